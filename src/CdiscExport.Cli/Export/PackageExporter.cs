@@ -1,0 +1,72 @@
+using System.Globalization;
+using CdiscExport.Core.Csv;
+using CdiscExport.Core.Datasets;
+using CdiscExport.Mapping.Engine;
+using CdiscExport.Xpt;
+
+namespace CdiscExport.Cli.Export;
+
+/// <summary>
+/// The export job: map the study, then write the package (XPT, CSV, reports) into a staged folder that replaces
+/// --out only when everything is written.
+/// </summary>
+internal static class PackageExporter
+{
+    public static int Export(ExportOptions options, TextWriter output)
+    {
+        var result = MappingEngine.Run(options.SpecFolder, options.RawFolder);
+        using var staged = new StagedFolder(options.OutFolder);
+        var layout = new PackageLayout(staged.Path, result.StudyId);
+        var created = options.CreatedAt.ToDateTimeUtc();
+        var xptOptions = XptWriterOptions.Default with
+        {
+            Version = options.XptVersion,
+            Created = created,
+            Modified = created,
+            TransliterateNonAscii = result.TransliterateNonAscii,
+        };
+
+        Directory.CreateDirectory(layout.Sdtm);
+        Directory.CreateDirectory(layout.Reports);
+        foreach (var dataset in result.Datasets)
+        {
+            if (options.Formats.Contains("xpt"))
+            {
+                using var stream = File.Create(Path.Combine(layout.Sdtm, dataset.Name.ToLowerInvariant() + ".xpt"));
+                dataset.WriteXpt(stream, xptOptions);
+            }
+
+            if (options.Formats.Contains("csv"))
+            {
+                Directory.CreateDirectory(layout.Csv);
+                using var stream = File.Create(Path.Combine(layout.Csv, dataset.Name.ToLowerInvariant() + ".csv"));
+                using var writer = DatasetCsvWriter.Create(stream);
+                writer.Write(dataset);
+            }
+        }
+
+        WriteReconciliation(Path.Combine(layout.Reports, "reconciliation.csv"), result.Reconciliation);
+        staged.Commit();
+
+        output.WriteLine($"{result.StudyId}: {result.Datasets.Count} SDTM datasets written to {new PackageLayout(options.OutFolder, result.StudyId).Sdtm}");
+        foreach (var dataset in result.Datasets)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {dataset.Name,-8} {dataset.RowCount,7} records {dataset.Columns.Count,4} variables"));
+        }
+
+        return CliApp.Success;
+    }
+
+    private static void WriteReconciliation(string path, IReadOnlyList<ReconciliationLine> lines)
+    {
+        using var stream = File.Create(path);
+        using var writer = DatasetCsvWriter.Create(stream);
+        writer.WriteHeader(["FORM", "ROWS_READ", "DATASET", "ROWS_MAPPED", "ROWS_SET_ASIDE", "REASON"]);
+        foreach (var l in lines)
+        {
+            writer.WriteRecord([l.Form, Invariant(l.RowsRead), l.Dataset, Invariant(l.RowsMapped), Invariant(l.RowsSetAside), l.Reason]);
+        }
+    }
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

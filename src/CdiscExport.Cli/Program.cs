@@ -1,0 +1,3 @@
+using CdiscExport.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

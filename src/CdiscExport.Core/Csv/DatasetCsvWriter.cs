@@ -1,0 +1,74 @@
+using CdiscExport.Core.Datasets;
+using CsvHelper;
+
+namespace CdiscExport.Core.Csv;
+
+/// <summary>
+/// Writes a dataset as CSV the way the product promises it: RFC 4180 (CRLF, quotes only where needed, and around
+/// values with leading blanks so no reader trims them), UTF-8 without BOM, a header row of variable names, numbers in
+/// shortest round-trip form, missing numbers empty and character values right-trimmed (SAS pads with blanks;
+/// trailing blanks carry no meaning).
+/// </summary>
+public sealed class DatasetCsvWriter : IDisposable
+{
+    private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with
+    {
+        NewLine = "\r\n",
+        Separator = ',',
+        Quoting = CsvQuoting.WhenNeededOrWhitespace,
+        WriteByteOrderMark = false,
+    };
+
+    private readonly CsvWriter _csv;
+
+    private DatasetCsvWriter(CsvWriter csv) => _csv = csv;
+
+    /// <summary>Creates a writer on a stream (left open when the writer is disposed).</summary>
+    public static DatasetCsvWriter Create(Stream output) => new(CsvWriter.Create(output, Options, true));
+
+    /// <summary>Creates a writer on a text writer (left open when the writer is disposed).</summary>
+    public static DatasetCsvWriter Create(TextWriter output) => new(CsvWriter.Create(output, Options, true));
+
+    /// <summary>Writes the header row: the variable names in order.</summary>
+    public void WriteHeader(IEnumerable<string> names)
+    {
+        foreach (var name in names)
+        {
+            _csv.WriteField(name);
+        }
+
+        _csv.EndRecord();
+    }
+
+    /// <summary>Writes one record of already formatted fields; they are right-trimmed here.</summary>
+    public void WriteRecord(IEnumerable<string> fields)
+    {
+        foreach (var field in fields)
+        {
+            _csv.WriteField(field.AsSpan().TrimEnd(' '));
+        }
+
+        _csv.EndRecord();
+    }
+
+    /// <summary>Writes the whole dataset: header, then every record.</summary>
+    public void Write(Dataset dataset)
+    {
+        WriteHeader(dataset.Columns.Select(c => c.Name));
+        for (var row = 0; row < dataset.RowCount; row++)
+        {
+            foreach (var column in dataset.Columns)
+            {
+                _csv.WriteField(column.GetText(row).AsSpan().TrimEnd(' '));
+            }
+
+            _csv.EndRecord();
+        }
+    }
+
+    /// <summary>Writes buffered records to the destination.</summary>
+    public void Flush() => _csv.Flush();
+
+    /// <inheritdoc/>
+    public void Dispose() => _csv.Dispose();
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+
+namespace CdiscExport.Core.Datasets;
+
+/// <summary>One variable's values, held column-wise. Columns are immutable once built.</summary>
+public abstract class DatasetColumn
+{
+    private protected DatasetColumn(VariableMetadata metadata) => Metadata = metadata;
+
+    /// <summary>The variable this column holds.</summary>
+    public VariableMetadata Metadata { get; }
+
+    /// <summary>The variable name (shorthand for <c>Metadata.Name</c>).</summary>
+    public string Name => Metadata.Name;
+
+    /// <summary>The number of values (rows).</summary>
+    public abstract int Count { get; }
+
+    /// <summary>True when the value at <paramref name="row"/> is missing (empty text or a missing number).</summary>
+    public abstract bool IsMissing(int row);
+
+    /// <summary>
+    /// The value as text: character values as stored, numbers in shortest round-trip form, missing as "".
+    /// </summary>
+    public abstract string GetText(int row);
+
+    /// <summary>A copy with the same values and other metadata.</summary>
+    public abstract DatasetColumn WithMetadata(VariableMetadata metadata);
+
+    /// <summary>A copy holding the rows named by <paramref name="order"/>, in that order.</summary>
+    public abstract DatasetColumn Reorder(IReadOnlyList<int> order);
+}
+
+/// <summary>A character column. Missing is the empty string, as in SAS.</summary>
+public sealed class CharacterColumn : DatasetColumn
+{
+    private readonly string[] _values;
+
+    /// <summary>Creates a column; <c>null</c> values are stored as "".</summary>
+    public CharacterColumn(VariableMetadata metadata, IEnumerable<string?> values)
+        : base(metadata)
+    {
+        _values = values.Select(v => v ?? string.Empty).ToArray();
+    }
+
+    /// <inheritdoc/>
+    public override int Count => _values.Length;
+
+    /// <summary>The value at <paramref name="row"/> ("" when missing).</summary>
+    public string this[int row] => _values[row];
+
+    /// <inheritdoc/>
+    public override bool IsMissing(int row) => _values[row].Length == 0;
+
+    /// <inheritdoc/>
+    public override string GetText(int row) => _values[row];
+
+    /// <inheritdoc/>
+    public override DatasetColumn WithMetadata(VariableMetadata metadata) => new CharacterColumn(metadata, _values);
+
+    /// <inheritdoc/>
+    public override DatasetColumn Reorder(IReadOnlyList<int> order) =>
+        new CharacterColumn(Metadata, order.Select(i => _values[i]));
+
+    /// <summary>The longest value in bytes (ASCII), at least 1: the length SDTM asks for.</summary>
+    public int LongestValue() => Math.Max(1, _values.Length == 0 ? 1 : _values.Max(v => v.Length));
+}
+
+/// <summary>A numeric column. Missing is <c>null</c> (SAS <c>.</c>).</summary>
+public sealed class NumericColumn : DatasetColumn
+{
+    private readonly double?[] _values;
+
+    /// <summary>Creates a column.</summary>
+    public NumericColumn(VariableMetadata metadata, IEnumerable<double?> values)
+        : base(metadata)
+    {
+        _values = values.ToArray();
+    }
+
+    /// <inheritdoc/>
+    public override int Count => _values.Length;
+
+    /// <summary>The value at <paramref name="row"/> (null when missing).</summary>
+    public double? this[int row] => _values[row];
+
+    /// <inheritdoc/>
+    public override bool IsMissing(int row) => _values[row] is null;
+
+    /// <inheritdoc/>
+    public override string GetText(int row) => FormatNumber(_values[row]);
+
+    /// <inheritdoc/>
+    public override DatasetColumn WithMetadata(VariableMetadata metadata) => new NumericColumn(metadata, _values);
+
+    /// <inheritdoc/>
+    public override DatasetColumn Reorder(IReadOnlyList<int> order) =>
+        new NumericColumn(Metadata, order.Select(i => _values[i]));
+
+    /// <summary>Shortest text that parses back to the same double ("R" semantics); "" for missing.</summary>
+    public static string FormatNumber(double? value) =>
+        value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : string.Empty;
+}

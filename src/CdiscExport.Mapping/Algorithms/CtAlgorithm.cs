@@ -1,0 +1,100 @@
+using CdiscExport.Core.Terminology;
+using CdiscExport.Mapping.Specs;
+
+namespace CdiscExport.Mapping.Algorithms;
+
+/// <summary>
+/// <c>ct: CODELIST, source: COLUMN [, map: {raw: value}] [, extensions: [value]]</c> — a controlled-terminology
+/// lookup. The raw value (after <c>map</c>) must be a submission value of the codelist; failing that, a synonym or the
+/// preferred term, matched without regard to case, gives its submission value ("Recovered/resolved" becomes
+/// "RECOVERED/RESOLVED"). A value still not found is an error, except the sponsor values the spec lists under
+/// <c>extensions</c>, which are allowed only when the codelist is extensible (and are declared as such in define.xml).
+/// </summary>
+internal sealed class CtAlgorithm(
+    SpecNode node,
+    string codelistName,
+    ValueRef source,
+    IReadOnlyDictionary<string, string> map,
+    IReadOnlyList<string> extensions) : IAlgorithm
+{
+    private Codelist? _codelist;
+
+    public SpecNode Node { get; } = node;
+
+    public string CodelistName { get; } = codelistName;
+
+    public IReadOnlyList<string> Extensions { get; } = extensions;
+
+    public void Bind(BindScope scope)
+    {
+        source.Bind(scope);
+        _codelist = scope.Terminology.FindBySubmissionValue(CodelistName)
+            ?? throw Node.Error($"codelist \"{CodelistName}\" is not in the controlled terminology {scope.Terminology.Version}");
+        if (Extensions.Count > 0 && !_codelist.Extensible)
+        {
+            throw Node.Error($"codelist {CodelistName} is not extensible, so it cannot take sponsor values ({string.Join(", ", Extensions)})");
+        }
+    }
+
+    public string Evaluate(RecordContext context)
+    {
+        var raw = source.Get(context);
+        if (raw.Length == 0)
+        {
+            return raw;
+        }
+
+        var value = map.TryGetValue(raw, out var mapped) ? mapped : raw;
+        if (value.Length == 0 || Extensions.Contains(value, StringComparer.Ordinal))
+        {
+            return value;
+        }
+
+        var codelist = _codelist!;
+        var term = codelist.FindBySubmissionValue(value) ?? codelist.FindBySynonym(value);
+        if (term is not null)
+        {
+            return term.SubmissionValue;
+        }
+
+        throw new MappingFailure(source.RawColumn,
+            $"\"{raw}\" is not in codelist {CodelistName} ({codelist.Code}, {(codelist.Extensible ? "extensible" : "non-extensible")}); " +
+            "add it to this variable's map: in the spec" + (codelist.Extensible ? ", or list it under extensions:" : string.Empty));
+    }
+}
+
+/// <summary>
+/// <c>ct_decode: {source: LBTESTCD, codelist: LBTESTCD, decode: LBTEST}</c> — the paired codelist's value for the same
+/// NCI concept: LBTESTCD HGB gives LBTEST "Hemoglobin", TSPARMCD SSTDTC gives TSPARM "Study Start Date".
+/// </summary>
+internal sealed class CtDecodeAlgorithm(SpecNode node, ValueRef source, string codelistName, string decodeName) : IAlgorithm
+{
+    private Codelist? _codes;
+    private Codelist? _decodes;
+
+    public SpecNode Node { get; } = node;
+
+    public void Bind(BindScope scope)
+    {
+        source.Bind(scope);
+        _codes = scope.Terminology.FindBySubmissionValue(codelistName)
+            ?? throw Node.Error($"codelist \"{codelistName}\" is not in the controlled terminology");
+        _decodes = scope.Terminology.FindBySubmissionValue(decodeName)
+            ?? throw Node.Error($"codelist \"{decodeName}\" is not in the controlled terminology");
+    }
+
+    public string Evaluate(RecordContext context)
+    {
+        var code = source.Get(context);
+        if (code.Length == 0)
+        {
+            return code;
+        }
+
+        var term = _codes!.FindBySubmissionValue(code)
+            ?? throw new MappingFailure(source.RawColumn, $"\"{code}\" is not in codelist {codelistName}");
+        var decode = _decodes!.Terms.FirstOrDefault(t => t.Code == term.Code)
+            ?? throw new MappingFailure(source.RawColumn, $"codelist {decodeName} has no term for {code} ({term.Code})");
+        return decode.SubmissionValue;
+    }
+}

@@ -1,0 +1,44 @@
+using CdiscExport.Core.Dates;
+using CdiscExport.Mapping.Specs;
+
+namespace CdiscExport.Mapping.Algorithms;
+
+/// <summary>
+/// <c>date: COLUMN, format: DDMONYYYY [, time: COLUMN, time_format: "HH:MM"]</c> — a raw date (and optional time)
+/// to ISO 8601, partial dates kept partial (<c>UN MAY 2006</c> becomes <c>2006-05</c>). A date no calendar has
+/// (30FEB2006) is an error naming the raw value.
+/// </summary>
+internal sealed class DateAlgorithm : IAlgorithm
+{
+    private readonly ValueRef _date;
+    private readonly ValueRef? _time;
+    private readonly RawDatePattern _pattern;
+
+    public DateAlgorithm(SpecNode node, ValueRef date, string format, ValueRef? time, string? timeFormat)
+    {
+        Node = node;
+        _date = date;
+        _time = time;
+        _pattern = RawDatePatterns.Create(node, format, timeFormat);
+    }
+
+    public SpecNode Node { get; }
+
+    public void Bind(BindScope scope)
+    {
+        _date.Bind(scope);
+        _time?.Bind(scope);
+    }
+
+    public string Evaluate(RecordContext context)
+    {
+        var date = _date.Get(context);
+        if (date.Length == 0)
+        {
+            return date;
+        }
+
+        var time = _time?.Get(context);
+        return RawDatePatterns.ToIso(_pattern, date, time, _date.RawColumn);
+    }
+}

@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Text;
+using CdiscExport.Mapping.Specs;
+
+namespace CdiscExport.Mapping.Algorithms;
+
+/// <summary><c>copy: COLUMN</c> — the raw value, trimmed; <c>case: upper</c> upper-cases it.</summary>
+internal sealed class CopyAlgorithm(SpecNode node, ValueRef source, bool upper) : IAlgorithm
+{
+    public SpecNode Node { get; } = node;
+
+    public void Bind(BindScope scope) => source.Bind(scope);
+
+    public string Evaluate(RecordContext context)
+    {
+        var value = source.Get(context);
+        return upper ? value.ToUpperInvariant() : value;
+    }
+}
+
+/// <summary><c>constant: TEXT</c> — the same value on every record.</summary>
+internal sealed class ConstantAlgorithm(SpecNode node, string value) : IAlgorithm
+{
+    public SpecNode Node { get; } = node;
+
+    public void Bind(BindScope scope)
+    {
+    }
+
+    public string Evaluate(RecordContext context) => value;
+}
+
+/// <summary>
+/// <c>template: "{study.STUDYID}-{SUBJID}"</c> — concatenation: literal text with names in braces replaced by their
+/// values. When <c>skip_if_missing</c> names are blank the whole value is blank (no "ABC-" fragments).
+/// </summary>
+internal sealed class TemplateAlgorithm : IAlgorithm
+{
+    private readonly List<object> _parts = [];
+
+    public TemplateAlgorithm(SpecNode node, string template)
+    {
+        Node = node;
+        var i = 0;
+        while (i < template.Length)
+        {
+            var open = template.IndexOf('{', i);
+            if (open < 0)
+            {
+                _parts.Add(template[i..]);
+                break;
+            }
+
+            var close = template.IndexOf('}', open);
+            if (close < 0)
+            {
+                throw node.Error($"template \"{template}\" has a '{{' without its '}}'");
+            }
+
+            if (open > i)
+            {
+                _parts.Add(template[i..open]);
+            }
+
+            _parts.Add(new ValueRef(template[(open + 1)..close].Trim(), node));
+            i = close + 1;
+        }
+    }
+
+    public SpecNode Node { get; }
+
+    public void Bind(BindScope scope)
+    {
+        foreach (var part in _parts.OfType<ValueRef>())
+        {
+            part.Bind(scope);
+        }
+    }
+
+    public string Evaluate(RecordContext context)
+    {
+        var sb = new StringBuilder();
+        foreach (var part in _parts)
+        {
+            if (part is ValueRef r)
+            {
+                var value = r.Get(context);
+                if (value.Length == 0)
+                {
+                    // A concatenation with a missing piece is missing, not a fragment.
+                    return string.Empty;
+                }
+
+                sb.Append(value);
+            }
+            else
+            {
+                sb.Append((string)part);
+            }
+        }
+
+        return sb.ToString();
+    }
+}
+
+/// <summary>
+/// <c>number: COLUMN</c> — a numeric raw value, written in shortest round-trip form. Text that is not a number is an
+/// error unless <c>lenient: true</c>, which leaves it missing (e.g. LBSTRESN of "&lt;0.1").
+/// </summary>
+internal sealed class NumberAlgorithm(SpecNode node, ValueRef source, bool lenient) : IAlgorithm
+{
+    public SpecNode Node { get; } = node;
+
+    public void Bind(BindScope scope) => source.Bind(scope);
+
+    public string Evaluate(RecordContext context)
+    {
+        var text = source.Get(context);
+        if (text.Length == 0)
+        {
+            return text;
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
+        {
+            return value.ToString("R", CultureInfo.InvariantCulture);
+        }
+
+        if (lenient)
+        {
+            return string.Empty;
+        }
+
+        throw new MappingFailure(source.RawColumn,
+            $"\"{text}\" is not a number; raw numerics use '.' as the decimal separator");
+    }
+}
+
+/// <summary><c>first: [a, b, ...]</c> — the first of several algorithms that gives a value (coalesce).</summary>
+internal sealed class FirstAlgorithm(SpecNode node, IReadOnlyList<IAlgorithm> choices) : IAlgorithm
+{
+    public SpecNode Node { get; } = node;
+
+    public void Bind(BindScope scope)
+    {
+        foreach (var c in choices)
+        {
+            c.Bind(scope);
+        }
+    }
+
+    public string Evaluate(RecordContext context)
+    {
+        foreach (var c in choices)
+        {
+            var value = c.Evaluate(context);
+            if (value.Length > 0)
+            {
+                return value;
+            }
+        }
+
+        return string.Empty;
+    }
+}
+
+/// <summary>
+/// A failure inside an algorithm; the engine adds the raw file, line, target and subject before it reaches the user.
+/// </summary>
+internal sealed class MappingFailure(string? rawColumn, string reason) : Exception(reason)
+{
+    public string? RawColumn { get; } = rawColumn;
+}

@@ -1,0 +1,90 @@
+using CdiscExport.Mapping.Specs;
+
+namespace CdiscExport.Mapping.Algorithms;
+
+/// <summary>
+/// A name used inside a spec, resolved at bind time to one of: a study attribute (<c>study.STUDYID</c>), a column
+/// of a joined form (<c>enrol.COHORT</c>), a target variable defined earlier in the same block, or a column of the
+/// block's own raw form — in that order.
+/// </summary>
+internal sealed class ValueRef(string name, SpecNode node)
+{
+    private enum RefKind { Unbound, Study, Joined, Target, Raw }
+
+    private RefKind _kind;
+    private int _ordinal;
+    private string _form = string.Empty;
+    private string _studyValue = string.Empty;
+
+    public string Name { get; } = name;
+
+    public SpecNode Node { get; } = node;
+
+    /// <summary>The raw column name when the reference is to a raw column (for error messages), else null.</summary>
+    public string? RawColumn => _kind is RefKind.Raw or RefKind.Joined ? Name : null;
+
+    public void Bind(BindScope scope)
+    {
+        if (Name.StartsWith("study.", StringComparison.Ordinal))
+        {
+            var key = Name["study.".Length..];
+            _studyValue = scope.Study.Attributes.TryGetValue(key, out var v)
+                ? v
+                : throw Node.Error($"the study file defines no \"{key}\"", scope.Study.Attributes.Keys.Select(k => "study." + k).ToList());
+            _kind = RefKind.Study;
+            return;
+        }
+
+        var dot = Name.IndexOf('.', StringComparison.Ordinal);
+        if (dot > 0)
+        {
+            _form = Name[..dot];
+            var column = Name[(dot + 1)..];
+            var joined = scope.JoinedForm(_form)
+                ?? throw Node.Error($"\"{_form}\" is not a form joined in this block", scope.JoinedFormNames);
+            _ordinal = joined.Ordinal(column);
+            if (_ordinal < 0)
+            {
+                throw Node.Error($"form \"{_form}\" ({joined.Path}) has no column \"{column}\"", joined.Headers);
+            }
+
+            _kind = RefKind.Joined;
+            return;
+        }
+
+        if (scope.IsTargetDefined(Name))
+        {
+            _kind = RefKind.Target;
+            return;
+        }
+
+        if (scope.Source is { } source && source.Ordinal(Name) is var i and >= 0)
+        {
+            _ordinal = i;
+            _kind = RefKind.Raw;
+            return;
+        }
+
+        var allowed = new List<string>();
+        allowed.AddRange(scope.DefinedTargets);
+        if (scope.Source is not null)
+        {
+            allowed.AddRange(scope.Source.Headers);
+        }
+
+        throw Node.Error(
+            scope.Source is null
+                ? $"\"{Name}\" is neither a variable defined above nor a study attribute"
+                : $"\"{Name}\" is neither a variable defined above nor a column of {scope.Source.Path}",
+            allowed);
+    }
+
+    public string Get(RecordContext context) => _kind switch
+    {
+        RefKind.Study => _studyValue,
+        RefKind.Target => context.Target(Name),
+        RefKind.Raw => context.Raw(_ordinal),
+        RefKind.Joined => context.Joined(_form, _ordinal),
+        _ => throw new InvalidOperationException($"{Name} was used before it was bound."),
+    };
+}

@@ -1,0 +1,32 @@
+using CdiscExport.Core.Dates;
+using CdiscExport.Core.Datasets;
+using CdiscExport.Mapping.Algorithms;
+
+namespace CdiscExport.Mapping.Derivations;
+
+/// <summary>--DY, --STDY, --ENDY: the study day of a date.</summary>
+internal static class DeriveVarDyExtension
+{
+    /// <summary>
+    /// Adds <paramref name="newVar"/>: the study day of <paramref name="dateVar"/> relative to the subject's RFSTDTC
+    /// (SDTMIG 4.4.4): the day of RFSTDTC is day 1, the day before is day -1; there is no day 0. Missing when either
+    /// date is not a complete date.
+    /// </summary>
+    /// <example>RFSTDTC 2006-05-14: 2006-05-14 gives 1, 2006-05-15 gives 2, 2006-05-13 gives -1.</example>
+    public static Dataset DeriveVarDy(this Dataset dataset, ReferenceDates references, string dateVar, string newVar)
+    {
+        var usubjid = dataset["USUBJID"];
+        var dates = dataset[dateVar];
+        var days = new double?[dataset.RowCount];
+        for (var row = 0; row < dataset.RowCount; row++)
+        {
+            var reference = references.Find(usubjid.GetText(row))?.Rfstdtc;
+            if (reference is not null && IsoDates.TryDate(reference, out var start) && IsoDates.TryDate(dates.GetText(row), out var date))
+            {
+                days[row] = StudyDay.ComputeStudyDay(start, date);
+            }
+        }
+
+        return dataset.WithColumn(new NumericColumn(new VariableMetadata(newVar, "Study Day", VariableKind.Numeric), days));
+    }
+}

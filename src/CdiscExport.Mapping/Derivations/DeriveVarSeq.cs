@@ -1,0 +1,35 @@
+using CdiscExport.Core.Datasets;
+
+namespace CdiscExport.Mapping.Derivations;
+
+/// <summary>--SEQ: the sequence number of each record within its subject.</summary>
+internal static class DeriveVarSeqExtension
+{
+    /// <summary>
+    /// Adds <paramref name="newVar"/> (e.g. AESEQ): 1, 2, 3... within each group of <paramref name="byVars"/> (usually
+    /// USUBJID), numbering records in the order of <paramref name="order"/> and, for ties, file order. SDTMIG 4.1.5:
+    /// --SEQ is unique within a subject. The dataset's own row order is not changed.
+    /// </summary>
+    /// <example>USUBJID 1 with AESTDTC 2006-05-02, 2006-05-01 gives AESEQ 2, 1.</example>
+    public static Dataset DeriveVarSeq(this Dataset dataset, IReadOnlyList<string> byVars, IReadOnlyList<string> order, string newVar)
+    {
+        var keys = byVars.Concat(order).ToList();
+        var rows = Enumerable.Range(0, dataset.RowCount).ToArray();
+        // Array.Sort is not stable, so the row index is the last key: ties keep file order.
+        Array.Sort(rows, (l, r) =>
+        {
+            var c = ValueOrder.CompareRows(dataset, keys, l, r);
+            return c != 0 ? c : l.CompareTo(r);
+        });
+
+        var seq = new double?[dataset.RowCount];
+        var n = 0;
+        for (var i = 0; i < rows.Length; i++)
+        {
+            n = i > 0 && ValueOrder.CompareRows(dataset, byVars, rows[i - 1], rows[i]) == 0 ? n + 1 : 1;
+            seq[rows[i]] = n;
+        }
+
+        return dataset.WithColumn(new NumericColumn(new VariableMetadata(newVar, "Sequence Number", VariableKind.Numeric), seq));
+    }
+}

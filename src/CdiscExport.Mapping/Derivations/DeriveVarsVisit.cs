@@ -1,0 +1,77 @@
+using System.Globalization;
+using CdiscExport.Core.Datasets;
+using CdiscExport.Mapping.Specs;
+
+namespace CdiscExport.Mapping.Derivations;
+
+/// <summary>VISITNUM and VISIT from the raw visit label and the study's visit schedule.</summary>
+internal static class DeriveVarsVisitExtension
+{
+    /// <summary>
+    /// Adds VISITNUM and VISIT. A label matching a scheduled rule takes that rule's number and name (a pattern's
+    /// <c>{1}</c> is its first group, so <c>C7D1</c> becomes VISITNUM 7, VISIT "CYCLE 7 DAY 1"). An unscheduled record
+    /// takes the VISITNUM of the subject's last scheduled visit on or before its date plus .01 (.02 for the next one),
+    /// and VISIT "UNSCHEDULED n.nn", the convention SDTMIG 4.4.5 describes. A label no rule knows is an error.
+    /// </summary>
+    public static Dataset DeriveVarsVisit(this Dataset dataset, IReadOnlyList<VisitRule> rules, string labelVar, string dateVar, Func<int, Exception> unknownLabel)
+    {
+        var labels = dataset[labelVar];
+        var dates = dataset[dateVar];
+        var usubjid = dataset["USUBJID"];
+        var visitnum = new double?[dataset.RowCount];
+        var visit = new string[dataset.RowCount];
+        var unscheduled = new List<int>();
+        for (var row = 0; row < dataset.RowCount; row++)
+        {
+            visit[row] = string.Empty;
+            var label = labels.GetText(row);
+            if (label.Length == 0)
+            {
+                continue;
+            }
+
+            var rule = rules.FirstOrDefault(r => r.Raw == label || (r.Pattern?.IsMatch(label) ?? false))
+                ?? throw unknownLabel(row);
+            if (rule.Unscheduled)
+            {
+                unscheduled.Add(row);
+                continue;
+            }
+
+            var match = rule.Pattern?.Match(label);
+            string Fill(string template) => match is null ? template : template.Replace("{1}", match.Groups[1].Value, StringComparison.Ordinal);
+            visitnum[row] = double.Parse(Fill(rule.VisitNum), CultureInfo.InvariantCulture);
+            visit[row] = Fill(rule.Visit);
+        }
+
+        // Scheduled visits per subject, by date, to place each unscheduled one after the visit it follows.
+        var scheduled = Enumerable.Range(0, dataset.RowCount)
+            .Where(r => visitnum[r] is not null && dates.GetText(r).Length >= 10)
+            .GroupBy(r => usubjid.GetText(r), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(r => (Date: dates.GetText(r)[..10], Num: visitnum[r]!.Value)).Distinct().ToList(), StringComparer.Ordinal);
+        var used = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in unscheduled.OrderBy(r => usubjid.GetText(r), StringComparer.Ordinal).ThenBy(r => dates.GetText(r), StringComparer.Ordinal).ThenBy(r => r))
+        {
+            var date = dates.GetText(row);
+            var before = scheduled.GetValueOrDefault(usubjid.GetText(row)) ?? [];
+            var previous = before.Where(v => date.Length >= 10 && string.CompareOrdinal(v.Date, date[..10]) <= 0)
+                .Select(v => v.Num).DefaultIfEmpty(0).Max();
+            var key = usubjid.GetText(row) + "\u001f" + previous.ToString(CultureInfo.InvariantCulture) + "\u001f" + date;
+            if (!used.TryGetValue(key, out var n))
+            {
+                var prefix = usubjid.GetText(row) + "\u001f" + previous.ToString(CultureInfo.InvariantCulture) + "\u001f";
+                n = used.Keys.Count(k => k.StartsWith(prefix, StringComparison.Ordinal)) + 1;
+                used[key] = n;
+            }
+
+            var number = Math.Round(Math.Floor(previous) + (n / 100.0), 2);
+            visitnum[row] = number;
+            var name = rules.First(r => r.Raw == labels.GetText(row) || (r.Pattern?.IsMatch(labels.GetText(row)) ?? false)).Visit;
+            visit[row] = (name.Length > 0 ? name : "UNSCHEDULED") + " " + number.ToString("0.00", CultureInfo.InvariantCulture);
+        }
+
+        return dataset
+            .WithColumn(new NumericColumn(new VariableMetadata("VISITNUM", "Visit Number", VariableKind.Numeric), visitnum))
+            .WithColumn(new CharacterColumn(new VariableMetadata("VISIT", "Visit Name", VariableKind.Character), visit));
+    }
+}

@@ -1,0 +1,382 @@
+using System.Globalization;
+using CdiscExport.Core.Datasets;
+using CdiscExport.Core.Standards;
+using CdiscExport.Mapping.Algorithms;
+using CdiscExport.Mapping.Derivations;
+using CdiscExport.Mapping.Raw;
+using CdiscExport.Mapping.Specs;
+
+namespace CdiscExport.Mapping.Engine;
+
+/// <summary>
+/// Runs a study spec over its raw forms and returns the SDTM datasets. DM is mapped first because its reference dates
+/// anchor every other dataset's study days, epochs and baseline flags. No raw record is dropped silently: each is
+/// mapped, or set aside by a filter and counted in the reconciliation.
+/// </summary>
+public static class MappingEngine
+{
+    /// <summary>Maps the study whose spec is in <paramref name="specFolder"/>.</summary>
+    /// <param name="specFolder">The folder holding study.yaml and the dataset files.</param>
+    /// <param name="rawFolder">A folder that replaces the raw folder the study file names, or null.</param>
+    /// <param name="standards">The standards to use, or null to load the study's (or the product's) specs/standards.</param>
+    /// <exception cref="SpecException">A spec file is wrong.</exception>
+    /// <exception cref="MappingException">Raw data cannot be mapped.</exception>
+    public static MappingResult Run(string specFolder, string? rawFolder = null, StandardsLibrary? standards = null)
+    {
+        var spec = SpecLoader.Load(specFolder, rawFolder);
+        standards ??= StandardsLibrary.Load(spec.StandardsFolder ?? StandardsLibrary.FindDefaultFolder());
+        var forms = new FormCatalog(spec.RawFolder, spec.Encoding);
+        var reconciliation = new List<ReconciliationLine>();
+        var outputs = new Dictionary<string, List<Dataset>>(StringComparer.Ordinal);
+        var references = ReferenceDates.Empty;
+
+        var order = spec.Datasets.OrderBy(d => d.Name == "DM" ? 0 : 1).ToList();
+        foreach (var dataset in order)
+        {
+            var working = BuildWorking(spec, dataset, standards, forms, reconciliation);
+            working = ApplyDerivations(spec, dataset, working, references);
+            var (final, supp) = Finish(dataset, working, standards);
+            outputs[dataset.Name] = supp is null ? [final] : [final, supp];
+            if (dataset.Name == "DM")
+            {
+                references = ReferenceDates.FromDm(final);
+            }
+        }
+
+        AddUnusedForms(forms, reconciliation);
+        var datasets = spec.Datasets.SelectMany(d => outputs[d.Name]).ToList();
+        return new MappingResult(spec.StudyId, spec.Attributes, datasets, reconciliation, standards, spec.TransliterateNonAscii, specFolder);
+    }
+
+    private static Dataset BuildWorking(StudySpec study, DatasetSpec spec, StandardsLibrary standards, FormCatalog forms, List<ReconciliationLine> reconciliation)
+    {
+        var targets = new List<string>();
+        var records = new List<RecordContext>();
+        var supp = spec.Blocks.SelectMany(b => b.Supp).Select(s => s.Qnam).Distinct().ToList();
+
+        foreach (var block in spec.Blocks)
+        {
+            RawForm? source = null;
+            if (block.Source is { } name)
+            {
+                if (!forms.Exists(name))
+                {
+                    throw block.Node.Error($"raw form \"{name}\" does not exist ({forms.PathOf(name)})");
+                }
+
+                source = forms.Get(name);
+            }
+
+            var joined = new Dictionary<string, RawForm>(StringComparer.Ordinal);
+            var joinIndex = new List<(JoinSpec Join, int Key, Dictionary<string, List<RawRow>> Index)>();
+            foreach (var join in block.Joins)
+            {
+                if (source is null)
+                {
+                    throw join.Node.Error("a block of literal rows cannot join a form");
+                }
+
+                if (!forms.Exists(join.Form))
+                {
+                    throw join.Node.Error($"raw form \"{join.Form}\" does not exist ({forms.PathOf(join.Form)})");
+                }
+
+                var other = forms.Get(join.Form);
+                joined[join.Form] = other;
+                var on = other.Ordinal(join.On);
+                var key = source.Ordinal(join.Key);
+                if (on < 0 || key < 0)
+                {
+                    throw join.Node.Error(on < 0 ? $"form \"{join.Form}\" has no column \"{join.On}\"" : $"form \"{source.Name}\" has no column \"{join.Key}\"");
+                }
+
+                var index = other.Rows.GroupBy(r => other.Get(r, on), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+                joinIndex.Add((join, key, index));
+            }
+
+            // Bind everything before reading a single record: a misspelt name fails here, with its spec line.
+            var scope = new BindScope(study, source, joined, standards.SdtmTerminology, forms);
+            block.Where?.Bind(scope);
+            foreach (var (target, algorithm) in block.Variables)
+            {
+                algorithm.Bind(scope);
+                scope.Define(target);
+            }
+
+            foreach (var s in block.Supp)
+            {
+                s.Value.Bind(scope);
+            }
+
+            foreach (var (target, _) in block.Variables)
+            {
+                if (!targets.Contains(target))
+                {
+                    targets.Add(target);
+                }
+            }
+
+            if (block.Rows is { } literal)
+            {
+                foreach (var row in literal)
+                {
+                    var context = new RecordContext(null, null);
+                    foreach (var (k, v) in row)
+                    {
+                        context.SetTarget(k, v);
+                        if (!targets.Contains(k))
+                        {
+                            targets.Add(k);
+                        }
+                    }
+
+                    Evaluate(spec, block, context);
+                    records.Add(context);
+                }
+
+                continue;
+            }
+
+            var mapped = 0;
+            var setAside = 0;
+            foreach (var row in source!.Rows)
+            {
+                var context = new RecordContext(source, row);
+                foreach (var (join, key, index) in joinIndex)
+                {
+                    var matches = index.GetValueOrDefault(source.Get(row, key));
+                    if (matches is { Count: > 1 })
+                    {
+                        throw new MappingException(source.Path, row.Line, join.Key, spec.Name, null,
+                            $"joins {matches.Count} records of form {join.Form} (lines {string.Join(", ", matches.Select(m => m.Line))}); a join must find at most one");
+                    }
+
+                    if (matches is null && join.Required)
+                    {
+                        throw new MappingException(source.Path, row.Line, join.Key, spec.Name, null,
+                            $"has no matching record in form {join.Form} ({join.On} = \"{source.Get(row, key)}\")");
+                    }
+
+                    context.SetJoined(join.Form, matches?[0]);
+                }
+
+                if (block.Where is { } where && !where.Holds(context))
+                {
+                    setAside++;
+                    continue;
+                }
+
+                Evaluate(spec, block, context);
+                records.Add(context);
+                mapped++;
+            }
+
+            reconciliation.Add(new ReconciliationLine(source.Name, source.Rows.Count, spec.Name, mapped, setAside,
+                setAside == 0 ? string.Empty : block.WhereReason ?? "not selected by the block's where: filter"));
+        }
+
+        var columns = new List<DatasetColumn>();
+        foreach (var target in targets)
+        {
+            columns.Add(new CharacterColumn(new VariableMetadata(target, target, VariableKind.Character), records.Select(r => r.Target(target))));
+        }
+
+        foreach (var qnam in supp)
+        {
+            columns.Add(new CharacterColumn(new VariableMetadata("_SUPP_" + qnam, qnam, VariableKind.Character), records.Select(r => r.Target("_SUPP_" + qnam))));
+        }
+
+        columns.Add(new CharacterColumn(new VariableMetadata("_FILE", "raw file", VariableKind.Character), records.Select(r => r.FilePath.Length > 0 ? r.FilePath : spec.FilePath)));
+        columns.Add(new CharacterColumn(new VariableMetadata("_LINE", "raw line", VariableKind.Character), records.Select(r => r.Line.ToString(CultureInfo.InvariantCulture))));
+        return new Dataset(spec.Name, spec.Label ?? standards.Sdtmig.FindDataset(spec.Name)?.Label ?? spec.Name, columns);
+    }
+
+    private static void Evaluate(DatasetSpec spec, BlockSpec block, RecordContext context)
+    {
+        foreach (var (target, algorithm) in block.Variables)
+        {
+            context.SetTarget(target, Run(spec, target, algorithm, context));
+        }
+
+        foreach (var s in block.Supp)
+        {
+            context.SetTarget("_SUPP_" + s.Qnam, Run(spec, "SUPP" + spec.Name + "." + s.Qnam, s.Value, context));
+        }
+    }
+
+    private static string Run(DatasetSpec spec, string target, IAlgorithm algorithm, RecordContext context)
+    {
+        try
+        {
+            return algorithm.Evaluate(context);
+        }
+        catch (MappingFailure failure)
+        {
+            var file = context.FilePath.Length > 0 ? context.FilePath : spec.FilePath;
+            var usubjid = context.Targets.GetValueOrDefault("USUBJID");
+            throw new MappingException(file, context.Line > 0 ? context.Line : algorithm.Node.Line, failure.RawColumn,
+                target.Contains('.', StringComparison.Ordinal) ? target : $"{spec.Name}.{target}", string.IsNullOrEmpty(usubjid) ? null : usubjid, failure.Message);
+        }
+    }
+
+    private static Dataset ApplyDerivations(StudySpec study, DatasetSpec spec, Dataset working, ReferenceDates references)
+    {
+        foreach (var derivation in spec.Derivations)
+        {
+            var o = derivation.Options;
+            string Var(string key)
+            {
+                var name = o.RequiredScalar(key);
+                return working.Has(name) ? name : throw o.Required(key).Error($"{spec.Name} has no variable \"{name}\" at this point", working.Columns.Select(c => c.Name).Where(n => !n.StartsWith('_') || n.StartsWith("_V", StringComparison.Ordinal)).ToList());
+            }
+
+            IReadOnlyList<string> Vars(string key) => o.Required(key).Strings().Select(n => working.Has(n) ? n
+                : throw o.Required(key).Error($"{spec.Name} has no variable \"{n}\" at this point", working.Columns.Select(c => c.Name).ToList())).ToList();
+
+            if (derivation.Name != "seq" && derivation.Name != "visit" && references.IsEmpty && spec.Name != "DM")
+            {
+                throw derivation.Node.Error($"derivation \"{derivation.Name}\" needs DM's reference dates: list dm among the study's datasets");
+            }
+
+            working = derivation.Name switch
+            {
+                "seq" => working.DeriveVarSeq(Vars("by"), o.Optional("order") is null ? [] : Vars("order"), o.RequiredScalar("target")),
+                "study_day" => working.DeriveVarDy(references, Var("date"), o.RequiredScalar("target")),
+                "epoch" => working.DeriveVarEpoch(references, Var("date"), o.RequiredScalar("target")),
+                "visit" => DeriveVisit(study, spec, working, Var("label"), Var("date")),
+                _ => working.DeriveVarLobxfl(references, Vars("by"), Var("date"), Var("value"), o.RequiredScalar("target")),
+            };
+        }
+
+        return working;
+    }
+
+    private static Dataset DeriveVisit(StudySpec study, DatasetSpec spec, Dataset working, string label, string date)
+    {
+        if (study.Visits.Count == 0)
+        {
+            throw new SpecException(study.FilePath, 0, 0, "visits", $"{spec.Name} derives visits, but the study file has no visits: section");
+        }
+
+        return working.DeriveVarsVisit(study.Visits, label, date, row => new MappingException(
+            working["_FILE"].GetText(row), int.Parse(working["_LINE"].GetText(row), CultureInfo.InvariantCulture), null, spec.Name + ".VISIT",
+            working["USUBJID"].GetText(row),
+            $"visit label \"{working[label].GetText(row)}\" matches no rule in the study file's visits: section"));
+    }
+
+    private static (Dataset Final, Dataset? Supp) Finish(DatasetSpec spec, Dataset working, StandardsLibrary standards)
+    {
+        var ig = standards.Sdtmig;
+        var file = working["_FILE"];
+        var line = working["_LINE"];
+
+        // Sort: the spec's keys, else USUBJID and --SEQ where present.
+        var sort = spec.Sort.Count > 0 ? spec.Sort.ToList() : new[] { "STUDYID", "USUBJID", spec.Name + "SEQ" }.Where(working.Has).ToList();
+        foreach (var key in sort.Where(k => !working.Has(k)))
+        {
+            throw new SpecException(spec.FilePath, 0, 0, "sort", $"sort key {key} is not a variable of {spec.Name}");
+        }
+
+        var rows = Enumerable.Range(0, working.RowCount).ToArray();
+        Array.Sort(rows, (l, r) =>
+        {
+            var c = ValueOrder.CompareRows(working, sort, l, r);
+            return c != 0 ? c : l.CompareTo(r);
+        });
+        working = working.Reorder(rows);
+        file = working["_FILE"];
+        line = working["_LINE"];
+
+        var suppSpecs = spec.Blocks.SelectMany(b => b.Supp).GroupBy(s => s.Qnam).Select(g => g.First()).ToList();
+        var supp = working.CreateSuppqual(suppSpecs);
+
+        var columns = new List<(int Order, DatasetColumn Column)>();
+        foreach (var column in working.Columns.Where(c => !c.Name.StartsWith('_')))
+        {
+            var meta = ig.FindVariable(spec.Name, column.Name)
+                ?? throw new SpecException(spec.FilePath, 0, 0, column.Name,
+                    $"{column.Name} is not an SDTMIG {ig.Version} variable of {spec.Name}; put a non-standard variable under supp:",
+                    ig.VariablesOf(spec.Name).Select(v => v.Name).ToList());
+            columns.Add((meta.Order, Typed(spec, column, meta, file, line)));
+        }
+
+        var final = new Dataset(spec.Name, working.Label, columns.OrderBy(c => c.Order).Select(c => c.Column).ToList());
+        if (supp is not null)
+        {
+            supp = Typed(supp, standards);
+        }
+
+        return (final, supp);
+    }
+
+    private static Dataset Typed(Dataset supp, StandardsLibrary standards)
+    {
+        var columns = supp.Columns.Select(c =>
+        {
+            var meta = standards.Sdtmig.FindVariable("SUPPQUAL", c.Name);
+            return meta is null ? c : c.WithMetadata(Metadata(meta));
+        }).ToList();
+        return new Dataset(supp.Name, supp.Label, columns);
+    }
+
+    private static DatasetColumn Typed(DatasetSpec spec, DatasetColumn column, StandardVariable meta, DatasetColumn file, DatasetColumn line)
+    {
+        var metadata = Metadata(meta);
+        if (meta.Type == VariableDataType.Char)
+        {
+            return column is CharacterColumn ? column.WithMetadata(metadata)
+                : new CharacterColumn(metadata, Enumerable.Range(0, column.Count).Select(column.GetText));
+        }
+
+        if (column is NumericColumn)
+        {
+            return column.WithMetadata(metadata);
+        }
+
+        var values = new double?[column.Count];
+        for (var row = 0; row < column.Count; row++)
+        {
+            var text = column.GetText(row);
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            values[row] = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d)
+                ? d
+                : throw new MappingException(file.GetText(row), int.Parse(line.GetText(row), CultureInfo.InvariantCulture), null,
+                    $"{spec.Name}.{meta.Name}", null, $"\"{text}\" is not a number, but {meta.Name} is numeric");
+        }
+
+        return new NumericColumn(metadata, values);
+    }
+
+    private static VariableMetadata Metadata(StandardVariable meta) =>
+        new(meta.Name, meta.Label, meta.Type == VariableDataType.Num ? VariableKind.Numeric : VariableKind.Character)
+        {
+            CodelistCode = meta.CodelistCodes.FirstOrDefault(),
+            CodelistName = meta.CodelistNames.FirstOrDefault(),
+            Role = meta.Role,
+            Core = meta.Core.ToString(),
+        };
+
+    private static void AddUnusedForms(FormCatalog forms, List<ReconciliationLine> reconciliation)
+    {
+        if (!Directory.Exists(forms.RawFolder))
+        {
+            return;
+        }
+
+        foreach (var path in Directory.GetFiles(forms.RawFolder, "*.csv").Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileNameWithoutExtension(path);
+            if (reconciliation.Any(r => r.Form == name))
+            {
+                continue;
+            }
+
+            var form = forms.Exists(name) ? forms.Get(name) : null;
+            reconciliation.Add(new ReconciliationLine(name, form?.Rows.Count ?? 0, string.Empty, 0, form?.Rows.Count ?? 0, "no dataset reads this form"));
+        }
+    }
+}

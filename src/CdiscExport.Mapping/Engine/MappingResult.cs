@@ -1,0 +1,14 @@
+using CdiscExport.Core.Datasets;
+using CdiscExport.Core.Standards;
+
+namespace CdiscExport.Mapping.Engine;
+
+/// <summary>What a study's mapping produced: SDTM datasets in spec order (SUPP-- after their parent) and the reconciliation.</summary>
+public sealed record MappingResult(
+    string StudyId,
+    IReadOnlyDictionary<string, string> StudyAttributes,
+    IReadOnlyList<Dataset> Datasets,
+    IReadOnlyList<ReconciliationLine> Reconciliation,
+    StandardsLibrary Standards,
+    bool TransliterateNonAscii,
+    string SpecFolder);
