@@ -65,7 +65,7 @@ public sealed class Codelist
     public Term? FindBySubmissionValue(string value) => bySubmissionValue.GetValueOrDefault(value);
 
     /// <summary>
-    /// The term that <paramref name="text"/> names, ignoring case: first among submission values, then among
+    /// The term that <paramref name="text"/> names, ignoring case and surrounding whitespace: first among submission values, then among
     /// NCI preferred terms and CDISC synonyms (first term in file order wins). "male", "Male" and "M" all find M.
     /// </summary>
     /// <remarks>
