@@ -1,0 +1,28 @@
+namespace CdiscExport.Core.Standards;
+
+/// <summary>One variable of a dataset (SDTM) or data structure (ADaM) as an implementation guide defines it.</summary>
+/// <param name="Dataset">Dataset name (SDTM, e.g. "DM") or data structure name (ADaM, "ADSL" or "BDS").</param>
+/// <param name="Name">Variable name as CDISC spells it, e.g. "SEX"; for ADaM placeholder variables the name as
+/// written in the guide ("TRTxxP") or, when returned by <see cref="ImplementationGuide.FindVariable"/> for an actual
+/// name, that actual name ("TRT01P").</param>
+/// <param name="Label">Variable label, e.g. "Sex".</param>
+/// <param name="Type">Character or numeric.</param>
+/// <param name="Order">1-based position in the guide. SDTMIG gives it ("Variable Order"); for ADaMIG, which has no
+/// order column, it is the row's position within its data structure.</param>
+/// <param name="Role">SDTM role (e.g. "Record Qualifier"); for ADaM, which has no roles, the ADaMIG variable set
+/// (e.g. "Treatment").</param>
+/// <param name="Core">Required, expected, permissible or conditional.</param>
+/// <param name="CodelistCodes">NCI C-codes of the codelists the guide cites, e.g. ["C66731"]; empty when none.</param>
+/// <param name="CodelistNames">Codelist submission values, e.g. ["SEX"]. ADaMIG gives them; SDTMIG 3.4 gives codes
+/// only, so <see cref="StandardsLibrary"/> fills them from its controlled terminology (a code absent from that
+/// terminology has no name and is left out, so this list may be shorter than <paramref name="CodelistCodes"/>).</param>
+public sealed record StandardVariable(
+    string Dataset,
+    string Name,
+    string Label,
+    VariableDataType Type,
+    int Order,
+    string Role,
+    CoreCategory Core,
+    IReadOnlyList<string> CodelistCodes,
+    IReadOnlyList<string> CodelistNames);
