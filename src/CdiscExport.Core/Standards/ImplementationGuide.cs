@@ -81,7 +81,7 @@ public sealed class ImplementationGuide
                 var orderText = csv.Get("Variable Order");
                 if (!int.TryParse(orderText, NumberStyles.None, CultureInfo.InvariantCulture, out var order))
                 {
-                    throw csv.Error($"\"Variable Order\" is \"{orderText}\", not a whole number.");
+                    throw csv.Error(StandardsErrorMessages.NotAWholeNumber("Variable Order", orderText));
                 }
 
                 Add(byDataset, new StandardVariable(
@@ -138,8 +138,7 @@ public sealed class ImplementationGuide
                 var structureText = RequireValue(csv, "Data Structure Name");
                 if (!structureByDescription.TryGetValue(structureText, out var dataset))
                 {
-                    throw csv.Error($"data structure \"{structureText}\" is not described in DataStructures.csv. " +
-                                    $"Known: {string.Join(", ", structureByDescription.Keys)}.");
+                    throw csv.Error(StandardsErrorMessages.UnknownDataStructure(structureText, structureByDescription.Keys));
                 }
 
                 var order = byDataset.TryGetValue(dataset, out var existing) ? existing.Count + 1 : 1;
@@ -258,14 +257,14 @@ public sealed class ImplementationGuide
     private static string RequireValue(MetadataCsvReader csv, string header)
     {
         var value = csv.Get(header);
-        return value.Length > 0 ? value : throw csv.Error($"\"{header}\" is empty; every row needs one.");
+        return value.Length > 0 ? value : throw csv.Error(StandardsErrorMessages.EmptyValue(header));
     }
 
     private static VariableDataType ParseType(MetadataCsvReader csv) => csv.Get("Type") switch
     {
         "Char" => VariableDataType.Char,
         "Num" => VariableDataType.Num,
-        var other => throw csv.Error($"\"Type\" is \"{other}\". Allowed values: Char, Num."),
+        var other => throw csv.Error(StandardsErrorMessages.NotAllowed("Type", other, "Char, Num")),
     };
 
     private static CoreCategory ParseCore(MetadataCsvReader csv) => csv.Get("Core") switch
@@ -274,7 +273,7 @@ public sealed class ImplementationGuide
         "Exp" => CoreCategory.Expected,
         "Perm" => CoreCategory.Permissible,
         "Cond" => CoreCategory.Conditional,
-        var other => throw csv.Error($"\"Core\" is \"{other}\". Allowed values: Req, Exp, Perm, Cond."),
+        var other => throw csv.Error(StandardsErrorMessages.NotAllowed("Core", other, "Req, Exp, Perm, Cond")),
     };
 
     private static string[] SplitList(string cell) =>

@@ -34,8 +34,7 @@ internal sealed class MetadataCsvReader : IDisposable
     {
         if (!File.Exists(path))
         {
-            throw new StandardsFormatException(path, 0,
-                "file not found. Point the loader at the specs/standards folder shipped with CdiscExport.");
+            throw new StandardsFormatException(path, 0, StandardsErrorMessages.FileNotFound);
         }
 
         var options = CsvReaderOptions.Default with
@@ -56,15 +55,14 @@ internal sealed class MetadataCsvReader : IDisposable
             }
             catch (CsvFormatException ex)
             {
-                throw new StandardsFormatException(path, 1, ex.Message, ex);
+                throw new StandardsFormatException(path, 1, StandardsErrorMessages.MalformedCsv(ex.Message), ex);
             }
 
             foreach (var required in requiredHeaders)
             {
                 if (Array.IndexOf(headers, required) < 0)
                 {
-                    throw new StandardsFormatException(path, 1,
-                        $"column \"{required}\" is missing. Expected columns: {string.Join(", ", requiredHeaders)}.");
+                    throw new StandardsFormatException(path, 1, StandardsErrorMessages.MissingColumn(required, requiredHeaders));
                 }
             }
 
@@ -86,7 +84,7 @@ internal sealed class MetadataCsvReader : IDisposable
         }
         catch (CsvFormatException ex)
         {
-            throw new StandardsFormatException(Path, ex.LineNumber, $"{ex.Message} The file must be the unmodified CDISC/NCI file; restore it from specs/standards.", ex);
+            throw new StandardsFormatException(Path, ex.LineNumber, StandardsErrorMessages.MalformedCsv(ex.Message), ex);
         }
     }
 

@@ -70,8 +70,6 @@ public sealed class StandardsLibrary
             }
         }
 
-        throw new DirectoryNotFoundException(
-            $"No specs/standards folder (with {SdtmigFolder}/) found in or above {string.Join(" or ", starts)}. " +
-            "Run from a CdiscExport checkout or installation, or pass the folder to StandardsLibrary.Load explicitly.");
+        throw new DirectoryNotFoundException(StandardsErrorMessages.StandardsFolderNotFound(starts, SdtmigFolder));
     }
 }

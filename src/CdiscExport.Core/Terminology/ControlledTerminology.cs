@@ -55,8 +55,7 @@ public sealed partial class ControlledTerminology
         var date = ReleaseDate().Match(System.IO.Path.GetFileName(path));
         if (!date.Success)
         {
-            throw new StandardsFormatException(path, 0,
-                "the file name carries no release date (yyyy-mm-dd). Keep NCI's file name, e.g. sdtm-terminology-2025-03-28.txt.");
+            throw new StandardsFormatException(path, 0, StandardsErrorMessages.NoReleaseDateInFileName);
         }
 
         var headers = new List<(string Code, string Name, string SubmissionValue, bool Extensible, long Line)>();
@@ -72,7 +71,7 @@ public sealed partial class ControlledTerminology
                 var code = csv.Get(CodeColumn);
                 if (code.Length == 0)
                 {
-                    throw csv.Error("\"Code\" is empty; every row needs an NCI C-code.");
+                    throw csv.Error(StandardsErrorMessages.EmptyValue(CodeColumn));
                 }
 
                 var codelistCode = csv.Get(CodelistCodeColumn);
@@ -80,15 +79,14 @@ public sealed partial class ControlledTerminology
                 {
                     if (!seen.Add(code))
                     {
-                        throw csv.Error($"codelist {code} appears twice. The file must be an unmodified NCI release.");
+                        throw csv.Error(StandardsErrorMessages.DuplicateCodelist(code));
                     }
 
                     var extensible = csv.Get(ExtensibleColumn) switch
                     {
                         "Yes" => true,
                         "No" => false,
-                        var other => throw csv.Error(
-                            $"codelist {code}: \"{ExtensibleColumn}\" is \"{other}\". Allowed values: Yes, No."),
+                        var other => throw csv.Error(StandardsErrorMessages.NotAllowed(ExtensibleColumn, other, "Yes, No")),
                     };
                     headers.Add((code, csv.Get(CodelistNameColumn), csv.Get(SubmissionValueColumn), extensible, csv.Line));
                 }
@@ -112,8 +110,7 @@ public sealed partial class ControlledTerminology
         {
             if (!seen.Contains(codelistCode))
             {
-                throw new StandardsFormatException(path, line,
-                    $"terms of codelist {codelistCode} but no codelist row for it. Keep the codelist row (empty \"{CodelistCodeColumn}\") with its terms.");
+                throw new StandardsFormatException(path, line, StandardsErrorMessages.TermsWithoutCodelist(codelistCode));
             }
         }
 

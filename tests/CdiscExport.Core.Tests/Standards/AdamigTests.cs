@@ -89,4 +89,26 @@ public sealed class AdamigTests
         v.Name.ShouldBe("TRTP");
         v.Label.ShouldBe(Adamig.VariablesOf("BDS").Single(x => x.Name == "TRTP").Label);
     }
+
+    [Theory]
+    [InlineData("ADSL")]
+    [InlineData("BDS")]
+    public void FindVariable_EveryPlaceholderInstantiated_ReturnsThatPlaceholder(string structure)
+    {
+        var placeholders = Adamig.VariablesOf(structure).Where(v => v.Name.Any(char.IsLower)).ToArray();
+        placeholders.ShouldNotBeEmpty();
+        foreach (var template in placeholders)
+        {
+            var actual = template.Name.Replace("xx", "12", StringComparison.Ordinal)
+                .Replace("zz", "34", StringComparison.Ordinal)
+                .Replace('y', '5')
+                .Replace('w', '6');
+            var found = Adamig.FindVariable(structure, actual).ShouldNotBeNull(actual);
+            found.ShouldBe(template with { Name = actual }, $"{actual} should resolve to {template.Name}");
+        }
+    }
+
+    [Fact]
+    public void Load_AdamigCondCore_MapsToConditional() =>
+        Adamig.VariablesOf("ADSL").ShouldContain(v => v.Core == CoreCategory.Conditional);
 }
