@@ -1,0 +1,37 @@
+using CdiscExport.Core.Dates;
+using CdiscExport.Mapping.Specs;
+
+namespace CdiscExport.Mapping.Algorithms;
+
+/// <summary>
+/// The spec's date formats (<c>format: DDMONYYYY</c>, <c>time_format: "HH:MM"</c>) as <see cref="RawDatePattern"/>s,
+/// and the one place where a raw date becomes ISO 8601 text or a located failure.
+/// </summary>
+internal static class RawDatePatterns
+{
+    public static RawDatePattern Create(SpecNode node, string format, string? timeFormat)
+    {
+        try
+        {
+            var pattern = format is "ISO" or "ISO 8601" ? RawDatePattern.Iso : RawDatePattern.Create(format);
+            return timeFormat is null ? pattern : pattern.WithTimePattern(timeFormat);
+        }
+        catch (ArgumentException e)
+        {
+            throw node.Error($"date format \"{format}\"{(timeFormat is null ? string.Empty : $" / \"{timeFormat}\"")} is not valid: {e.Message}");
+        }
+    }
+
+    /// <summary>ISO 8601 text for a raw date (and time); "" for a blank raw value.</summary>
+    /// <exception cref="MappingFailure">The raw text is not a date the pattern accepts, or no calendar has it.</exception>
+    public static string ToIso(RawDatePattern pattern, string date, string? time, string? column)
+    {
+        var result = string.IsNullOrEmpty(time) ? pattern.Parse(date) : pattern.Parse(date, time);
+        if (!result.Success)
+        {
+            throw new MappingFailure(column, result.Error ?? $"\"{date}\" is not a date in the format {pattern.Pattern}");
+        }
+
+        return result.TryGetValue(out var value) ? value.ToString() : string.Empty;
+    }
+}
