@@ -18,7 +18,7 @@ internal sealed class AggregateAlgorithm(
     string onColumn,
     ValueRef key,
     string valueColumn,
-    string? format,
+    IReadOnlyList<string>? format,
     string? timeColumn,
     string? timeFormat,
     string pick,
@@ -29,7 +29,7 @@ internal sealed class AggregateAlgorithm(
     private RawForm? _form;
     private int _value;
     private int _time = -1;
-    private RawDatePattern? _pattern;
+    private IReadOnlyList<RawDatePattern>? _pattern;
     private List<(int Ordinal, Func<string, bool> Test)> _filters = [];
 
     public SpecNode Node { get; } = node;

@@ -75,7 +75,7 @@ internal static class AlgorithmFactory
     {
         var map = node.Keys("date", "format", "time", "time_format");
         var time = map.Optional("time");
-        return new DateAlgorithm(node, Ref(map.Required("date")), map.RequiredScalar("format"),
+        return new DateAlgorithm(node, Ref(map.Required("date")), map.Required("format").Strings(),
             time is null ? null : Ref(time), map.OptionalScalar("time_format"));
     }
 
@@ -134,7 +134,7 @@ internal static class AlgorithmFactory
             map.RequiredScalar("on"),
             Ref(map.Optional("key") ?? map.Required("on")),
             map.RequiredScalar("value"),
-            map.OptionalScalar("format"),
+            map.Optional("format")?.Strings(),
             map.OptionalScalar("time"),
             map.OptionalScalar("time_format"),
             map.OptionalScalar("pick") ?? "first",

@@ -4,7 +4,7 @@ using CdiscExport.Mapping.Specs;
 namespace CdiscExport.Mapping.Algorithms;
 
 /// <summary>
-/// <c>date: COLUMN, format: DDMONYYYY [, time: COLUMN, time_format: "HH:MM"]</c> — a raw date (and optional time)
+/// <c>date: COLUMN, format: DDMONYYYY (or a list of formats, tried in turn) [, time: COLUMN, time_format: "HH:MM"]</c> — a raw date (and optional time)
 /// to ISO 8601, partial dates kept partial (<c>UN MAY 2006</c> becomes <c>2006-05</c>). A date no calendar has
 /// (30FEB2006) is an error naming the raw value.
 /// </summary>
@@ -12,14 +12,14 @@ internal sealed class DateAlgorithm : IAlgorithm
 {
     private readonly ValueRef _date;
     private readonly ValueRef? _time;
-    private readonly RawDatePattern _pattern;
+    private readonly IReadOnlyList<RawDatePattern> _patterns;
 
-    public DateAlgorithm(SpecNode node, ValueRef date, string format, ValueRef? time, string? timeFormat)
+    public DateAlgorithm(SpecNode node, ValueRef date, IReadOnlyList<string> formats, ValueRef? time, string? timeFormat)
     {
         Node = node;
         _date = date;
         _time = time;
-        _pattern = RawDatePatterns.Create(node, format, timeFormat);
+        _patterns = RawDatePatterns.Create(node, formats, timeFormat);
     }
 
     public SpecNode Node { get; }
@@ -39,6 +39,6 @@ internal sealed class DateAlgorithm : IAlgorithm
         }
 
         var time = _time?.Get(context);
-        return RawDatePatterns.ToIso(_pattern, date, time, _date.RawColumn);
+        return RawDatePatterns.ToIso(_patterns, date, time, _date.RawColumn);
     }
 }

@@ -9,6 +9,9 @@ namespace CdiscExport.Mapping.Algorithms;
 /// </summary>
 internal static class RawDatePatterns
 {
+    public static IReadOnlyList<RawDatePattern> Create(SpecNode node, IReadOnlyList<string> formats, string? timeFormat) =>
+        formats.Select(f => Create(node, f, timeFormat)).ToList();
+
     public static RawDatePattern Create(SpecNode node, string format, string? timeFormat)
     {
         try
@@ -20,6 +23,28 @@ internal static class RawDatePatterns
         {
             throw node.Error($"date format \"{format}\"{(timeFormat is null ? string.Empty : $" / \"{timeFormat}\"")} is not valid: {e.Message}");
         }
+    }
+
+    /// <summary>
+    /// ISO 8601 text from the first of several accepted formats that reads the raw date (an EDC may export complete
+    /// dates as <c>14MAY2006</c> but partial ones as <c>UN MAY 2006</c>); when none does, the first format's error.
+    /// </summary>
+    public static string ToIso(IReadOnlyList<RawDatePattern> patterns, string date, string? time, string? column)
+    {
+        MappingFailure? first = null;
+        foreach (var pattern in patterns)
+        {
+            try
+            {
+                return ToIso(pattern, date, time, column);
+            }
+            catch (MappingFailure failure)
+            {
+                first ??= failure;
+            }
+        }
+
+        throw first!;
     }
 
     /// <summary>ISO 8601 text for a raw date (and time); "" for a blank raw value.</summary>
