@@ -253,3 +253,42 @@ public class RawDatePatternTests
     public void WithTimePattern_Invalid_Throws(string timePattern) =>
         Should.Throw<ArgumentException>(() => RawDatePattern.DdMonYyyy.WithTimePattern(timePattern));
 }
+
+public class RawDatePatternAllocationTests
+{
+    [Fact]
+    public void Parse_ValidAndPartialRaw_DoesNotAllocate()
+    {
+        var pattern = RawDatePattern.DdMonYyyy;
+        string[] raws = ["14MAY2006", "UNMAY2006", "UNUNK2006", "14MAY2006 "];
+        foreach (var raw in raws)
+        {
+            pattern.Parse(raw, "09:30");
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+        {
+            foreach (var raw in raws)
+            {
+                pattern.Parse(raw, "09:30");
+            }
+        }
+
+        (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0);
+    }
+
+    [Fact]
+    public void TryParse_ValidIso_DoesNotAllocate()
+    {
+        PartialDateTime.TryParse("2006-05-14T09:30:15.250", out _);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+        {
+            PartialDateTime.TryParse("2006-05-14T09:30:15.250", out _);
+        }
+
+        (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0);
+    }
+}
