@@ -75,7 +75,10 @@ public readonly partial record struct PartialDateTime
         var digits = CountDigits(s, 0);
         if (digits != 4)
         {
-            return digits == 0 ? DateParseFailure.InvalidFormat : DateParseFailure.ExpectedFourDigitYear;
+            // "06" or "06-05-14" is a short year; "20060514" or "14MAY2006" is another format altogether.
+            return digits is > 0 and < 4 && (digits == s.Length || s[digits] == '-')
+                ? DateParseFailure.ExpectedFourDigitYear
+                : DateParseFailure.InvalidFormat;
         }
 
         parts.Year = Read(s, 0, 4);

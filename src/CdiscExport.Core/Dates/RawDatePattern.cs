@@ -345,7 +345,7 @@ public sealed class RawDatePattern
                 }
             }
 
-            var unknownLength = MatchUnknown(s, pos, hasNext, next);
+            var unknownLength = MatchUnknown(s, pos, token.Kind == TokenKind.Year ? 4 : 3, hasNext, next);
             if (unknownLength >= 0)
             {
                 pos += unknownLength;
@@ -373,14 +373,15 @@ public sealed class RawDatePattern
 
     /// <summary>
     /// The length of an unknown marker at <paramref name="pos"/> (0 for an empty field before its separator), or −1.
-    /// A marker only counts when the separator that the pattern expects next follows it, so "---MAY" reads as "--" then "-".
+    /// A marker only counts when the separator that the pattern expects next follows it, so "---MAY" reads as "--" then "-";
+    /// markers are at most 3 characters (4 for the year), so "XXXXX2006" reads as "XXX", "XX", "2006".
     /// </summary>
-    private static int MatchUnknown(ReadOnlySpan<char> s, int pos, bool hasNext, Token next)
+    private static int MatchUnknown(ReadOnlySpan<char> s, int pos, int maxLength, bool hasNext, Token next)
     {
         var rest = s[pos..];
         foreach (var marker in UnknownMarkers)
         {
-            if (rest.StartsWith(marker, StringComparison.OrdinalIgnoreCase) && FitsBefore(s, pos + marker.Length, hasNext, next))
+            if (marker.Length <= maxLength && rest.StartsWith(marker, StringComparison.OrdinalIgnoreCase) && FitsBefore(s, pos + marker.Length, hasNext, next))
             {
                 return marker.Length;
             }
