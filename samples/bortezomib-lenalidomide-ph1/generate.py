@@ -103,7 +103,7 @@ P = [
          resp=["NE"], eot="Progressive disease", iso="IgA kappa", s0=4.8, u0=0),
     dict(id="02-006", coh=5, c1=d("2005-07-25"), ncyc=4, best="SD",
          resp=["SD", "SD", "SD"], eot=None, iso="IgG lambda", s0=2.7, u0=0),
-    dict(id="03-005", coh=5, c1=d("2005-08-22"), ncyc=3, best="SD",
+    dict(id="03-005", coh=5, c1=d("2005-08-19"), ncyc=3, best="SD",
          resp=["SD", "SD"], eot=None, iso="IgG kappa", s0=1.9, u0=0),
 ]
 
@@ -137,7 +137,7 @@ for p in P:
         p["eotdat"] = None
         nxt = p["cd"][n] + dt.timedelta(days=21)
         assert nxt > CUTOFF, (p["id"], nxt)
-        assert p["cd"][n] + dt.timedelta(days=10) <= CUTOFF, p["id"]
+        assert p["cd"][n] + dt.timedelta(days=13) <= CUTOFF, p["id"]  # last cycle fully dosed before cutoff
     if p["eotdat"]:
         assert p["eotdat"] <= CUTOFF, (p["id"], p["eotdat"])
     # assessments: (label, cycle value, date)
