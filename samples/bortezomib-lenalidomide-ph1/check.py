@@ -255,8 +255,11 @@ def bor(visits, dex=None, inclusive=True):
     return "NE"
 
 
-def lab_visits(s):
-    """Per-visit category from the M-protein labs (MYELOMA.md 1.3); baseline = last value on/before first dose."""
+def lab_visits(s, strict=False):
+    """Per-visit category from the M-protein labs (MYELOMA.md 1.3); baseline = last value on/before first dose.
+    strict=True moves every boundary the other way (< for <=, > for >=): no value may sit on a threshold."""
+    le = (lambda a, b: a < b) if strict else (lambda a, b: a <= b)
+    ge = (lambda a, b: a > b) if strict else (lambda a, b: a >= b)
     m = {}
     for l in lab:
         if l["SUBJID"] == s and l["PANEL"] in ("Serum protein", "Urine protein"):
@@ -272,7 +275,8 @@ def lab_visits(s):
             continue
         S, U = num(m[x]["Serum M-protein (SPEP)"]), num(m[x]["24h urine M-protein (UPEP)"])
         sife, uife = m[x]["Serum immunofixation"], m[x]["Urine immunofixation"]
-        if (smeas and S > 1.25 * snad and S - snad >= 0.5) or (umeas and U > 1.25 * unad and U - unad >= 200):
+        if (smeas and not le(S, 1.25 * snad) and ge(S - snad, 0.5)) or \
+                (umeas and not le(U, 1.25 * unad) and ge(U - unad, 200)):
             c = "PD"
         elif sife == "Negative" and uife == "Negative":
             c = "CR"  # no marrow in this sample: CR assessed on immunofixation alone
@@ -281,9 +285,9 @@ def lab_visits(s):
         else:
             cats = []
             if smeas:
-                cats.append("PR" if S <= 0.5 * S0 else "MR" if S <= 0.75 * S0 else "SD")
+                cats.append("PR" if le(S, 0.5 * S0) else "MR" if le(S, 0.75 * S0) else "SD")
             if umeas:
-                cats.append("PR" if (U <= 0.1 * U0 or U < 200) else "MR" if U <= 0.5 * U0 else "SD")
+                cats.append("PR" if (le(U, 0.1 * U0) or not ge(U, 200)) else "MR" if le(U, 0.5 * U0) else "SD")
             c = min(cats, key=RANK.get)
         out.append((x, c))
         snad, unad = min(snad, S), min(unad, U)
@@ -292,6 +296,8 @@ def lab_visits(s):
 
 inv_visits = {s: sorted((date(r["ASSDAT"]), r["RESP_CD"]) for r in resp if r["SUBJID"] == s) for s in subj}
 lb_visits = {s: lab_visits(s) for s in subj}
+check(all(lab_visits(s, strict=True) == lb_visits[s] for s in subj),
+      "no M-protein value sits on a response threshold (strict and non-strict comparisons agree)")
 bor_inv = {s: bor(inv_visits[s], dexstart.get(s)) for s in subj}
 bor_lab = {s: bor(lb_visits[s], dexstart.get(s)) for s in subj}
 check(all(bor(inv_visits[s], dexstart.get(s), False) == bor_inv[s] and bor(lb_visits[s], dexstart.get(s), False)

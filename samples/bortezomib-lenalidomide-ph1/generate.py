@@ -400,7 +400,7 @@ def gen_urine(p, serum):
             hi = min(199, nonpd_upper(nad, 200))
             v = rng.uniform(0.35 * hi, hi) if prev > hi else min(hi, prev * rng.uniform(0.8, 1.02))
         elif ucat == "MR":
-            lo, hi = max(0.12 * u0, 205), min(0.5 * u0, nonpd_upper(nad, 200))
+            lo, hi = max(0.12 * u0, 235), min(0.5 * u0, nonpd_upper(nad, 200))
             assert lo < hi, (p["id"], vis, lo, hi)
             v = min(max(prev * rng.uniform(0.85, 1.0), lo), hi) if lo <= prev <= hi else rng.uniform(lo, hi)
         else:  # SD
