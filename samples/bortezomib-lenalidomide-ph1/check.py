@@ -12,7 +12,9 @@ import csv
 import datetime as dt
 import os
 import statistics
+import subprocess
 import sys
+import tempfile
 
 RAW = os.path.join(os.path.dirname(os.path.abspath(__file__)), "raw")
 CUTOFF = dt.date(2005, 10, 15)
@@ -325,6 +327,20 @@ alld = [date(r[k]) for rows, ks in ((ex, ("STDAT", "ENDDAT")), (lab, ("LBDAT",))
 check(all(x is None or dt.date(2004, 6, 1) <= x <= CUTOFF for x in alld), "study dates within Jun 2004 - cutoff 15OCT2005")
 cons = {r["SUBJID"]: date(r["CONSDAT"]) for r in dm}
 check(all(date(l["LBDAT"]) >= cons[l["SUBJID"]] for l in lab), "no lab before informed consent")
+
+# --- files -----------------------------------------------------------------------------------------------------
+with tempfile.TemporaryDirectory() as tmp:
+    subprocess.run([sys.executable, os.path.join(os.path.dirname(RAW), "generate.py"), "--out", tmp], check=True,
+                   stdout=subprocess.DEVNULL)
+    same = sorted(os.listdir(tmp)) == sorted(f for f in os.listdir(RAW) if f.endswith(".csv")) and all(
+        open(os.path.join(tmp, f), "rb").read() == open(os.path.join(RAW, f), "rb").read() for f in os.listdir(tmp))
+check(same, "generate.py reproduces raw/*.csv byte for byte")
+shape_ok = True
+for f in sorted(os.listdir(RAW)):
+    with open(os.path.join(RAW, f), encoding="utf-8", newline="") as h:
+        rows = list(csv.reader(h))
+    shape_ok = shape_ok and all(len(r) == len(rows[0]) for r in rows)
+check(shape_ok, "every CSV row has as many fields as its header")
 
 # --- summary ---------------------------------------------------------------------------------------------------
 print()

@@ -5,11 +5,13 @@ Phase 1 bortezomib + lenalidomide in relapsed and relapsed/refractory multiple m
 Every record is synthetic. Standard library only, fixed seed: rerunning reproduces raw/*.csv byte for byte.
 
     python3 generate.py            # writes raw/*.csv next to this script
+    python3 generate.py --out DIR  # writes the same files into DIR
 """
 import csv
 import datetime as dt
 import os
 import random
+import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 RAW = os.path.join(HERE, "raw")
@@ -703,9 +705,13 @@ FORMS = {
 
 
 def main():
-    os.makedirs(RAW, exist_ok=True)
+    out = RAW
+    if len(sys.argv) == 3 and sys.argv[1] == "--out":  # write elsewhere (check.py uses it to test reproducibility)
+        out = sys.argv[2]
+    os.makedirs(out, exist_ok=True)
     for name, (header, rows) in FORMS.items():
-        with open(os.path.join(RAW, name), "w", encoding="utf-8", newline="") as f:
+        assert all(len(r) == len(header) for r in rows), name
+        with open(os.path.join(out, name), "w", encoding="utf-8", newline="") as f:
             w = csv.writer(f, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
             w.writerow(header)
             w.writerows(rows)
