@@ -172,16 +172,17 @@ internal static class XptLayout
         return true;
     }
 
-    /// <summary>Parses an unsigned decimal field; leading/trailing blanks are allowed, nothing else.</summary>
+    /// <summary>Parses an unsigned decimal field of up to <see cref="int.MaxValue"/>; surrounding blanks are allowed, nothing else.</summary>
     public static bool TryDigits(ReadOnlySpan<byte> field, out int value)
     {
         value = 0;
         var digits = field.Trim(Blank);
-        if (digits.IsEmpty || digits.Length > 9)
+        if (digits.IsEmpty)
         {
             return false;
         }
 
+        long parsed = 0;
         foreach (var b in digits)
         {
             if (b is < (byte)'0' or > (byte)'9')
@@ -189,9 +190,14 @@ internal static class XptLayout
                 return false;
             }
 
-            value = (value * 10) + (b - '0');
+            parsed = (parsed * 10) + (b - '0');
+            if (parsed > int.MaxValue)
+            {
+                return false;
+            }
         }
 
+        value = (int)parsed;
         return true;
     }
 

@@ -97,8 +97,9 @@ public sealed partial class XptReader
 
     private XptVariable[] ReadNamestrs(int count, int namestrLength, int version)
     {
-        var variables = new XptVariable[count];
-        _positions = new int[count];
+        // Lists, not arrays of `count`: a corrupt count must hit end of input, not allocate gigabytes first.
+        var variables = new List<XptVariable>();
+        var positions = new List<int>();
         var start = _records.Offset;
         long rowLength = 0;
         for (var i = 0; i < count; i++)
@@ -139,7 +140,7 @@ public sealed partial class XptReader
                 throw Fail(XptMessages.BadVariablePosition, offset + XptLayout.NsPosition, name);
             }
 
-            variables[i] = new XptVariable(name, XptLayout.ReadPadded(namestr.Slice(XptLayout.NsLabel, XptLayout.ShortLabelLength)), type, length)
+            variables.Add(new XptVariable(name, XptLayout.ReadPadded(namestr.Slice(XptLayout.NsLabel, XptLayout.ShortLabelLength)), type, length)
             {
                 Format = XptLayout.ReadPadded(namestr.Slice(XptLayout.NsFormat, 8)),
                 FormatLength = XptLayout.ReadInt16(namestr, XptLayout.NsFormatLength),
@@ -148,14 +149,14 @@ public sealed partial class XptReader
                 Informat = XptLayout.ReadPadded(namestr.Slice(XptLayout.NsInformat, 8)),
                 InformatLength = XptLayout.ReadInt16(namestr, XptLayout.NsInformatLength),
                 InformatDecimals = XptLayout.ReadInt16(namestr, XptLayout.NsInformatDecimals),
-            };
-            _positions[i] = position;
+            });
+            positions.Add(position);
             rowLength += length;
         }
 
         for (var i = 0; i < count; i++)
         {
-            if ((long)_positions[i] + variables[i].Length > rowLength)
+            if ((long)positions[i] + variables[i].Length > rowLength)
             {
                 throw Fail(XptMessages.BadVariablePosition, start + ((long)i * namestrLength) + XptLayout.NsPosition, variables[i].Name);
             }
@@ -168,7 +169,8 @@ public sealed partial class XptReader
 
         _rowLength = (int)rowLength;
         SkipPadding(start);
-        return variables;
+        _positions = [.. positions];
+        return [.. variables];
     }
 
     private void ReadLabelBlock(ReadOnlySpan<byte> header, XptVariable[] variables, long headerOffset)
