@@ -98,6 +98,21 @@ def in_sct_line(r):
 
 check(all(in_sct_line(r) for r in sct), "each SCT lies within a prior-therapy line naming the SCT")
 
+
+def ym(s):
+    """(year, month) of a full or month-partial date, None if blank."""
+    if not s:
+        return None
+    return (int(s[-4:]), MON[s[-8:-5]]) if " " in s else (int(s[5:9]), MON[s[2:5]])
+
+
+consent = {r["SUBJID"]: ym(r["CONSDAT"]) for r in dm}
+diag = {r["SUBJID"]: ym(r["DIAGDAT"]) for r in dishx}
+check(all(diag[r["SUBJID"]] <= ym(r["STDAT"]) <= (ym(r["ENDDAT"]) or ym(r["STDAT"])) <= consent[r["SUBJID"]]
+          for r in prthx), "prior lines start after diagnosis, end before consent")
+check(all(all(ym(a["ENDDAT"]) and ym(a["ENDDAT"]) <= ym(b["STDAT"]) for a, b in zip(ls, ls[1:]))
+          for ls in ([r for r in prthx if r["SUBJID"] == s] for s in subj)), "prior lines in chronological order")
+
 # --- exposure and cycles completed ---------------------------------------------------------------------------
 first_dose = {}
 for r in ex:
