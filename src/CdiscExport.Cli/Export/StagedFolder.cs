@@ -1,3 +1,5 @@
+using CdiscExport.Cli.Commands;
+
 namespace CdiscExport.Cli.Export;
 
 /// <summary>
@@ -11,8 +13,8 @@ internal sealed class StagedFolder : IDisposable
 
     public StagedFolder(string target)
     {
-        _target = Path.GetFullPath(target);
-        var parent = Path.GetDirectoryName(_target) ?? throw new UsageException($"--out {target} has no parent folder");
+        _target = System.IO.Path.GetFullPath(target);
+        var parent = System.IO.Path.GetDirectoryName(_target) ?? throw new UsageException($"--out {target} has no parent folder");
         Directory.CreateDirectory(parent);
         Path = System.IO.Path.Combine(parent, $".{System.IO.Path.GetFileName(_target)}.staging-{Guid.NewGuid():N}");
         Directory.CreateDirectory(Path);

@@ -1,0 +1,55 @@
+using System.Text;
+using CdiscExport.Xpt;
+
+namespace CdiscExport.Core.Datasets;
+
+/// <summary>
+/// Writes a <see cref="Dataset"/> as SAS XPORT through <see cref="XptWriter"/>. Character lengths are the longest value
+/// actually present (at least 1), as FDA's Study Data Technical Conformance Guide asks; numbers take 8 bytes.
+/// </summary>
+public static class DatasetXpt
+{
+    /// <summary>The XPT description of <paramref name="dataset"/>: names, labels, types and lengths.</summary>
+    public static XptDataset ToXptDataset(this Dataset dataset) =>
+        new(dataset.Name, dataset.Label, dataset.Columns.Select(c => new XptVariable(
+            c.Name,
+            c.Metadata.Label,
+            c.Metadata.Kind == VariableKind.Numeric ? XptVariableType.Numeric : XptVariableType.Character,
+            c is CharacterColumn text ? c.Metadata.Length ?? LongestByteCount(text) : 8)).ToList());
+
+    /// <summary>Writes the whole dataset to <paramref name="output"/>; the stream is left open.</summary>
+    /// <returns>The writer's report of values transliterated to ASCII (empty unless the options ask for it).</returns>
+    public static IReadOnlyList<string> WriteXpt(this Dataset dataset, Stream output, XptWriterOptions options)
+    {
+        using var writer = XptWriter.Create(output, dataset.ToXptDataset(), options);
+        var values = new XptValue[dataset.Columns.Count];
+        for (var row = 0; row < dataset.RowCount; row++)
+        {
+            for (var c = 0; c < values.Length; c++)
+            {
+                values[c] = dataset.Columns[c] switch
+                {
+                    NumericColumn n => n[row] is { } d ? XptValue.Number(d) : XptValue.Missing(SasMissingKind.Dot),
+                    CharacterColumn t => XptValue.Text(t[row]),
+                    _ => throw new InvalidOperationException("unknown column type"),
+                };
+            }
+
+            writer.WriteRow(values);
+        }
+
+        writer.Complete();
+        return writer.Transliterations.Select(t => t.ToString()).ToList();
+    }
+
+    private static int LongestByteCount(CharacterColumn column)
+    {
+        var longest = 1;
+        for (var row = 0; row < column.Count; row++)
+        {
+            longest = Math.Max(longest, Encoding.UTF8.GetByteCount(column[row]));
+        }
+
+        return longest;
+    }
+}
