@@ -96,6 +96,11 @@ public static class MappingEngine
 
             // Bind everything before reading a single record: a misspelt name fails here, with its spec line.
             var scope = new BindScope(study, source, joined, standards.SdtmTerminology, forms);
+            foreach (var literalVariable in (block.Rows ?? []).SelectMany(r => r.Keys).Distinct())
+            {
+                scope.Define(literalVariable);
+            }
+
             block.Where?.Bind(scope);
             foreach (var (target, algorithm) in block.Variables)
             {
