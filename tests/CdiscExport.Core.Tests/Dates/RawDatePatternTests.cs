@@ -105,6 +105,8 @@ public class RawDatePatternTests
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("UN UNK UNKN")]
+    [InlineData("UNKNOWN")]
+    [InlineData("unk")]
     public void Parse_BlankOrAllUnknown_NoValueNoError(string? raw)
     {
         var result = RawDatePattern.Create("DD MON YYYY").Parse(raw);
