@@ -550,8 +550,8 @@ public sealed class RawDatePattern
                 throw PatternError(pattern, i, "unknown token; use YYYY, MM, MON, DD, HH, MM or NN or MI (minutes), SS and the separators space - / : T . ,");
             }
 
-            var month = kind == TokenKind.MonthName ? TokenKind.Month : kind;
-            if (!seen.Add(month == TokenKind.Month ? TokenKind.Month : kind))
+            // MM and MON are both "the month": either may appear, not both.
+            if (!seen.Add(kind == TokenKind.MonthName ? TokenKind.Month : kind))
             {
                 throw PatternError(pattern, i, $"the {Describe(kind)} token appears twice");
             }

@@ -241,6 +241,7 @@ public class RawDatePatternTests
     [InlineData("DDMONYY")]
     [InlineData("DD-MON")]
     [InlineData("DD/MM/YYYY/DD")]
+    [InlineData("DD-MM-MON-YYYY")]
     [InlineData("DD-MON-YYYY HH:SS")]
     [InlineData("YYYY-DD")]
     [InlineData("YYYY HH")]
