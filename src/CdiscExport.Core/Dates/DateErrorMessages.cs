@@ -9,7 +9,7 @@ namespace CdiscExport.Core.Dates;
 internal static class DateErrorMessages
 {
     internal const string Empty = "the text is empty; a --DTC value needs at least a 4-digit year";
-    internal const string IsoFormat = "is not an ISO 8601 date/time of the form YYYY[-MM[-DD[Thh[:mm[:ss[.fff]]]]]]";
+    internal const string IsoFormat = "expected an ISO 8601 date/time of the form YYYY[-MM[-DD[Thh[:mm[:ss[.fff]]]]]]";
     internal const string ExpectedFourDigitYear = "expected a 4-digit year";
     internal const string UnknownMonthName = "\"{0}\" is not an English month abbreviation (JAN, FEB, ... DEC)";
     internal const string MonthOutOfRange = "month {0} is out of range 1-12";

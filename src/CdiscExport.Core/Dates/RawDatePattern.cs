@@ -26,7 +26,8 @@ namespace CdiscExport.Core.Dates;
 /// range-checked.
 /// </para>
 /// <para>
-/// A blank raw text (empty, whitespace, or every component unknown) is <see cref="RawDateParseStatus.Blank"/>: no value,
+/// A blank raw text (empty, whitespace, <c>UNK</c>/<c>UNKN</c>/<c>UNKNOWN</c> as the whole value, or every component
+/// unknown) is <see cref="RawDateParseStatus.Blank"/>: no value,
 /// not an error. An unknown year with known later components (<c>14 MAY UNKN</c>) fails with
 /// <see cref="DateParseFailure.UnknownYear"/>. Trailing whitespace is ignored.
 /// </para>
@@ -130,7 +131,7 @@ public sealed class RawDatePattern
     public RawDateParseResult Parse(string? raw)
     {
         var text = raw.AsSpan().TrimEnd();
-        if (text.IsWhiteSpace())
+        if (IsBlankOrUnknown(text))
         {
             return RawDateParseResult.Blank;
         }
@@ -157,7 +158,7 @@ public sealed class RawDatePattern
     public RawDateParseResult Parse(string? date, string? time)
     {
         var timeText = time.AsSpan().TrimEnd();
-        if (timeText.IsWhiteSpace())
+        if (IsBlankOrUnknown(timeText))
         {
             return Parse(date);
         }
@@ -171,7 +172,7 @@ public sealed class RawDatePattern
         var known = 0;
         var failure = default(FailureInfo);
         var dateText = date.AsSpan().TrimEnd();
-        if (!dateText.IsWhiteSpace())
+        if (!IsBlankOrUnknown(dateText))
         {
             if (!ParseDate(dateText, ref parts, ref known, ref failure))
             {
@@ -195,6 +196,16 @@ public sealed class RawDatePattern
         }
 
         return Assemble(date ?? string.Empty, time!, parts, known);
+    }
+
+    /// <summary>Whitespace, or the whole value written as UNK, UNKN or UNKNOWN.</summary>
+    private static bool IsBlankOrUnknown(ReadOnlySpan<char> text)
+    {
+        var trimmed = text.Trim();
+        return trimmed.IsEmpty
+            || trimmed.Equals("UNK", StringComparison.OrdinalIgnoreCase)
+            || trimmed.Equals("UNKN", StringComparison.OrdinalIgnoreCase)
+            || trimmed.Equals("UNKNOWN", StringComparison.OrdinalIgnoreCase);
     }
 
     private bool ParseDate(ReadOnlySpan<char> text, ref DateComponents parts, ref int known, ref FailureInfo failure)
@@ -539,8 +550,8 @@ public sealed class RawDatePattern
                 throw PatternError(pattern, i, "unknown token; use YYYY, MM, MON, DD, HH, MM or NN or MI (minutes), SS and the separators space - / : T . ,");
             }
 
-            var month = kind == TokenKind.MonthName ? TokenKind.Month : kind;
-            if (!seen.Add(month == TokenKind.Month ? TokenKind.Month : kind))
+            // MM and MON are both "the month": either may appear, not both.
+            if (!seen.Add(kind == TokenKind.MonthName ? TokenKind.Month : kind))
             {
                 throw PatternError(pattern, i, $"the {Describe(kind)} token appears twice");
             }

@@ -105,6 +105,8 @@ public class RawDatePatternTests
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("UN UNK UNKN")]
+    [InlineData("UNKNOWN")]
+    [InlineData("unk")]
     public void Parse_BlankOrAllUnknown_NoValueNoError(string? raw)
     {
         var result = RawDatePattern.Create("DD MON YYYY").Parse(raw);
@@ -239,6 +241,7 @@ public class RawDatePatternTests
     [InlineData("DDMONYY")]
     [InlineData("DD-MON")]
     [InlineData("DD/MM/YYYY/DD")]
+    [InlineData("DD-MM-MON-YYYY")]
     [InlineData("DD-MON-YYYY HH:SS")]
     [InlineData("YYYY-DD")]
     [InlineData("YYYY HH")]
