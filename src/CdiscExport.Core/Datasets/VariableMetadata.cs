@@ -39,4 +39,10 @@ public sealed record VariableMetadata(string Name, string Label, VariableKind Ki
 
     /// <summary>A short description of how the value is obtained (becomes a Define-XML method or comment).</summary>
     public string? Method { get; init; }
+
+    /// <summary>For Collected values, the raw source (form and column) they were read from.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>Sponsor values allowed beyond the codelist (declared <c>def:ExtendedValue="Yes"</c> in define.xml).</summary>
+    public IReadOnlyList<string> ExtendedValues { get; init; } = [];
 }

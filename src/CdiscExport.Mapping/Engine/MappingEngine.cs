@@ -295,6 +295,7 @@ public static class MappingEngine
         var suppSpecs = spec.Blocks.SelectMany(b => b.Supp).GroupBy(s => s.Qnam).Select(g => g.First()).ToList();
         var supp = working.CreateSuppqual(suppSpecs);
 
+        var provenance = Provenance(spec);
         var columns = new List<(int Order, DatasetColumn Column)>();
         foreach (var column in working.Columns.Where(c => !c.Name.StartsWith('_')))
         {
@@ -302,7 +303,13 @@ public static class MappingEngine
                 ?? throw new SpecException(spec.FilePath, 0, 0, column.Name,
                     $"{column.Name} is not an SDTMIG {ig.Version} variable of {spec.Name}; put a non-standard variable under supp:",
                     ig.VariablesOf(spec.Name).Select(v => v.Name).ToList());
-            columns.Add((meta.Order, Typed(spec, column, meta, file, line)));
+            var typed = Typed(spec, column, meta, file, line);
+            if (provenance.TryGetValue(column.Name, out var origin))
+            {
+                typed = typed.WithMetadata(typed.Metadata with { Origin = origin.Origin, Method = origin.Method, Source = origin.Source, ExtendedValues = origin.Extensions });
+            }
+
+            columns.Add((meta.Order, typed));
         }
 
         var final = new Dataset(spec.Name, working.Label, columns.OrderBy(c => c.Order).Select(c => c.Column).ToList());
@@ -312,6 +319,37 @@ public static class MappingEngine
         }
 
         return (final, supp);
+    }
+
+    private static Dictionary<string, (string Origin, string? Method, string? Source, IReadOnlyList<string> Extensions)> Provenance(DatasetSpec spec)
+    {
+        var result = new Dictionary<string, (string, string?, string?, IReadOnlyList<string>)>(StringComparer.Ordinal);
+        foreach (var block in spec.Blocks)
+        {
+            foreach (var key in (block.Rows ?? []).SelectMany(r => r.Keys))
+            {
+                result.TryAdd(key, ("Assigned", null, null, []));
+            }
+
+            foreach (var (target, algorithm) in block.Variables)
+            {
+                var (origin, method) = AlgorithmOrigin.Of(algorithm);
+                var source = origin == "Collected" && block.Source is { } form ? form : null;
+                var extensions = algorithm is CtAlgorithm ct ? ct.Extensions : [];
+                result.TryAdd(target, (origin, method, source, extensions));
+            }
+        }
+
+        foreach (var derivation in spec.Derivations)
+        {
+            var method = AlgorithmOrigin.DerivationMethod(derivation);
+            foreach (var target in derivation.Name == "visit" ? ["VISITNUM", "VISIT"] : new[] { derivation.Options.RequiredScalar("target") })
+            {
+                result[target] = ("Derived", method, null, []);
+            }
+        }
+
+        return result;
     }
 
     private static Dataset Typed(Dataset supp, StandardsLibrary standards)
