@@ -39,6 +39,8 @@ internal sealed class MiniStudy : IDisposable
 
     public string StudyExtra { get; set; }
 
+    public string Encoding { get; set; } = "utf-8";
+
     public List<string> Datasets { get; } = ["dm"];
 
     public MiniStudy Raw(string form, string csv)
@@ -67,6 +69,7 @@ internal sealed class MiniStudy : IDisposable
               STUDYID: MINI
             raw:
               folder: raw
+              encoding: {Encoding}
             datasets: [{string.Join(", ", Datasets)}]
             {StudyExtra}
             """);

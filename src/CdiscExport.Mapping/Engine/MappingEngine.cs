@@ -418,8 +418,13 @@ public static class MappingEngine
                 continue;
             }
 
-            var form = forms.Exists(name) ? forms.Get(name) : null;
-            reconciliation.Add(new ReconciliationLine(name, form?.Rows.Count ?? 0, string.Empty, 0, form?.Rows.Count ?? 0, "no dataset reads this form"));
+            // A form read only through joins and aggregates contributes values, not records; one that nothing read
+            // at all is reported with every row set aside, so a form the spec forgot cannot go unnoticed.
+            var used = forms.Loaded.Any(f => f.Name == name);
+            var form = forms.Get(name);
+            reconciliation.Add(used
+                ? new ReconciliationLine(name, form.Rows.Count, string.Empty, 0, 0, "read through joins and aggregates only")
+                : new ReconciliationLine(name, form.Rows.Count, string.Empty, 0, form.Rows.Count, "no dataset reads this form"));
         }
     }
 }
