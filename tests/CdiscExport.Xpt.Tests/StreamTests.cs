@@ -77,4 +77,34 @@ public sealed class StreamTests
         Should.Throw<InvalidOperationException>(() => reader.GetDouble(reader.GetOrdinal("USUBJID")));
         Should.Throw<InvalidOperationException>(() => reader.GetString(reader.GetOrdinal("AGE")));
     }
+
+    [Theory]
+    [InlineData("dm.xpt", "suppdm.xpt")]
+    [InlineData("te.xpt", "ie.xpt")]
+    public void Read_TwoMemberLibrary_StopsAtSecondMember(string first, string second)
+    {
+        var a = Fixtures.PilotBytes(first);
+        var b = Fixtures.PilotBytes(second);
+        var library = a.Concat(b.Skip(3 * 80)).ToArray(); // b without its 3 library records
+
+        var (reader, rows) = XptTestData.Read(library);
+        var (expectedReader, expected) = XptTestData.Read(a);
+        reader.Dispose();
+        expectedReader.Dispose();
+
+        rows.ShouldMatch(expected, reader.Dataset);
+    }
+
+    [Fact]
+    public void Read_TwoMemberLibraryWithShortRows_PaddingBeforeSecondMemberIsNotRows()
+    {
+        var dataset = new XptDataset("X", "", [XptVariable.Character("C", "", 3)]);
+        var a = XptTestData.Write(dataset, [[XptValue.Text("a")], [XptValue.Text("b")]]);
+        var library = a.Concat(a.Skip(3 * 80)).ToArray();
+
+        var (reader, rows) = XptTestData.Read(library);
+        reader.Dispose();
+
+        rows.Count.ShouldBe(2);
+    }
 }
