@@ -24,6 +24,8 @@ public static class CliApp
         var root = new RootCommand("cdisc-export: raw clinical-trial records to CDISC SDTM/ADaM submission packages (XPT, CSV, Define-XML), checked for conformance.")
         {
             ExportCommand.Create(output, error),
+            ConvertCommand.Create(output, error),
+            InspectCommand.Create(output, error),
         };
 
         var parse = root.Parse(args);
