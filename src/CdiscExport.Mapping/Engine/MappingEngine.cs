@@ -226,6 +226,12 @@ public static class MappingEngine
 
     private static Dataset ApplyDerivations(StudySpec study, DatasetSpec spec, Dataset working, ReferenceDates references)
     {
+        // DM's own study days (DMDY) are measured from its own RFSTDTC.
+        if (spec.Name == "DM" && working.Has("USUBJID"))
+        {
+            references = ReferenceDates.FromDm(working);
+        }
+
         foreach (var derivation in spec.Derivations)
         {
             var o = derivation.Options;
@@ -238,7 +244,7 @@ public static class MappingEngine
             IReadOnlyList<string> Vars(string key) => o.Required(key).Strings().Select(n => working.Has(n) ? n
                 : throw o.Required(key).Error($"{spec.Name} has no variable \"{n}\" at this point", working.Columns.Select(c => c.Name).ToList())).ToList();
 
-            if (derivation.Name != "seq" && derivation.Name != "visit" && references.IsEmpty && spec.Name != "DM")
+            if (derivation.Name != "seq" && derivation.Name != "visit" && references.IsEmpty)
             {
                 throw derivation.Node.Error($"derivation \"{derivation.Name}\" needs DM's reference dates: list dm among the study's datasets");
             }
