@@ -1,4 +1,3 @@
-using System.Globalization;
 using CdiscExport.Core.Csv;
 using CdiscExport.Xpt;
 
@@ -23,18 +22,30 @@ internal static class XptToCsv
             {
                 var variables = reader.Dataset.Variables;
                 writer.WriteHeader(variables.Select(v => v.Name));
-                var fields = new string[variables.Count];
+                var numeric = variables.Select(v => v.Type == XptVariableType.Numeric).ToArray();
                 while (reader.Read())
                 {
-                    for (var i = 0; i < fields.Length; i++)
+                    // Hot loop: no per-row allocation for numbers; repeated strings come from the reader's cache.
+                    for (var i = 0; i < numeric.Length; i++)
                     {
+                        if (!numeric[i])
+                        {
+                            writer.WriteField(reader.GetString(i));
+                            continue;
+                        }
+
                         var value = reader.GetValue(i);
-                        fields[i] = value.IsNumber ? value.NumberValue.ToString("R", CultureInfo.InvariantCulture)
-                            : value.IsMissing ? (value.MissingKind == SasMissingKind.Dot ? string.Empty : SasMissing.ToText(value.MissingKind))
-                            : value.TextValue;
+                        if (value.IsNumber)
+                        {
+                            writer.WriteNumber(value.NumberValue);
+                        }
+                        else
+                        {
+                            writer.WriteField(value.MissingKind == SasMissingKind.Dot ? string.Empty : SasMissing.ToText(value.MissingKind));
+                        }
                     }
 
-                    writer.WriteRecord(fields);
+                    writer.EndRecord();
                     rows++;
                 }
             }
