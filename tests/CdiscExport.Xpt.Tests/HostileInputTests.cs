@@ -154,4 +154,33 @@ public sealed class HostileInputTests
 
         ReadAllShouldFail(bytes).Member.ShouldBe("DM");
     }
+
+    [Fact]
+    public void Read_RandomlyCorruptedV8FileWithLabelV9Block_NeverCrashesOtherwise()
+    {
+        var dataset = new XptDataset("V8", "", [
+            new XptVariable("A_LONG_NAME_FOR_A_VARIABLE", new string('l', 100), XptVariableType.Character, 30) { Format = "LONGFORMATNAME", FormatLength = 30 },
+            XptVariable.Numeric("N", "n"),
+        ]);
+        var original = XptTestData.Write(dataset, [[XptValue.Text("x"), XptValue.Number(1)], [XptValue.Text("y"), XptValue.Missing('B')]], XptWriterOptions.V8);
+        var labelBlock = original.AsSpan().IndexOf("LABELV9"u8) - 20;
+        labelBlock.ShouldBeGreaterThan(0);
+        var random = new Random(8);
+        for (var i = 0; i < 3000; i++)
+        {
+            var bytes = (byte[])original.Clone();
+            for (var flips = random.Next(1, 4); flips > 0; flips--)
+            {
+                bytes[labelBlock + random.Next(Math.Min(400, bytes.Length - labelBlock))] = (byte)random.Next(256);
+            }
+
+            try
+            {
+                ReadAll(bytes);
+            }
+            catch (XptFormatException)
+            {
+            }
+        }
+    }
 }
