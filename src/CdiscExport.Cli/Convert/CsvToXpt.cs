@@ -36,7 +36,7 @@ internal static class CsvToXpt
         try
         {
             using (var stream = File.Create(temporary))
-            using (var writer = XptWriter.Create(stream, dataset, XptWriterOptions.Default with { Version = version, Created = created, Modified = created, FilePath = output }))
+            using (var writer = XptWriter.Create(stream, dataset, XptWriterOptions.Default with { Version = version, Created = created, Modified = created }))
             using (var reader = CsvReader.FromFile(input, Options))
             {
                 var values = new XptValue[variables.Count];

@@ -78,7 +78,6 @@ internal static class XptToCsv
                     Modified = created ?? reader.Modified,
                     SasVersion = reader.SasVersion,
                     OperatingSystem = reader.OperatingSystem,
-                    FilePath = output,
                 };
                 using var writer = XptWriter.Create(target, reader.Dataset, options);
                 writer.Write(reader);

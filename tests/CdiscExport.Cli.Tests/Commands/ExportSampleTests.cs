@@ -120,7 +120,8 @@ public sealed partial class ExportSampleTests(SampleExportFixture sample) : ICla
     [Fact]
     public void Export_Sample_HavenReadsEveryDatasetWithOurRowCounts()
     {
-        var rscript = ExternalTool.Require("Rscript", "R with haven reads the XPT files");
+        var rscript = ExternalTool.RequireOnPath("Rscript");
+        ExternalTool.RequireWorking(rscript, "R package haven", "-e", "library(haven)");
         var files = Directory.GetFiles(sample.Sdtm, "*.xpt").Order(StringComparer.Ordinal).ToArray();
         var script = "suppressMessages(library(haven)); for (f in commandArgs(TRUE)) cat(basename(f), nrow(read_xpt(f)), '\\n')";
         var (code, output, error) = ExternalTool.Run(rscript, ["--vanilla", "-e", script, .. files]);

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 
+using CdiscExport.Testing;
+
 namespace CdiscExport.Xpt.Tests.Interop;
 
 /// <summary>
