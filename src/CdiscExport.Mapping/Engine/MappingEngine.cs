@@ -298,8 +298,15 @@ public static class MappingEngine
         file = working["_FILE"];
         line = working["_LINE"];
 
-        var suppSpecs = spec.Blocks.SelectMany(b => b.Supp).GroupBy(s => s.Qnam).Select(g => g.First()).ToList();
-        var supp = working.CreateSuppqual(suppSpecs);
+        var suppVariables = spec.Blocks.SelectMany(b => b.Supp).GroupBy(s => s.Qnam).Select(g => g.First())
+            .Select(s => new SuppVariable(s.Qnam, s.Qlabel, s.Qorig, s.Qeval)).ToList();
+        var rowFile = file;
+        var rowLine = line;
+        working = working.SplitLongText(suppVariables, (row, variable) => new MappingException(
+            rowFile.GetText(row), int.Parse(rowLine.GetText(row), CultureInfo.InvariantCulture), null, $"{spec.Name}.{variable}",
+            working.Has("USUBJID") ? working["USUBJID"].GetText(row) : null,
+            $"the value is longer than the {SplitLongTextExtension.Limit} characters XPT v5 holds; only --TERM variables are split into SUPP{spec.Name}"));
+        var supp = working.CreateSuppqual(suppVariables);
 
         var provenance = Provenance(spec);
         var columns = new List<(int Order, DatasetColumn Column)>();
