@@ -12,9 +12,22 @@ namespace CdiscExport.Cli.Export;
 /// </summary>
 internal static class PackageExporter
 {
-    public static int Export(ExportOptions options, TextWriter output)
+    public static int Export(ExportOptions options, TextWriter output, TextWriter error)
     {
-        var result = MappingEngine.Run(options.SpecFolder, options.RawFolder);
+        var progress = ProgressDisplay.ForConsole(error);
+        try
+        {
+            return Export(options, output, progress);
+        }
+        finally
+        {
+            progress.Done();
+        }
+    }
+
+    private static int Export(ExportOptions options, TextWriter output, ProgressDisplay progress)
+    {
+        var result = MappingEngine.Run(options.SpecFolder, options.RawFolder, null, progress.Report);
         using var staged = new StagedFolder(options.OutFolder);
         var layout = new PackageLayout(staged.Path, result.StudyId);
         var created = options.CreatedAt.ToDateTimeUtc();
@@ -30,6 +43,7 @@ internal static class PackageExporter
         Directory.CreateDirectory(layout.Reports);
         foreach (var dataset in result.Datasets)
         {
+            progress.Report($"writing {dataset.Name} ({dataset.RowCount:N0} records)");
             if (options.Formats.Contains("xpt"))
             {
                 using var stream = File.Create(Path.Combine(layout.Sdtm, dataset.Name.ToLowerInvariant() + ".xpt"));

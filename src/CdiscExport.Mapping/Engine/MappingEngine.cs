@@ -19,9 +19,10 @@ public static class MappingEngine
     /// <param name="specFolder">The folder holding study.yaml and the dataset files.</param>
     /// <param name="rawFolder">A folder that replaces the raw folder the study file names, or null.</param>
     /// <param name="standards">The standards to use, or null to load the study's (or the product's) specs/standards.</param>
+    /// <param name="progress">Told what is being done (dataset, rows), for a progress display; may be null.</param>
     /// <exception cref="SpecException">A spec file is wrong.</exception>
     /// <exception cref="MappingException">Raw data cannot be mapped.</exception>
-    public static MappingResult Run(string specFolder, string? rawFolder = null, StandardsLibrary? standards = null)
+    public static MappingResult Run(string specFolder, string? rawFolder = null, StandardsLibrary? standards = null, Action<string>? progress = null)
     {
         var spec = SpecLoader.Load(specFolder, rawFolder);
         standards ??= StandardsLibrary.Load(spec.StandardsFolder ?? StandardsLibrary.FindDefaultFolder());
@@ -33,7 +34,9 @@ public static class MappingEngine
         var order = spec.Datasets.OrderBy(d => d.Name == "DM" ? 0 : 1).ToList();
         foreach (var dataset in order)
         {
+            progress?.Invoke($"mapping {dataset.Name}");
             var working = BuildWorking(spec, dataset, standards, forms, reconciliation);
+            progress?.Invoke($"mapping {dataset.Name}: {working.RowCount:N0} records, deriving");
             working = ApplyDerivations(spec, dataset, working, references);
             var (final, supp) = Finish(dataset, working, standards);
             outputs[dataset.Name] = supp is null ? [final] : [final, supp];
