@@ -54,6 +54,7 @@ internal sealed class ValueRef(string name, SpecNode node)
 
         if (scope.IsTargetDefined(Name))
         {
+            _ordinal = scope.Layout.IndexOf(Name);
             _kind = RefKind.Target;
             return;
         }
@@ -82,7 +83,7 @@ internal sealed class ValueRef(string name, SpecNode node)
     public string Get(RecordContext context) => _kind switch
     {
         RefKind.Study => _studyValue,
-        RefKind.Target => context.Target(Name),
+        RefKind.Target => context.Target(_ordinal),
         RefKind.Raw => context.Raw(_ordinal),
         RefKind.Joined => context.Joined(_form, _ordinal),
         _ => throw new InvalidOperationException($"{Name} was used before it was bound."),

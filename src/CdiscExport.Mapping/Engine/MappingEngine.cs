@@ -37,7 +37,8 @@ public static class MappingEngine
             progress?.Invoke($"mapping {dataset.Name}");
             var working = BuildWorking(spec, dataset, standards, forms, reconciliation);
             progress?.Invoke($"mapping {dataset.Name}: {working.RowCount:N0} records, deriving");
-            working = ApplyDerivations(spec, dataset, working, references);
+            working = ApplyDerivations(spec, dataset, working, references, progress);
+            progress?.Invoke($"finishing {dataset.Name}");
             var (final, supp) = Finish(dataset, working, standards);
             outputs[dataset.Name] = supp is null ? [final] : [final, supp];
             if (dataset.Name == "DM")
@@ -54,8 +55,18 @@ public static class MappingEngine
     private static Dataset BuildWorking(StudySpec study, DatasetSpec spec, StandardsLibrary standards, FormCatalog forms, List<ReconciliationLine> reconciliation)
     {
         var targets = new List<string>();
+        var layout = new TargetLayout();
         var records = new List<RecordContext>();
         var supp = spec.Blocks.SelectMany(b => b.Supp).Select(s => s.Qnam).Distinct().ToList();
+
+        // Every target of every block gets its slot before the first record is made, so record arrays never grow.
+        foreach (var block in spec.Blocks)
+        {
+            foreach (var name in block.Variables.Select(v => v.Target).Concat((block.Rows ?? []).SelectMany(r => r.Keys)).Concat(block.Supp.Select(s => "_SUPP_" + s.Qnam)))
+            {
+                layout.IndexOf(name);
+            }
+        }
 
         foreach (var block in spec.Blocks)
         {
@@ -98,7 +109,7 @@ public static class MappingEngine
             }
 
             // Bind everything before reading a single record: a misspelt name fails here, with its spec line.
-            var scope = new BindScope(study, source, joined, standards.SdtmTerminology, forms);
+            var scope = new BindScope(study, source, joined, standards.SdtmTerminology, forms, layout);
             foreach (var literalVariable in (block.Rows ?? []).SelectMany(r => r.Keys).Distinct())
             {
                 scope.Define(literalVariable);
@@ -128,17 +139,17 @@ public static class MappingEngine
             {
                 foreach (var row in literal)
                 {
-                    var context = new RecordContext(null, null);
+                    var context = new RecordContext(null, null, layout);
                     foreach (var (k, v) in row)
                     {
-                        context.SetTarget(k, v);
+                        context.SetTarget(layout.IndexOf(k), v);
                         if (!targets.Contains(k))
                         {
                             targets.Add(k);
                         }
                     }
 
-                    Evaluate(spec, block, context);
+                    Evaluate(spec, block, context, layout);
                     records.Add(context);
                 }
 
@@ -149,7 +160,7 @@ public static class MappingEngine
             var setAside = 0;
             foreach (var row in source!.Rows)
             {
-                var context = new RecordContext(source, row);
+                var context = new RecordContext(source, row, layout);
                 foreach (var (join, key, index) in joinIndex)
                 {
                     var matches = index.GetValueOrDefault(source.Get(row, key));
@@ -174,7 +185,7 @@ public static class MappingEngine
                     continue;
                 }
 
-                Evaluate(spec, block, context);
+                Evaluate(spec, block, context, layout);
                 records.Add(context);
                 mapped++;
             }
@@ -186,12 +197,14 @@ public static class MappingEngine
         var columns = new List<DatasetColumn>();
         foreach (var target in targets)
         {
-            columns.Add(new CharacterColumn(new VariableMetadata(target, target, VariableKind.Character), records.Select(r => r.Target(target))));
+            var index = layout.IndexOf(target);
+            columns.Add(new CharacterColumn(new VariableMetadata(target, target, VariableKind.Character), records.Select(r => r.Target(index))));
         }
 
         foreach (var qnam in supp)
         {
-            columns.Add(new CharacterColumn(new VariableMetadata("_SUPP_" + qnam, qnam, VariableKind.Character), records.Select(r => r.Target("_SUPP_" + qnam))));
+            var index = layout.IndexOf("_SUPP_" + qnam);
+            columns.Add(new CharacterColumn(new VariableMetadata("_SUPP_" + qnam, qnam, VariableKind.Character), records.Select(r => r.Target(index))));
         }
 
         columns.Add(new CharacterColumn(new VariableMetadata("_FILE", "raw file", VariableKind.Character), records.Select(r => r.FilePath.Length > 0 ? r.FilePath : spec.FilePath)));
@@ -199,16 +212,16 @@ public static class MappingEngine
         return new Dataset(spec.Name, spec.Label ?? standards.Sdtmig.FindDataset(spec.Name)?.Label ?? spec.Name, columns);
     }
 
-    private static void Evaluate(DatasetSpec spec, BlockSpec block, RecordContext context)
+    private static void Evaluate(DatasetSpec spec, BlockSpec block, RecordContext context, TargetLayout layout)
     {
         foreach (var (target, algorithm) in block.Variables)
         {
-            context.SetTarget(target, Run(spec, target, algorithm, context));
+            context.SetTarget(layout.IndexOf(target), Run(spec, target, algorithm, context));
         }
 
         foreach (var s in block.Supp)
         {
-            context.SetTarget("_SUPP_" + s.Qnam, Run(spec, "SUPP" + spec.Name + "." + s.Qnam, s.Value, context));
+            context.SetTarget(layout.IndexOf("_SUPP_" + s.Qnam), Run(spec, "SUPP" + spec.Name + "." + s.Qnam, s.Value, context));
         }
     }
 
@@ -221,13 +234,13 @@ public static class MappingEngine
         catch (MappingFailure failure)
         {
             var file = context.FilePath.Length > 0 ? context.FilePath : spec.FilePath;
-            var usubjid = context.Targets.GetValueOrDefault("USUBJID");
+            var usubjid = context.Target("USUBJID");
             throw new MappingException(file, context.Line > 0 ? context.Line : algorithm.Node.Line, failure.RawColumn,
                 target.Contains('.', StringComparison.Ordinal) ? target : $"{spec.Name}.{target}", string.IsNullOrEmpty(usubjid) ? null : usubjid, failure.Message);
         }
     }
 
-    private static Dataset ApplyDerivations(StudySpec study, DatasetSpec spec, Dataset working, ReferenceDates references)
+    private static Dataset ApplyDerivations(StudySpec study, DatasetSpec spec, Dataset working, ReferenceDates references, Action<string>? progress)
     {
         // DM's own study days (DMDY) are measured from its own RFSTDTC.
         if (spec.Name == "DM" && working.Has("USUBJID"))
@@ -237,6 +250,7 @@ public static class MappingEngine
 
         foreach (var derivation in spec.Derivations)
         {
+            progress?.Invoke($"deriving {spec.Name}: {derivation.Name}");
             var o = derivation.Options;
             string Var(string key)
             {
@@ -291,13 +305,7 @@ public static class MappingEngine
             throw new SpecException(spec.FilePath, 0, 0, "sort", $"sort key {key} is not a variable of {spec.Name}");
         }
 
-        var rows = Enumerable.Range(0, working.RowCount).ToArray();
-        Array.Sort(rows, (l, r) =>
-        {
-            var c = ValueOrder.CompareRows(working, sort, l, r);
-            return c != 0 ? c : l.CompareTo(r);
-        });
-        working = working.Reorder(rows);
+        working = working.Reorder(new ValueOrder(working, sort).SortedRows(working.RowCount));
         file = working["_FILE"];
         line = working["_LINE"];
 

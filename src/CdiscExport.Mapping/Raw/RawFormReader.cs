@@ -26,6 +26,8 @@ internal static class RawFormReader
             MalformedData = CsvMalformedDataHandling.Throw,
             FieldCountMismatch = CsvFieldCountHandling.Allow,
             SkipEmptyLines = true,
+            // EDC exports repeat the same values (test names, units, visit labels) row after row: keep one copy of each.
+            PoolStrings = true,
         };
 
         var rows = new List<RawRow>();
