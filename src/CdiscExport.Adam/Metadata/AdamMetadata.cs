@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CdiscExport.Adam.Spec;
 using CdiscExport.Core.Datasets;
 using CdiscExport.Core.Standards;
@@ -36,11 +37,29 @@ internal static class AdamMetadata
         return new Dataset(dataset.Name, dataset.Label, columns);
     }
 
+    /// <summary>
+    /// An ADaMIG label with its placeholder filled from the variable's digits: "Pooled Age Group y" for AGEGR1 is
+    /// "Pooled Age Group 1", "Analysis Flag zz" for ANL01FL is "Analysis Flag 01".
+    /// </summary>
+    internal static string ResolvePlaceholderLabel(string label, string name)
+    {
+        var digits = Regex.Match(name, "[0-9]+").Value;
+        if (digits.Length == 0)
+        {
+            return label;
+        }
+
+        var two = digits.Length >= 2 ? digits[..2] : digits.PadLeft(2, '0');
+        var one = digits[^1..];
+        label = Regex.Replace(label, @"\b(xx|zz)\b", two);
+        return Regex.Replace(label, @"\b(y|w)\b", one);
+    }
+
     /// <summary>One variable's metadata: ADaMIG first, then the spec, then what the derivation said.</summary>
     internal static VariableMetadata Describe(VariableMetadata derived, string structure, VariableSpec spec, ImplementationGuide? adamig)
     {
         var ig = adamig?.FindVariable(structure, spec.Name) ?? (structure == "BDS" ? null : adamig?.FindVariable("BDS", spec.Name));
-        var label = spec.Label ?? (ig is not null && !ig.Label.Contains("xx", StringComparison.Ordinal) ? ig.Label : null) ?? derived.Label;
+        var label = spec.Label ?? (ig is not null ? ResolvePlaceholderLabel(ig.Label, spec.Name) : null) ?? derived.Label;
         return derived with
         {
             Label = label.Length > 40 ? label[..40] : label,
