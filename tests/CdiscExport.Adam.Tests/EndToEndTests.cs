@@ -7,7 +7,7 @@ namespace CdiscExport.Adam.Tests;
 /// <summary>The sample study's SDTM through ADaM: every figure of the ASH 2005 abstract (issue 4).</summary>
 public class EndToEndTests
 {
-    private static readonly Lazy<AdamResult> Result = new(() =>
+    internal static readonly Lazy<AdamResult> Result = new(() =>
     {
         var spec = RepositoryPaths.Get("specs", "bortezomib-lenalidomide-ph1");
         return AdamProgram.Run(MappingEngine.Run(spec), spec);
@@ -134,5 +134,42 @@ public class EndToEndTests
         table.Lines.ShouldAllBe(l => l.Matches);
         (table.Responders, table.RespondersLabs, table.Evaluable).ShouldBe((10, 10, 17));
         Result.Value.Warnings.ShouldBeEmpty();
+    }
+}
+
+/// <summary>ADSL and ADRS go through the same XPT v5 path as SDTM and read back unchanged.</summary>
+public class EndToEndXptTests
+{
+    [Theory]
+    [InlineData("ADSL")]
+    [InlineData("ADRS")]
+    public void WriteXpt_V5_ReadsBackSameRowsLabelsAndValues(string name)
+    {
+        var result = EndToEndTests.Result.Value;
+        var dataset = result.Datasets.Single(d => d.Name == name);
+        var stream = new MemoryStream();
+        dataset.WriteXpt(stream, CdiscExport.Xpt.XptWriterOptions.Default);
+        using var reader = CdiscExport.Xpt.XptReader.Open(new MemoryStream(stream.ToArray()));
+        reader.Dataset.Name.ShouldBe(name);
+        reader.Dataset.Variables.Select(v => v.Label).ShouldBe(dataset.Columns.Select(c => c.Metadata.Label));
+        var rows = 0;
+        while (reader.Read())
+        {
+            reader.GetString(reader.GetOrdinal("USUBJID")).ShouldBe(dataset.Text("USUBJID")[rows]);
+            rows++;
+        }
+
+        rows.ShouldBe(dataset.RowCount);
+    }
+
+    [Fact]
+    public void BestResponseCsv_MatchesApprovedFile()
+    {
+        var result = EndToEndTests.Result.Value;
+        var stream = new MemoryStream();
+        result.BestResponseByCohort.WriteCsv(stream);
+        var actual = System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        var approved = RepositoryPaths.Get("tests", "CdiscExport.Adam.Tests", "Reports", "best-response-by-cohort.approved.csv");
+        actual.ShouldBe(File.ReadAllText(approved));
     }
 }
