@@ -170,6 +170,7 @@ public class EndToEndXptTests
         result.BestResponseByCohort.WriteCsv(stream);
         var actual = System.Text.Encoding.UTF8.GetString(stream.ToArray());
         var approved = RepositoryPaths.Get("tests", "CdiscExport.Adam.Tests", "Reports", "best-response-by-cohort.approved.csv");
-        actual.ShouldBe(File.ReadAllText(approved));
+        // The writer ends lines with CRLF (RFC 4180); the approved file is stored with LF like every text file.
+        actual.ReplaceLineEndings("\n").ShouldBe(File.ReadAllText(approved).ReplaceLineEndings("\n"));
     }
 }
