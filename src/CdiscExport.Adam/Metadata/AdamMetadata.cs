@@ -64,8 +64,8 @@ internal static class AdamMetadata
         {
             Label = label.Length > 40 ? label[..40] : label,
             Core = ig?.Core.ToString() ?? derived.Core,
-            CodelistName = ig?.CodelistNames.FirstOrDefault() ?? derived.CodelistName,
-            CodelistCode = ig?.CodelistCodes.FirstOrDefault() ?? derived.CodelistCode,
+            CodelistName = spec.Codelist ?? ig?.CodelistNames.FirstOrDefault() ?? derived.CodelistName,
+            CodelistCode = spec.Codelist is null ? ig?.CodelistCodes.FirstOrDefault() ?? derived.CodelistCode : null,
             Role = ig?.Role ?? derived.Role,
             Origin = spec.Origin ?? (spec.Source is not null ? "Predecessor" : "Derived"),
             Source = spec.Source,

@@ -23,6 +23,9 @@ public sealed class VariableSpec
     /// <summary>How the value is derived (becomes the Define-XML method).</summary>
     public string? Method { get; set; }
 
+    /// <summary>Submission value of the codelist that constrains the values (e.g. ONCRSR).</summary>
+    public string? Codelist { get; set; }
+
     /// <summary>Values beyond the codelist (e.g. nCR).</summary>
     public List<string>? ExtendedValues { get; set; }
 }
