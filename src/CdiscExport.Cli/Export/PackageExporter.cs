@@ -1,4 +1,5 @@
 using System.Globalization;
+using CdiscExport.Adam;
 using CdiscExport.Core.Csv;
 using CdiscExport.Core.Datasets;
 using CdiscExport.Mapping.Engine;
@@ -60,6 +61,7 @@ internal static class PackageExporter
         }
 
         WriteReconciliation(Path.Combine(layout.Reports, "reconciliation.csv"), result.Reconciliation);
+        var adam = WriteAdam(result, options, layout, xptOptions);
         staged.Commit();
 
         output.WriteLine($"{result.StudyId}: {result.Datasets.Count} SDTM datasets written to {new PackageLayout(options.OutFolder, result.StudyId).Sdtm}");
@@ -68,7 +70,65 @@ internal static class PackageExporter
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {dataset.Name,-8} {dataset.RowCount,7} records {dataset.Columns.Count,4} variables"));
         }
 
+        if (adam is not null)
+        {
+            output.WriteLine($"{result.StudyId}: ADaM datasets written to {new PackageLayout(options.OutFolder, result.StudyId).Adam}");
+            foreach (var dataset in adam.Datasets)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {dataset.Name,-8} {dataset.RowCount,7} records {dataset.Columns.Count,4} variables"));
+            }
+
+            foreach (var warning in adam.Warnings)
+            {
+                output.WriteLine($"  warning: {warning}");
+            }
+        }
+
         return CliApp.Success;
+    }
+
+    /// <summary>
+    /// ADaM (when the spec folder has adam/*.yaml): ADSL and ADRS as XPT (and CSV copies) in the ADaM folder, and the
+    /// best-response-by-cohort report (CSV and HTML).
+    /// </summary>
+    private static AdamResult? WriteAdam(MappingResult result, ExportOptions options, PackageLayout layout, XptWriterOptions xptOptions)
+    {
+        if (!AdamProgram.HasAdamSpec(options.SpecFolder))
+        {
+            return null;
+        }
+
+        var adam = AdamProgram.Run(result, options.SpecFolder);
+        Directory.CreateDirectory(layout.Adam);
+        foreach (var dataset in adam.Datasets)
+        {
+            var name = dataset.Name.ToLowerInvariant();
+            if (options.Formats.Contains("xpt"))
+            {
+                using var stream = File.Create(Path.Combine(layout.Adam, name + ".xpt"));
+                dataset.WriteXpt(stream, xptOptions);
+            }
+
+            if (options.Formats.Contains("csv"))
+            {
+                Directory.CreateDirectory(layout.Csv);
+                using var stream = File.Create(Path.Combine(layout.Csv, name + ".csv"));
+                using var writer = DatasetCsvWriter.Create(stream);
+                writer.Write(dataset);
+            }
+        }
+
+        using (var csv = File.Create(Path.Combine(layout.Reports, "best-response-by-cohort.csv")))
+        {
+            adam.BestResponseByCohort.WriteCsv(csv);
+        }
+
+        using (var html = File.Create(Path.Combine(layout.Reports, "best-response-by-cohort.html")))
+        {
+            adam.BestResponseByCohort.WriteHtml(html, result.StudyId);
+        }
+
+        return adam;
     }
 
     private static void WriteReconciliation(string path, IReadOnlyList<ReconciliationLine> lines)
