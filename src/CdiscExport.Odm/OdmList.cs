@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Runtime.CompilerServices;
 
 namespace CdiscExport.Odm;
 
@@ -7,6 +8,7 @@ namespace CdiscExport.Odm;
 /// by value: a document read, written and read again equals the first reading.
 /// </summary>
 /// <typeparam name="T">The element type.</typeparam>
+[CollectionBuilder(typeof(OdmList), nameof(OdmList.Create))]
 public sealed class OdmList<T> : IReadOnlyList<T>, IEquatable<OdmList<T>>
 {
     private readonly T[] items;
@@ -55,4 +57,11 @@ public sealed class OdmList<T> : IReadOnlyList<T>, IEquatable<OdmList<T>>
 
     /// <inheritdoc />
     public override string ToString() => $"[{string.Join(", ", items)}]";
+}
+
+/// <summary>Creates <see cref="OdmList{T}"/> instances (the builder behind <c>[a, b]</c> collection expressions).</summary>
+public static class OdmList
+{
+    /// <summary>A list holding <paramref name="items"/> in order.</summary>
+    public static OdmList<T> Create<T>(ReadOnlySpan<T> items) => new(items.ToArray());
 }
