@@ -127,7 +127,7 @@ public static class DefineBuilder
             Groups.Add(new ItemGroupDef($"IG.{name}", name, Repeating: name is not ("DM" or "ADSL"),
                 IsSdtm ? "Tabulation" : "Analysis", structure)
             {
-                Domain = IsSdtm ? (name.StartsWith("SUPP", StringComparison.Ordinal) ? name : name) : null,
+                Domain = IsSdtm ? name : null,
                 IsReferenceData = name is "TS" or "TA" or "TE" or "TI" or "TV",
                 SasDatasetName = name,
                 ArchiveLocationId = leaf.Id,
@@ -287,9 +287,12 @@ public static class DefineBuilder
                 codelistOrder.Add(key);
             }
 
+            // A codelist of words (e.g. LBSTRESC's) constrains only the non-numeric results of a mixed column: numbers
+            // are described by the value-level metadata, not listed as terms.
+            var numericTerms = ct is null || ct.Terms.Any(t => IsNumber(t.SubmissionValue));
             foreach (var row in rows)
             {
-                if (!column.IsMissing(row))
+                if (!column.IsMissing(row) && (column is NumericColumn || numericTerms || !IsNumber(column.GetText(row))))
                 {
                     entry.Values.Add(column.GetText(row));
                 }
@@ -328,6 +331,9 @@ public static class DefineBuilder
                     Aliases = ct is null ? OdmList<Alias>.Empty : [new Alias("nci:ExtCodeID", ct.Code)],
                 };
             }).ToList();
+
+        private static bool IsNumber(string text) =>
+            double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
 
         private static int IndexIn(Codelist codelist, string value)
         {
@@ -396,13 +402,12 @@ public static class DefineBuilder
                                 ? (rows.All(r => column.IsMissing(r) || long.TryParse(column.GetText(r), NumberStyles.Integer, CultureInfo.InvariantCulture, out _)) ? "integer" : "float")
                                 : baseItem.DataType,
                             Description = [new TranslatedText($"{column.Metadata.Label} where {string.Join(" and ", by.Select((b, k) => $"{b} = {values[k]}").Where((_, k) => values[k].Length > 0))}")],
-                            CodeListOid = parent.CodeListOid,
+                            CodeListOid = rows.All(r => column.IsMissing(r) || !IsNumber(column.GetText(r))) ? parent.CodeListOid : null,
                             Origins = parent.Origins,
                         });
                         vlRefs.Add(new ItemRef(baseItem.Oid, false)
                         {
                             OrderNumber = vlRefs.Count + 1,
-                            MethodOid = Groups.Count >= 0 ? null : null,
                             WhereClauseOids = [whereOid],
                         });
                     }

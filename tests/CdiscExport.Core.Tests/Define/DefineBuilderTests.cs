@@ -1,0 +1,196 @@
+using System.Text;
+using CdiscExport.Core.Datasets;
+using CdiscExport.Core.Define;
+using CdiscExport.Core.Tests.Standards;
+using CdiscExport.Odm;
+using CdiscExport.Testing;
+using NodaTime;
+
+namespace CdiscExport.Core.Tests.Define;
+
+public sealed class DefineBuilderTests
+{
+    private static readonly Instant Created = Instant.FromUtc(2026, 1, 1, 0, 0);
+
+    private static readonly Lazy<DefineSchemaValidator> Validator =
+        new(() => DefineSchemaValidator.Load(RepositoryPaths.Get("specs", "standards", "define-xml-2.1", "schema")));
+
+    private static CharacterColumn Text(string name, string label, params string[] values) =>
+        new(new VariableMetadata(name, label, VariableKind.Character), values);
+
+    private static CharacterColumn Text(VariableMetadata meta, params string[] values) => new(meta, values);
+
+    private static NumericColumn Number(string name, string label, params double?[] values) =>
+        new(new VariableMetadata(name, label, VariableKind.Numeric), values);
+
+    /// <summary>Three tiny SDTM datasets: LB with a method on one test, RS with the sponsor value nCR, SUPPDM.</summary>
+    internal static IReadOnlyList<Dataset> SmallStudy() =>
+    [
+        new Dataset("LB", "Laboratory Test Results",
+        [
+            Text(new VariableMetadata("STUDYID", "Study Identifier", VariableKind.Character) { Core = "Req", Role = "Identifier", Origin = "Assigned" }, "S1", "S1", "S1"),
+            Text("DOMAIN", "Domain Abbreviation", "LB", "LB", "LB"),
+            Text(new VariableMetadata("USUBJID", "Unique Subject Identifier", VariableKind.Character) { Core = "Req", Role = "Identifier", Origin = "Derived", Method = "STUDYID-SUBJID" }, "S1-1", "S1-1", "S1-2"),
+            Number("LBSEQ", "Sequence Number", 1, 2, 1),
+            Text(new VariableMetadata("LBTESTCD", "Lab Test or Examination Short Name.", VariableKind.Character) { CodelistCode = "C65047", CodelistName = "LBTESTCD", Role = "Topic", Origin = "Collected", Source = "lab" }, "HGB", "MPROT", "HGB"),
+            Text("LBORRES", "Result or Finding in Original Units", "12.5", "1.25", "13"),
+            Text("LBMETHOD", "Method of Test or Examination", "", "ELECTROPHORESIS", ""),
+            Number("LBSTRESN", "Numeric Result/Finding in Standard Units", 12.5, 1.25, 13),
+            Text(new VariableMetadata("LBDTC", "Date/Time of Specimen Collection", VariableKind.Character) { Origin = "Collected", Source = "lab" }, "2024-01-02", "2024-01-02", "2024-01-03"),
+        ]),
+        new Dataset("RS", "Disease Response and Clin Classification",
+        [
+            Text("STUDYID", "Study Identifier", "S1", "S1"),
+            Text("USUBJID", "Unique Subject Identifier", "S1-1", "S1-2"),
+            Text("RSTESTCD", "Assessment Short Name", "OVRLRESP", "OVRLRESP"),
+            Text(new VariableMetadata("RSORRES", "Result or Finding in Original Units", VariableKind.Character)
+            {
+                CodelistName = "ONCRSR", Origin = "Collected", Source = "resp", ExtendedValues = ["nCR"],
+            }, "nCR", "PR"),
+        ]),
+        new Dataset("SUPPDM", "Supplemental Qualifiers for DM",
+        [
+            Text("STUDYID", "Study Identifier", "S1", "S1"),
+            Text("RDOMAIN", "Related Domain Abbreviation", "DM", "DM"),
+            Text("USUBJID", "Unique Subject Identifier", "S1-1", "S1-1"),
+            Text("IDVAR", "Identifying Variable", "", ""),
+            Text("IDVARVAL", "Identifying Variable Value", "", ""),
+            Text("QNAM", "Qualifier Variable Name", "ISS", "PRIORLN"),
+            Text("QLABEL", "Qualifier Variable Label", "ISS Stage", "Prior Lines"),
+            Text("QVAL", "Data Value", "II", "3"),
+        ]),
+    ];
+
+    internal static DefineDocument BuildSmall() =>
+        DefineBuilder.Build(SmallStudy(), new DefineBuildOptions(DefineKind.Sdtm, "S1", ShippedStandards.Library, Created));
+
+    [Fact]
+    public void Build_SmallStudy_IsSchemaValid()
+    {
+        Validator.Value.Validate(BuildSmall()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Build_SmallStudy_XmllintAcceptsAgainstArmSchema()
+    {
+        var xmllint = ExternalTools.Require("xmllint", "libxml2-utils");
+        var file = Path.Combine(Path.GetTempPath(), $"define-{Guid.NewGuid():N}.xml");
+        try
+        {
+            DefineWriter.WriteFile(BuildSmall(), file);
+            var (exit, output) = ExternalTools.Run(xmllint, "--nonet", "--noout", "--schema",
+                RepositoryPaths.Get("specs", "standards", "define-xml-2.1", "schema", "cdisc-arm-1.0", "arm1-0-0.xsd"), file);
+
+            exit.ShouldBe(0, output);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void Build_EveryDataset_HasGroupWithLeafAndItemsAgreeingWithXpt()
+    {
+        var define = BuildSmall();
+        var mdv = define.Study.MetaDataVersion;
+        foreach (var dataset in SmallStudy())
+        {
+            var group = mdv.ItemGroups.Single(g => g.Name == dataset.Name);
+            group.Leaf.ShouldNotBeNull().Href.ShouldBe(dataset.Name.ToLowerInvariant() + ".xpt");
+            group.ArchiveLocationId.ShouldBe(group.Leaf.Id);
+            var xpt = dataset.ToXptDataset();
+            group.ItemRefs.Count.ShouldBe(xpt.Variables.Count);
+            for (var i = 0; i < xpt.Variables.Count; i++)
+            {
+                var item = mdv.Items.Single(it => it.Oid == group.ItemRefs[i].ItemOid);
+                group.ItemRefs[i].OrderNumber.ShouldBe(i + 1);
+                item.Name.ShouldBe(xpt.Variables[i].Name);
+                item.Description[0].Text.ShouldBe(xpt.Variables[i].Label);
+                if (xpt.Variables[i].Type == Xpt.XptVariableType.Character)
+                {
+                    item.Length.ShouldBe(xpt.Variables[i].Length, $"{dataset.Name}.{item.Name}");
+                }
+                else
+                {
+                    item.DataType.ShouldBeOneOf("integer", "float");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Build_SponsorValue_IsFlaggedExtended()
+    {
+        var codelist = BuildSmall().Study.MetaDataVersion.CodeLists.Single(c => c.Oid == "CL.ONCRSR");
+
+        var ncr = codelist.Items.Single(i => i.CodedValue == "nCR");
+        ncr.ExtendedValue.ShouldBeTrue();
+        ncr.Aliases.ShouldBeEmpty();
+        var pr = codelist.Items.Single(i => i.CodedValue == "PR");
+        pr.ExtendedValue.ShouldBeFalse();
+        pr.Aliases.ShouldHaveSingleItem().Context.ShouldBe("nci:ExtCodeID");
+        codelist.Aliases.ShouldHaveSingleItem().Name.ShouldStartWith("C");
+    }
+
+    [Fact]
+    public void Build_LbResults_HaveValueLevelByTestAndMethod()
+    {
+        var mdv = BuildSmall().Study.MetaDataVersion;
+
+        mdv.Items.Single(i => i.Oid == "IT.LB.LBORRES").ValueListOid.ShouldBe("VL.LB.LBORRES");
+        var valueList = mdv.ValueLists.Single(v => v.Oid == "VL.LB.LBORRES");
+        valueList.ItemRefs.Count.ShouldBe(2);
+        var mprot = mdv.WhereClauses.Single(w => w.Oid == "WC.LB.LBTESTCD.LBMETHOD.MPROT.ELECTROPHORESIS");
+        mprot.RangeChecks.Select(r => (r.ItemOid, r.CheckValues[0])).ShouldBe([("IT.LB.LBTESTCD", "MPROT"), ("IT.LB.LBMETHOD", "ELECTROPHORESIS")]);
+        mdv.WhereClauses.Single(w => w.Oid == "WC.LB.LBTESTCD.HGB").RangeChecks.ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public void Build_SuppQval_HasValueLevelByQnam()
+    {
+        var mdv = BuildSmall().Study.MetaDataVersion;
+
+        mdv.ValueLists.Single(v => v.Oid == "VL.SUPPDM.QVAL").ItemRefs.Count.ShouldBe(2);
+        mdv.Items.Single(i => i.Oid == "IT.SUPPDM.QVAL.PRIORLN").DataType.ShouldBe("integer");
+        mdv.Items.Single(i => i.Oid == "IT.SUPPDM.QVAL.ISS").DataType.ShouldBe("text");
+    }
+
+    [Fact]
+    public void Build_Origins_FollowVariableMetadata()
+    {
+        var mdv = BuildSmall().Study.MetaDataVersion;
+        var lb = mdv.ItemGroups.Single(g => g.Name == "LB");
+
+        mdv.Items.Single(i => i.Oid == "IT.LB.LBTESTCD").Origins.ShouldHaveSingleItem().Type.ShouldBe("Collected");
+        mdv.Items.Single(i => i.Oid == "IT.LB.USUBJID").Origins.ShouldHaveSingleItem().Type.ShouldBe("Derived");
+        var method = lb.ItemRefs.Single(r => r.ItemOid == "IT.LB.USUBJID").MethodOid.ShouldNotBeNull();
+        mdv.Methods.Single(m => m.Oid == method).Description[0].Text.ShouldBe("STUDYID-SUBJID");
+        lb.ItemRefs.Where(r => r.KeySequence is not null).OrderBy(r => r.KeySequence).Select(r => r.ItemOid)
+            .ShouldBe(["IT.LB.STUDYID", "IT.LB.USUBJID", "IT.LB.LBTESTCD", "IT.LB.LBDTC", "IT.LB.LBSEQ"]);
+    }
+
+    [Fact]
+    public void Build_CreationDateTime_IsTheGivenInstant()
+    {
+        BuildSmall().CreationDateTime.ShouldBe("2026-01-01T00:00:00");
+    }
+
+    [Fact]
+    public void Build_WrittenAndRead_GivesSameModel()
+    {
+        var define = BuildSmall();
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(DefineWriter.WriteToString(define)));
+
+        DefineReader.Read(stream).ShouldBe(define);
+    }
+
+    [Fact]
+    public void Build_SmallStudy_MatchesApprovedFiles()
+    {
+        var define = BuildSmall();
+
+        Approvals.Verify("DefineBuilderTests.SmallStudy.approved.xml", DefineWriter.WriteToString(define));
+        Approvals.Verify("DefineBuilderTests.SmallStudy.approved.html", DefineHtmlWriter.WriteToString(define));
+    }
+}
