@@ -14,6 +14,9 @@ namespace CdiscExport.Odm;
 /// </summary>
 public static class DefineWriter
 {
+    /// <summary>The XML declaration, written as CDISC's examples spell it (upper-case encoding name).</summary>
+    private static ReadOnlySpan<byte> XmlDeclaration => "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"u8;
+
     /// <summary>Writes <paramref name="document"/> to <paramref name="output"/>; the stream is left open.</summary>
     public static void Write(DefineDocument document, Stream output)
     {
@@ -26,7 +29,9 @@ public static class DefineWriter
             NewLineChars = "\n",
             NewLineHandling = NewLineHandling.Replace,
             CloseOutput = false,
+            OmitXmlDeclaration = true,
         };
+        output.Write(XmlDeclaration);
         using (var writer = XmlWriter.Create(output, settings))
         {
             ToXml(document).Save(writer);

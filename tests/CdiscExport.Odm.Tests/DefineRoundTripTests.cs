@@ -48,6 +48,6 @@ public sealed class DefineRoundTripTests
 
         text.ShouldBe(DefineWriter.WriteToString(define));
         text.ShouldNotContain("\r");
-        text.ShouldStartWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ODM ");
+        text.ShouldStartWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ODM ", Case.Sensitive);
     }
 }
