@@ -194,3 +194,72 @@ public sealed class DefineBuilderTests
         Approvals.Verify("DefineBuilderTests.SmallStudy.approved.html", DefineHtmlWriter.WriteToString(define));
     }
 }
+
+public sealed class DefineBuilderAdamTests
+{
+    private static readonly Lazy<DefineSchemaValidator> Validator =
+        new(() => DefineSchemaValidator.Load(RepositoryPaths.Get("specs", "standards", "define-xml-2.1", "schema")));
+
+    private static VariableMetadata Meta(string name, string label, VariableKind kind, string? origin, string? method = null, string? source = null) =>
+        new(name, label, kind) { Origin = origin, Method = method, Source = source };
+
+    /// <summary>ADSL and ADRS, two subjects, with predecessor and derived variables.</summary>
+    internal static IReadOnlyList<Dataset> SmallAdam() =>
+    [
+        new Dataset("ADSL", "Subject-Level Analysis Dataset",
+        [
+            new CharacterColumn(Meta("STUDYID", "Study Identifier", VariableKind.Character, "Predecessor", source: "DM.STUDYID") with { Core = "Req" }, ["S1", "S1"]),
+            new CharacterColumn(Meta("USUBJID", "Unique Subject Identifier", VariableKind.Character, "Predecessor", source: "DM.USUBJID") with { Core = "Req" }, ["S1-1", "S1-2"]),
+            new NumericColumn(Meta("TRTSDT", "Date of First Exposure to Treatment", VariableKind.Numeric, "Derived", "First EX.EXSTDTC converted to a SAS date"), [23000, 23010]),
+        ]),
+        new Dataset("ADRS", "Response Analysis Dataset",
+        [
+            new CharacterColumn(Meta("STUDYID", "Study Identifier", VariableKind.Character, "Predecessor", source: "ADSL.STUDYID"), ["S1", "S1", "S1"]),
+            new CharacterColumn(Meta("USUBJID", "Unique Subject Identifier", VariableKind.Character, "Predecessor", source: "ADSL.USUBJID"), ["S1-1", "S1-1", "S1-2"]),
+            new CharacterColumn(Meta("PARAMCD", "Parameter Code", VariableKind.Character, "Assigned"), ["OVRLRESP", "BOR", "BOR"]),
+            new CharacterColumn(Meta("AVALC", "Analysis Value (C)", VariableKind.Character, "Derived", "Best overall response: best confirmed OVRLRESP"), ["PR", "PR", "nCR"]),
+            new NumericColumn(Meta("ASEQ", "Analysis Sequence Number", VariableKind.Numeric, "Derived", "Row number within USUBJID"), [1, 2, 1]),
+        ]),
+    ];
+
+    private static DefineDocument Build() =>
+        DefineBuilder.Build(SmallAdam(), new DefineBuildOptions(DefineKind.Adam, "S1", ShippedStandards.Library, Instant.FromUtc(2026, 1, 1, 0, 0)));
+
+    [Fact]
+    public void Build_Adam_IsSchemaValid()
+    {
+        Validator.Value.Validate(Build()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Build_Adam_DeclaresAdamigAndAnalysisDatasets()
+    {
+        var mdv = Build().Study.MetaDataVersion;
+
+        mdv.Standards.ShouldContain(s => s.Name == "ADaMIG" && s.Version == "1.3");
+        mdv.ItemGroups.Select(g => (g.Name, g.Purpose, g.Class!.Name, g.Repeating))
+            .ShouldBe([("ADSL", "Analysis", "SUBJECT LEVEL ANALYSIS DATASET", false), ("ADRS", "Analysis", "BASIC DATA STRUCTURE", true)]);
+    }
+
+    [Fact]
+    public void Build_Adam_StatesOriginsAndMethods()
+    {
+        var mdv = Build().Study.MetaDataVersion;
+
+        var predecessor = mdv.Items.Single(i => i.Oid == "IT.ADSL.USUBJID").Origins.ShouldHaveSingleItem();
+        predecessor.Type.ShouldBe("Predecessor");
+        predecessor.Description[0].Text.ShouldBe("DM.USUBJID");
+        var adrs = mdv.ItemGroups.Single(g => g.Name == "ADRS");
+        var method = adrs.ItemRefs.Single(r => r.ItemOid == "IT.ADRS.AVALC").MethodOid.ShouldNotBeNull();
+        mdv.Methods.Single(m => m.Oid == method).Description[0].Text.ShouldStartWith("Best overall response");
+    }
+
+    [Fact]
+    public void Build_AdrsAvalc_HasValueLevelByParamcd()
+    {
+        var mdv = Build().Study.MetaDataVersion;
+
+        mdv.ValueLists.Single(v => v.Oid == "VL.ADRS.AVALC").ItemRefs.SelectMany(r => r.WhereClauseOids)
+            .ShouldBe(["WC.ADRS.PARAMCD.BOR", "WC.ADRS.PARAMCD.OVRLRESP"]);
+    }
+}
