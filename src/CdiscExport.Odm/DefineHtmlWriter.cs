@@ -22,6 +22,17 @@ public static class DefineHtmlWriter
         var m = document.Study.MetaDataVersion;
         var items = m.Items.GroupBy(i => i.Oid, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var where = m.WhereClauses.ToDictionary(w => w.Oid, StringComparer.Ordinal);
+        var codeListNames = m.CodeLists.GroupBy(c => c.Oid, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
+        var methodNames = m.Methods.GroupBy(c => c.Oid, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
+        string CodeListLink(ItemDef item) =>
+            item.CodeListOid is { } c ? $"<a href=\"#{A(c)}\">{E(codeListNames.GetValueOrDefault(c, c))}</a>" : "";
+        string MethodAndComment(string? methodOid, string? commentOid) =>
+            string.Join(" ", new[]
+            {
+                methodOid is null ? null : $"<a href=\"#{A(methodOid)}\">{E(methodNames.GetValueOrDefault(methodOid, methodOid))}</a>",
+                commentOid is null ? null : $"<a href=\"#{A(commentOid)}\">Comment {E(commentOid)}</a>",
+            }.Where(s => s is not null));
+
         var html = new StringBuilder();
         void Line(string text) => html.Append(text).Append('\n');
 
@@ -142,19 +153,9 @@ public static class DefineHtmlWriter
         return html.ToString();
     }
 
-    private static string CodeListLink(ItemDef item) =>
-        item.CodeListOid is { } c ? $"<a href=\"#{A(c)}\">{E(c)}</a>" : "";
-
     private static string Origins(ItemDef item) =>
         string.Join("; ", item.Origins.Select(o =>
             E(o.Type) + (o.Source is null ? "" : $" ({E(o.Source)})") + (o.Description.Count == 0 ? "" : ": " + T(o.Description))));
-
-    private static string MethodAndComment(string? methodOid, string? commentOid) =>
-        string.Join(" ", new[]
-        {
-            methodOid is null ? null : $"<a href=\"#{A(methodOid)}\">{E(methodOid)}</a>",
-            commentOid is null ? null : $"<a href=\"#{A(commentOid)}\">{E(commentOid)}</a>",
-        }.Where(s => s is not null));
 
     private static string T(OdmList<TranslatedText>? texts) =>
         texts is null || texts.Count == 0 ? "" : E((texts.FirstOrDefault(t => t.Lang is null or "en") ?? texts[0]).Text);

@@ -57,7 +57,7 @@ public static class DefineBuilder
             ItemGroups = state.Groups.Select(g => g with { StandardOid = igOid }).ToList(),
             Items = state.Items,
             CodeLists = state.CodeLists(),
-            Methods = state.Methods,
+            Methods = state.Methods(),
             Comments = state.Comments,
         };
         return new DefineDocument($"{options.StudyId}.{kindName}.Define-XML_2.1.0", created,
@@ -83,8 +83,6 @@ public static class DefineBuilder
         public List<ValueListDef> ValueLists { get; } = [];
 
         public List<WhereClauseDef> WhereClauses { get; } = [];
-
-        public List<MethodDef> Methods { get; } = [];
 
         public List<CommentDef> Comments { get; } = [];
 
@@ -243,6 +241,11 @@ public static class DefineBuilder
             };
         }
 
+        private readonly Dictionary<string, (string Oid, List<string> Variables)> methodsByText = new(StringComparer.Ordinal);
+
+        private readonly Dictionary<string, string> commentsByText = new(StringComparer.Ordinal);
+
+        /// <summary>One MethodDef per distinct description, shared by every variable derived that way.</summary>
         private string? AddMethod(string dataset, VariableMetadata meta)
         {
             if (meta.Origin is not ("Derived" or null) || (meta.Origin is null && meta.Method is null))
@@ -250,12 +253,24 @@ public static class DefineBuilder
                 return null;
             }
 
-            var oid = $"MT.{dataset}.{meta.Name}";
-            Methods.Add(new MethodDef(oid, $"Algorithm to derive {dataset}.{meta.Name}", "Computation",
-                [new TranslatedText(meta.Method ?? $"{meta.Name} is derived by the export's mapping specification.")]));
-            return oid;
+            var text = meta.Method ?? $"{meta.Name} is derived by the export's mapping specification.";
+            if (!methodsByText.TryGetValue(text, out var method))
+            {
+                method = ($"MT.{dataset}.{meta.Name}", []);
+                methodsByText[text] = method;
+            }
+
+            method.Variables.Add($"{dataset}.{meta.Name}");
+            return method.Oid;
         }
 
+        public List<MethodDef> Methods() =>
+            methodsByText.OrderBy(m => m.Value.Oid, StringComparer.Ordinal)
+                .Select(m => new MethodDef(m.Value.Oid, "Algorithm to derive " + string.Join(", ", m.Value.Variables), "Computation",
+                    [new TranslatedText(m.Key)]))
+                .ToList();
+
+        /// <summary>One CommentDef per distinct text, for assigned values whose rule the spec states.</summary>
         private string? AddComment(string dataset, VariableMetadata meta)
         {
             if (meta.Origin is not ("Assigned" or "Protocol") || meta.Method is null)
@@ -263,8 +278,13 @@ public static class DefineBuilder
                 return null;
             }
 
-            var oid = $"COM.{dataset}.{meta.Name}";
-            Comments.Add(new CommentDef(oid, [new TranslatedText(meta.Method)]));
+            if (!commentsByText.TryGetValue(meta.Method, out var oid))
+            {
+                oid = $"COM.{dataset}.{meta.Name}";
+                commentsByText[meta.Method] = oid;
+                Comments.Add(new CommentDef(oid, [new TranslatedText(meta.Method)]));
+            }
+
             return oid;
         }
 
