@@ -113,7 +113,7 @@ public static class DefineHtmlWriter
         Line("<h2 id=\"codelists\">Codelists</h2>");
         foreach (var c in m.CodeLists)
         {
-            var code = c.Aliases.FirstOrDefault(a => a.Context == "nci:ExtCodeID")?.Name;
+            var code = c.Aliases.FirstOrDefault(a => a.Context == OdmNames.NciCodeContext)?.Name;
             Line($"<h3 id=\"{A(c.Oid)}\">{E(c.Name)}{(code is null ? "" : $" [{E(code)}]")}</h3>");
             if (c.External is { } x)
             {
@@ -125,7 +125,7 @@ public static class DefineHtmlWriter
             foreach (var item in c.Items)
             {
                 var ext = item.ExtendedValue ? " class=\"ext\"" : "";
-                var nci = item.Aliases.FirstOrDefault(a => a.Context == "nci:ExtCodeID")?.Name;
+                var nci = item.Aliases.FirstOrDefault(a => a.Context == OdmNames.NciCodeContext)?.Name;
                 Line($"<tr{ext}><td>{E(item.CodedValue)}{(item.ExtendedValue ? " (sponsor extension)" : "")}</td><td>{T(item.Decode)}</td><td>{E(nci)}</td></tr>");
             }
 

@@ -141,6 +141,9 @@ public static class OdmNames
     public static readonly XName XLinkHref = XLink + "href";
 #pragma warning restore CS1591
 
+    /// <summary>Alias/@Context of an NCI C-code (codelists and terms).</summary>
+    public const string NciCodeContext = "nci:ExtCodeID";
+
     /// <summary>The text of a Yes/No attribute value.</summary>
     public const string Yes = "Yes";
 

@@ -340,7 +340,7 @@ public static class DefineBuilder
                     return new CodeListItem(v)
                     {
                         ExtendedValue = term is null && ct is not null,
-                        Aliases = term is null ? OdmList<Alias>.Empty : [new Alias("nci:ExtCodeID", term.Code)],
+                        Aliases = term is null ? OdmList<Alias>.Empty : [new Alias(OdmNames.NciCodeContext, term.Code)],
                     };
                 }).ToList();
                 return new CodeList("CL." + key, ct?.Name ?? name, numeric ? "integer" : "text")
@@ -348,7 +348,7 @@ public static class DefineBuilder
                     StandardOid = ct is null ? null : CtStandardOid,
                     IsNonStandard = ct is null ? true : null,
                     Items = items,
-                    Aliases = ct is null ? OdmList<Alias>.Empty : [new Alias("nci:ExtCodeID", ct.Code)],
+                    Aliases = ct is null ? OdmList<Alias>.Empty : [new Alias(OdmNames.NciCodeContext, ct.Code)],
                 };
             }).ToList();
 
