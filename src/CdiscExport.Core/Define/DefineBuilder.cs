@@ -25,6 +25,16 @@ public static class DefineBuilder
         (d => d == "TS", ["TSPARMCD"], ["TSVAL"]),
         (d => d.StartsWith("SUPP", StringComparison.Ordinal), ["QNAM"], ["QVAL"]),
         (d => d == "ADRS", ["PARAMCD"], ["AVALC", "AVAL"]),
+        (d => d == "DS", ["DSCAT"], ["DSDECOD"]),
+    ];
+
+    /// <summary>
+    /// Where the implementation guide ties a variable's codelist to another variable's value: DSDECOD takes
+    /// PROTMLST for protocol milestones (SDTMIG 3.4 DS assumptions), its own codelist (NCOMPLT) otherwise.
+    /// </summary>
+    private static readonly (string Dataset, string Variable, string By, string Value, string Codelist)[] CodelistOverrides =
+    [
+        ("DS", "DSDECOD", "DSCAT", "PROTOCOL MILESTONE", "PROTMLST"),
     ];
 
     /// <summary>The define.xml model describing <paramref name="datasets"/> (in the order given).</summary>
@@ -111,7 +121,7 @@ public static class DefineBuilder
                 });
                 var item = ItemFor(itemOid, meta, column, Enumerable.Range(0, dataset.RowCount), xpt.Variables[i]) with
                 {
-                    CodeListOid = AddCodelist(meta, column, Enumerable.Range(0, dataset.RowCount)),
+                    CodeListOid = AddCodelist(meta, column, Enumerable.Range(0, dataset.RowCount).Where(r => OverrideFor(dataset, meta.Name, r) is null)),
                     Origins = OriginsOf(meta),
                     CommentOid = AddComment(name, meta),
                 };
@@ -352,6 +362,28 @@ public static class DefineBuilder
                 };
             }).ToList();
 
+        private readonly Dictionary<string, (string Oid, string Suffix)> whereOids = new(StringComparer.Ordinal);
+
+        private readonly HashSet<string> usedWhereOids = new(StringComparer.Ordinal);
+
+        /// <summary>An OID fragment for a data value: letters, digits, '.', '-' and '_' kept, anything else '_'
+        /// (a clash, e.g. "A B" and "A_B", gets a numeric suffix).</summary>
+        private static string OidPart(string value) =>
+            string.Concat(value.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_'));
+
+        private static string? OverrideFor(Dataset dataset, string variable, int row)
+        {
+            foreach (var (d, v, by, value, codelist) in CodelistOverrides)
+            {
+                if (d == dataset.Name && v == variable && dataset.Has(by) && dataset[by].GetText(row) == value)
+                {
+                    return codelist;
+                }
+            }
+
+            return null;
+        }
+
         private static bool IsNumber(string text) =>
             double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
 
@@ -397,17 +429,27 @@ public static class DefineBuilder
                         }
 
                         var values = by.Select(b => dataset[b].GetText(rows[0])).ToArray();
-                        var suffix = string.Join(".", values.Where(v => v.Length > 0));
-                        var whereOid = $"WC.{dataset.Name}.{string.Join(".", by.Where((_, k) => values[k].Length > 0))}.{suffix}";
-                        if (!WhereClauses.Any(w => w.Oid == whereOid))
+                        var rawKey = $"{dataset.Name}\u0001{string.Join("\u0001", by)}\u0001{group.Key}";
+                        if (!whereOids.TryGetValue(rawKey, out var where))
                         {
-                            WhereClauses.Add(new WhereClauseDef(whereOid,
+                            var prefix = $"WC.{dataset.Name}.{string.Join(".", by.Where((_, k) => values[k].Length > 0))}.";
+                            var part = string.Join(".", values.Where(v => v.Length > 0).Select(OidPart));
+                            var unique = part;
+                            for (var n = 2; !usedWhereOids.Add(prefix + unique); n++)
+                            {
+                                unique = $"{part}_{n}";
+                            }
+
+                            where = (prefix + unique, unique);
+                            whereOids[rawKey] = where;
+                            WhereClauses.Add(new WhereClauseDef(where.Oid,
                                 by.Select((b, k) => (b, v: values[k]))
                                     .Where(p => p.v.Length > 0)
                                     .Select(p => new RangeCheck("EQ", "Soft", $"IT.{dataset.Name}.{p.b}", [p.v]))
                                     .ToList()));
                         }
 
+                        var (whereOid, suffix) = where;
                         var parent = items.First(i => i.Name == target);
                         var index = dataset.Columns.ToList().FindIndex(c => c.Name == target);
                         var baseItem = ItemFor($"{parent.Oid}.{suffix}", column.Metadata, column, rows, xpt.Variables[index]);
@@ -422,7 +464,9 @@ public static class DefineBuilder
                                 ? (rows.All(r => column.IsMissing(r) || long.TryParse(column.GetText(r), NumberStyles.Integer, CultureInfo.InvariantCulture, out _)) ? "integer" : "float")
                                 : baseItem.DataType,
                             Description = [new TranslatedText($"{column.Metadata.Label} where {string.Join(" and ", by.Select((b, k) => $"{b} = {values[k]}").Where((_, k) => values[k].Length > 0))}")],
-                            CodeListOid = rows.All(r => column.IsMissing(r) || !IsNumber(column.GetText(r))) ? parent.CodeListOid : null,
+                            CodeListOid = OverrideFor(dataset, target, rows[0]) is { } overriding
+                                ? AddCodelist(column.Metadata with { CodelistCode = null, CodelistName = overriding, ExtendedValues = [] }, column, rows)
+                                : rows.All(r => column.IsMissing(r) || !IsNumber(column.GetText(r))) ? parent.CodeListOid : null,
                             Origins = parent.Origins,
                         });
                         vlRefs.Add(new ItemRef(baseItem.Oid, false)

@@ -171,6 +171,42 @@ public sealed class DefineBuilderTests
     }
 
     [Fact]
+    public void Build_DsdecodForProtocolMilestone_UsesProtmlstNotAnExtension()
+    {
+        var ds = new Dataset("DS", "Disposition",
+        [
+            Text("STUDYID", "Study Identifier", "S1", "S1"),
+            Text("USUBJID", "Unique Subject Identifier", "S1-1", "S1-1"),
+            Text(new VariableMetadata("DSDECOD", "Standardized Disposition Term", VariableKind.Character) { CodelistName = "NCOMPLT" },
+                "INFORMED CONSENT OBTAINED", "ADVERSE EVENT"),
+            Text("DSCAT", "Category for Disposition Event", "PROTOCOL MILESTONE", "DISPOSITION EVENT"),
+        ]);
+
+        var mdv = DefineBuilder.Build([ds], new DefineBuildOptions(DefineKind.Sdtm, "S1", ShippedStandards.Library, Created)).Study.MetaDataVersion;
+
+        mdv.CodeLists.Single(c => c.Oid == "CL.NCOMPLT").Items.Select(i => (i.CodedValue, i.ExtendedValue)).ShouldBe([("ADVERSE EVENT", false)]);
+        mdv.CodeLists.Single(c => c.Oid == "CL.PROTMLST").Items.Select(i => (i.CodedValue, i.ExtendedValue)).ShouldBe([("INFORMED CONSENT OBTAINED", false)]);
+        mdv.Items.Single(i => i.Oid == "IT.DS.DSDECOD.PROTOCOL_MILESTONE").CodeListOid.ShouldBe("CL.PROTMLST");
+        mdv.WhereClauses.Select(w => w.Oid).ShouldBe(["WC.DS.DSCAT.DISPOSITION_EVENT", "WC.DS.DSCAT.PROTOCOL_MILESTONE"]);
+        mdv.WhereClauses.SelectMany(w => w.RangeChecks).Select(r => r.CheckValues[0]).ShouldBe(["DISPOSITION EVENT", "PROTOCOL MILESTONE"]);
+    }
+
+    [Fact]
+    public void Build_WhereValuesThatSanitiseAlike_GetDistinctOids()
+    {
+        var supp = new Dataset("SUPPAE", "Supplemental Qualifiers for AE",
+        [
+            Text("QNAM", "Qualifier Variable Name", "A B", "A_B"),
+            Text("QVAL", "Data Value", "1", "2"),
+        ]);
+
+        var mdv = DefineBuilder.Build([supp], new DefineBuildOptions(DefineKind.Sdtm, "S1", ShippedStandards.Library, Created)).Study.MetaDataVersion;
+
+        mdv.WhereClauses.Select(w => w.Oid).ShouldBe(["WC.SUPPAE.QNAM.A_B", "WC.SUPPAE.QNAM.A_B_2"]);
+        mdv.Items.Select(i => i.Oid).Distinct().Count().ShouldBe(mdv.Items.Count);
+    }
+
+    [Fact]
     public void Build_CreationDateTime_IsTheGivenInstant()
     {
         BuildSmall().CreationDateTime.ShouldBe("2026-01-01T00:00:00");
