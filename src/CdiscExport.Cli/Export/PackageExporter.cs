@@ -2,6 +2,7 @@ using System.Globalization;
 using CdiscExport.Adam;
 using CdiscExport.Core.Csv;
 using CdiscExport.Core.Datasets;
+using CdiscExport.Core.Define;
 using CdiscExport.Mapping.Engine;
 using CdiscExport.Xpt;
 
@@ -58,6 +59,11 @@ internal static class PackageExporter
                 using var writer = DatasetCsvWriter.Create(stream);
                 writer.Write(dataset);
             }
+        }
+
+        if (options.Formats.Contains("xpt"))
+        {
+            DefineFiles.WriteDefine(layout.Sdtm, result.Datasets, DefineKind.Sdtm, result.StudyId, result.StudyAttributes, result.Standards, options.CreatedAt);
         }
 
         WriteReconciliation(Path.Combine(layout.Reports, "reconciliation.csv"), result.Reconciliation);

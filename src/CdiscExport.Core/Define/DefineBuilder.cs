@@ -1,0 +1,491 @@
+using System.Globalization;
+using CdiscExport.Core.Datasets;
+using CdiscExport.Core.Terminology;
+using CdiscExport.Odm;
+using CdiscExport.Xpt;
+
+namespace CdiscExport.Core.Define;
+
+/// <summary>
+/// Builds the Define-XML 2.1 model of one submission folder from the very datasets written as XPT, so the two cannot
+/// disagree: one ItemGroupDef per dataset (def:leaf to its XPT), ItemRefs in file order, ItemDefs with the XPT type,
+/// length and label, origins and methods from <see cref="VariableMetadata"/>, codelists from controlled terminology
+/// (values present plus sponsor extensions flagged <c>def:ExtendedValue="Yes"</c>) and value-level metadata for
+/// LB (by LBTESTCD, LBMETHOD), RS (RSTESTCD), TS (TSPARMCD), SUPP-- (QNAM) and ADRS (PARAMCD).
+/// </summary>
+public static class DefineBuilder
+{
+    /// <summary>OID of the controlled terminology def:Standard.</summary>
+    private const string CtStandardOid = "STD.CT.SDTM";
+
+    private static readonly (Func<string, bool> Applies, string[] By, string[] Targets)[] ValueLevelRules =
+    [
+        (d => d == "LB", ["LBTESTCD", "LBMETHOD"], ["LBORRES", "LBSTRESC", "LBSTRESN"]),
+        (d => d == "RS", ["RSTESTCD"], ["RSORRES", "RSSTRESC", "RSSTRESN"]),
+        (d => d == "TS", ["TSPARMCD"], ["TSVAL"]),
+        (d => d.StartsWith("SUPP", StringComparison.Ordinal), ["QNAM"], ["QVAL"]),
+        (d => d == "ADRS", ["PARAMCD"], ["AVALC", "AVAL"]),
+        (d => d == "DS", ["DSCAT"], ["DSDECOD"]),
+    ];
+
+    /// <summary>
+    /// Where the implementation guide ties a variable's codelist to another variable's value: DSDECOD takes
+    /// PROTMLST for protocol milestones (SDTMIG 3.4 DS assumptions), its own codelist (NCOMPLT) otherwise.
+    /// </summary>
+    private static readonly (string Dataset, string Variable, string By, string Value, string Codelist)[] CodelistOverrides =
+    [
+        ("DS", "DSDECOD", "DSCAT", "PROTOCOL MILESTONE", "PROTMLST"),
+    ];
+
+    /// <summary>The define.xml model describing <paramref name="datasets"/> (in the order given).</summary>
+    public static DefineDocument Build(IReadOnlyList<Dataset> datasets, DefineBuildOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(datasets);
+        ArgumentNullException.ThrowIfNull(options);
+        var state = new State(options);
+        foreach (var dataset in datasets)
+        {
+            state.AddDataset(dataset);
+        }
+
+        var isSdtm = options.Kind == DefineKind.Sdtm;
+        var ig = isSdtm ? options.Standards.Sdtmig : options.Standards.Adamig;
+        var igOid = $"STD.{ig.Name}.{ig.Version}";
+        var ct = options.Standards.SdtmTerminology;
+        var created = options.Created.ToDateTimeUtc().ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+        var kindName = isSdtm ? "SDTM" : "ADaM";
+        var mdv = new MetaDataVersion($"MDV.{options.StudyId}.{kindName}", $"{options.StudyId} {kindName} Define-XML")
+        {
+            Description = $"Data definitions for the {kindName} datasets of study {options.StudyId}",
+            Standards =
+            [
+                new Standard(igOid, ig.Name, "IG", ig.Version) { Status = "Final" },
+                new Standard(CtStandardOid, "CDISC/NCI", "CT", ct.Version) { PublishingSet = "SDTM", Status = "Final" },
+            ],
+            ValueLists = state.ValueLists,
+            WhereClauses = state.WhereClauses,
+            ItemGroups = state.Groups.Select(g => g with { StandardOid = igOid }).ToList(),
+            Items = state.Items,
+            CodeLists = state.CodeLists(),
+            Methods = state.Methods(),
+            Comments = state.Comments,
+        };
+        return new DefineDocument($"{options.StudyId}.{kindName}.Define-XML_2.1.0", created,
+            new Study($"STDY.{options.StudyId}", options.StudyId, options.StudyDescription ?? options.StudyId,
+                options.ProtocolName ?? options.StudyId, mdv))
+        {
+            Originator = options.Originator,
+            SourceSystem = options.SourceSystem,
+        };
+    }
+
+    private sealed class State(DefineBuildOptions options)
+    {
+        private readonly Dictionary<string, (Codelist? Ct, string Name, SortedSet<string> Values, HashSet<string> Extended, bool Numeric)> codelists =
+            new(StringComparer.Ordinal);
+
+        private readonly List<string> codelistOrder = [];
+
+        public List<ItemGroupDef> Groups { get; } = [];
+
+        public List<ItemDef> Items { get; } = [];
+
+        public List<ValueListDef> ValueLists { get; } = [];
+
+        public List<WhereClauseDef> WhereClauses { get; } = [];
+
+        public List<CommentDef> Comments { get; } = [];
+
+        private bool IsSdtm => options.Kind == DefineKind.Sdtm;
+
+        public void AddDataset(Dataset dataset)
+        {
+            var xpt = dataset.ToXptDataset();
+            var name = dataset.Name;
+            var keys = KeysOf(dataset);
+            var refs = new List<ItemRef>();
+            var items = new List<ItemDef>();
+            for (var i = 0; i < dataset.Columns.Count; i++)
+            {
+                var column = dataset.Columns[i];
+                var meta = column.Metadata;
+                var itemOid = $"IT.{name}.{meta.Name}";
+                var methodOid = AddMethod(name, meta);
+                var keyIndex = keys.IndexOf(meta.Name);
+                refs.Add(new ItemRef(itemOid, IsMandatory(meta))
+                {
+                    OrderNumber = i + 1,
+                    KeySequence = keyIndex >= 0 ? keyIndex + 1 : null,
+                    MethodOid = methodOid,
+                    Role = IsSdtm && !string.IsNullOrEmpty(meta.Role) ? meta.Role : null,
+                });
+                var item = ItemFor(itemOid, meta, column, Enumerable.Range(0, dataset.RowCount), xpt.Variables[i]) with
+                {
+                    CodeListOid = AddCodelist(meta, column, Enumerable.Range(0, dataset.RowCount).Where(r => OverrideFor(dataset, meta.Name, r) is null)),
+                    Origins = OriginsOf(meta),
+                    CommentOid = AddComment(name, meta),
+                };
+                items.Add(item);
+            }
+
+            items = AddValueLevel(dataset, items);
+            Items.AddRange(items);
+            var leaf = new Leaf($"LF.{name}", name.ToLowerInvariant() + ".xpt", name.ToLowerInvariant() + ".xpt");
+            var (cls, structure) = ClassOf(name);
+            Groups.Add(new ItemGroupDef($"IG.{name}", name, Repeating: name is not ("DM" or "ADSL"),
+                IsSdtm ? "Tabulation" : "Analysis", structure)
+            {
+                Domain = IsSdtm ? name : null,
+                IsReferenceData = name is "TS" or "TA" or "TE" or "TI" or "TV",
+                SasDatasetName = name,
+                ArchiveLocationId = leaf.Id,
+                Description = [new TranslatedText(dataset.Label)],
+                ItemRefs = refs,
+                Class = new ItemGroupClass(cls),
+                Leaf = leaf,
+            });
+        }
+
+        private static bool IsMandatory(VariableMetadata meta) =>
+            meta.Core is { } core && (core.StartsWith("Req", StringComparison.OrdinalIgnoreCase) || core == "Required");
+
+        private (string Class, string Structure) ClassOf(string name)
+        {
+            if (IsSdtm)
+            {
+                var standard = options.Standards.Sdtmig.FindDataset(name.StartsWith("SUPP", StringComparison.Ordinal) ? "SUPPQUAL" : name);
+                var cls = (standard?.Class ?? "Special-Purpose").ToUpperInvariant().Replace('-', ' ');
+                return (cls, standard?.Structure ?? "One record per subject");
+            }
+
+            return name == "ADSL"
+                ? ("SUBJECT LEVEL ANALYSIS DATASET", "One record per subject")
+                : ("BASIC DATA STRUCTURE", "One record per subject per parameter per analysis visit");
+        }
+
+        private static List<string> KeysOf(Dataset d)
+        {
+            string[] candidates = d.Name switch
+            {
+                "TS" => ["STUDYID", "TSPARMCD", "TSSEQ"],
+                "DM" or "ADSL" => ["STUDYID", "USUBJID"],
+                _ when d.Name.StartsWith("SUPP", StringComparison.Ordinal) => ["STUDYID", "RDOMAIN", "USUBJID", "IDVAR", "IDVARVAL", "QNAM"],
+                _ when d.Name.StartsWith("AD", StringComparison.Ordinal) => ["STUDYID", "USUBJID", "PARAMCD", "AVISITN", "ADT", "ASEQ"],
+                _ => ["STUDYID", "USUBJID", d.Name + "TESTCD", d.Name + "TRT", d.Name + "DECOD", d.Name + "TERM",
+                    "VISITNUM", d.Name + "DTC", d.Name + "STDTC", d.Name + "SEQ"],
+            };
+            var keys = candidates.Where(d.Has).ToList();
+            if (keys.Contains(d.Name + "DECOD"))
+            {
+                keys.Remove(d.Name + "TERM");
+            }
+
+            return keys;
+        }
+
+        private ItemDef ItemFor(string oid, VariableMetadata meta, DatasetColumn column, IEnumerable<int> rows, XptVariable xpt)
+        {
+            var item = new ItemDef(oid, meta.Name, "text")
+            {
+                SasFieldName = meta.Name,
+                Description = [new TranslatedText(meta.Label)],
+            };
+            if (column is NumericColumn numbers)
+            {
+                var (isInteger, digits, decimals) = NumericShape(rows.Select(r => numbers[r]));
+                return item with
+                {
+                    DataType = isInteger ? "integer" : "float",
+                    Length = digits,
+                    SignificantDigits = isInteger ? null : decimals,
+                };
+            }
+
+            var dataType = meta.Name.EndsWith("DTC", StringComparison.Ordinal) ? "datetime" : "text";
+            return item with { DataType = dataType, Length = xpt.Length };
+        }
+
+        private static (bool IsInteger, int Digits, int Decimals) NumericShape(IEnumerable<double?> values)
+        {
+            var isInteger = true;
+            var digits = 1;
+            var decimals = 0;
+            foreach (var value in values)
+            {
+                if (value is not { } v)
+                {
+                    continue;
+                }
+
+                var text = NumericColumn.FormatNumber(v).TrimStart('-');
+                var dot = text.IndexOf('.', StringComparison.Ordinal);
+                if (dot >= 0)
+                {
+                    isInteger = false;
+                    decimals = Math.Max(decimals, text.Length - dot - 1);
+                }
+
+                digits = Math.Max(digits, text.Replace(".", "", StringComparison.Ordinal).Length);
+            }
+
+            return (isInteger, digits, Math.Max(decimals, isInteger ? 0 : 1));
+        }
+
+        private static OdmList<Origin> OriginsOf(VariableMetadata meta)
+        {
+            var type = meta.Origin ?? (meta.Method is null ? null : "Derived");
+            return type switch
+            {
+                null => OdmList<Origin>.Empty,
+                "Collected" => [new Origin("Collected")
+                {
+                    Source = "Investigator",
+                    Description = meta.Source is { } raw ? [new TranslatedText($"Raw form {raw}")] : OdmList<TranslatedText>.Empty,
+                }],
+                "Predecessor" => [new Origin("Predecessor")
+                {
+                    Description = [new TranslatedText(meta.Source ?? meta.Method ?? meta.Name)],
+                }],
+                "Assigned" or "Protocol" => [new Origin(type) { Source = "Sponsor" }],
+                _ => [new Origin(type)],
+            };
+        }
+
+        private readonly Dictionary<string, (string Oid, List<string> Variables)> methodsByText = new(StringComparer.Ordinal);
+
+        private readonly Dictionary<string, string> commentsByText = new(StringComparer.Ordinal);
+
+        /// <summary>One MethodDef per distinct description, shared by every variable derived that way.</summary>
+        private string? AddMethod(string dataset, VariableMetadata meta)
+        {
+            if (meta.Origin is not ("Derived" or null) || (meta.Origin is null && meta.Method is null))
+            {
+                return null;
+            }
+
+            var text = meta.Method ?? $"{meta.Name} is derived by the export's mapping specification.";
+            if (!methodsByText.TryGetValue(text, out var method))
+            {
+                method = ($"MT.{dataset}.{meta.Name}", []);
+                methodsByText[text] = method;
+            }
+
+            method.Variables.Add($"{dataset}.{meta.Name}");
+            return method.Oid;
+        }
+
+        public List<MethodDef> Methods() =>
+            methodsByText.OrderBy(m => m.Value.Oid, StringComparer.Ordinal)
+                .Select(m => new MethodDef(m.Value.Oid, "Algorithm to derive " + string.Join(", ", m.Value.Variables), "Computation",
+                    [new TranslatedText(m.Key)]))
+                .ToList();
+
+        /// <summary>One CommentDef per distinct text, for assigned values whose rule the spec states.</summary>
+        private string? AddComment(string dataset, VariableMetadata meta)
+        {
+            if (meta.Origin is not ("Assigned" or "Protocol") || meta.Method is null)
+            {
+                return null;
+            }
+
+            if (!commentsByText.TryGetValue(meta.Method, out var oid))
+            {
+                oid = $"COM.{dataset}.{meta.Name}";
+                commentsByText[meta.Method] = oid;
+                Comments.Add(new CommentDef(oid, [new TranslatedText(meta.Method)]));
+            }
+
+            return oid;
+        }
+
+        private string? AddCodelist(VariableMetadata meta, DatasetColumn column, IEnumerable<int> rows)
+        {
+            if (meta.CodelistCode is null && meta.CodelistName is null)
+            {
+                return null;
+            }
+
+            var terminology = options.Standards.SdtmTerminology;
+            var ct = (meta.CodelistCode is { } code ? terminology.FindByCode(code) : null)
+                ?? (meta.CodelistName is { } cn ? terminology.FindBySubmissionValue(cn) : null);
+            var name = ct?.SubmissionValue ?? meta.CodelistName ?? meta.CodelistCode!;
+            var key = name + (column is NumericColumn ? ".N" : "");
+            if (!codelists.TryGetValue(key, out var entry))
+            {
+                entry = (ct, name, new SortedSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal), column is NumericColumn);
+                codelists[key] = entry;
+                codelistOrder.Add(key);
+            }
+
+            // A codelist of words (e.g. LBSTRESC's) constrains only the non-numeric results of a mixed column: numbers
+            // are described by the value-level metadata, not listed as terms.
+            var numericTerms = ct is null || ct.Terms.Any(t => IsNumber(t.SubmissionValue));
+            foreach (var row in rows)
+            {
+                if (!column.IsMissing(row) && (column is NumericColumn || numericTerms || !IsNumber(column.GetText(row))))
+                {
+                    entry.Values.Add(column.GetText(row));
+                }
+            }
+
+            foreach (var extended in meta.ExtendedValues)
+            {
+                entry.Extended.Add(extended);
+            }
+
+            return "CL." + key;
+        }
+
+        public List<CodeList> CodeLists() =>
+            codelistOrder.Select(key =>
+            {
+                var (ct, name, values, extended, numeric) = codelists[key];
+                var all = values.Union(extended, StringComparer.Ordinal).ToList();
+                var ordered = ct is null
+                    ? all
+                    : all.OrderBy(v => IndexIn(ct, v)).ThenBy(v => v, StringComparer.Ordinal).ToList();
+                var items = ordered.Select(v =>
+                {
+                    var term = ct?.FindBySubmissionValue(v);
+                    return new CodeListItem(v)
+                    {
+                        ExtendedValue = term is null && ct is not null,
+                        Aliases = term is null ? OdmList<Alias>.Empty : [new Alias(OdmNames.NciCodeContext, term.Code)],
+                    };
+                }).ToList();
+                return new CodeList("CL." + key, ct?.Name ?? name, numeric ? "integer" : "text")
+                {
+                    StandardOid = ct is null ? null : CtStandardOid,
+                    IsNonStandard = ct is null ? true : null,
+                    Items = items,
+                    Aliases = ct is null ? OdmList<Alias>.Empty : [new Alias(OdmNames.NciCodeContext, ct.Code)],
+                };
+            }).ToList();
+
+        private readonly Dictionary<string, (string Oid, string Suffix)> whereOids = new(StringComparer.Ordinal);
+
+        private readonly HashSet<string> usedWhereOids = new(StringComparer.Ordinal);
+
+        /// <summary>An OID fragment for a data value: letters, digits, '.', '-' and '_' kept, anything else '_'
+        /// (a clash, e.g. "A B" and "A_B", gets a numeric suffix).</summary>
+        private static string OidPart(string value) =>
+            string.Concat(value.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_'));
+
+        private static string? OverrideFor(Dataset dataset, string variable, int row)
+        {
+            foreach (var (d, v, by, value, codelist) in CodelistOverrides)
+            {
+                if (d == dataset.Name && v == variable && dataset.Has(by) && dataset[by].GetText(row) == value)
+                {
+                    return codelist;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsNumber(string text) =>
+            double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+
+        private static int IndexIn(Codelist codelist, string value)
+        {
+            for (var i = 0; i < codelist.Terms.Count; i++)
+            {
+                if (codelist.Terms[i].SubmissionValue == value)
+                {
+                    return i;
+                }
+            }
+
+            return int.MaxValue;
+        }
+
+        private List<ItemDef> AddValueLevel(Dataset dataset, List<ItemDef> items)
+        {
+            foreach (var (applies, byAll, targetsAll) in ValueLevelRules)
+            {
+                if (!applies(dataset.Name) || !dataset.Has(byAll[0]))
+                {
+                    continue;
+                }
+
+                var by = byAll.Where(dataset.Has).ToArray();
+                var groups = Enumerable.Range(0, dataset.RowCount)
+                    .GroupBy(r => string.Join("\u0001", by.Select(b => dataset[b].GetText(r))), StringComparer.Ordinal)
+                    .OrderBy(g => g.Key, StringComparer.Ordinal)
+                    .ToList();
+                var xpt = dataset.ToXptDataset();
+                foreach (var target in targetsAll.Where(dataset.Has))
+                {
+                    var column = dataset[target];
+                    var valueListOid = $"VL.{dataset.Name}.{target}";
+                    var vlRefs = new List<ItemRef>();
+                    foreach (var group in groups)
+                    {
+                        var rows = group.ToList();
+                        if (rows.All(column.IsMissing))
+                        {
+                            continue;
+                        }
+
+                        var values = by.Select(b => dataset[b].GetText(rows[0])).ToArray();
+                        var rawKey = $"{dataset.Name}\u0001{string.Join("\u0001", by)}\u0001{group.Key}";
+                        if (!whereOids.TryGetValue(rawKey, out var where))
+                        {
+                            var prefix = $"WC.{dataset.Name}.{string.Join(".", by.Where((_, k) => values[k].Length > 0))}.";
+                            var part = string.Join(".", values.Where(v => v.Length > 0).Select(OidPart));
+                            var unique = part;
+                            for (var n = 2; !usedWhereOids.Add(prefix + unique); n++)
+                            {
+                                unique = $"{part}_{n}";
+                            }
+
+                            where = (prefix + unique, unique);
+                            whereOids[rawKey] = where;
+                            WhereClauses.Add(new WhereClauseDef(where.Oid,
+                                by.Select((b, k) => (b, v: values[k]))
+                                    .Where(p => p.v.Length > 0)
+                                    .Select(p => new RangeCheck("EQ", "Soft", $"IT.{dataset.Name}.{p.b}", [p.v]))
+                                    .ToList()));
+                        }
+
+                        var (whereOid, suffix) = where;
+                        var parent = items.First(i => i.Name == target);
+                        var index = dataset.Columns.ToList().FindIndex(c => c.Name == target);
+                        var baseItem = ItemFor($"{parent.Oid}.{suffix}", column.Metadata, column, rows, xpt.Variables[index]);
+                        if (column is CharacterColumn text)
+                        {
+                            baseItem = baseItem with { Length = Math.Max(1, rows.Max(r => System.Text.Encoding.UTF8.GetByteCount(text[r]))) };
+                        }
+
+                        Items.Add(baseItem with
+                        {
+                            DataType = column is CharacterColumn && rows.All(r => column.IsMissing(r) || double.TryParse(column.GetText(r), NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+                                ? (rows.All(r => column.IsMissing(r) || long.TryParse(column.GetText(r), NumberStyles.Integer, CultureInfo.InvariantCulture, out _)) ? "integer" : "float")
+                                : baseItem.DataType,
+                            Description = [new TranslatedText($"{column.Metadata.Label} where {string.Join(" and ", by.Select((b, k) => $"{b} = {values[k]}").Where((_, k) => values[k].Length > 0))}")],
+                            CodeListOid = OverrideFor(dataset, target, rows[0]) is { } overriding
+                                ? AddCodelist(column.Metadata with { CodelistCode = null, CodelistName = overriding, ExtendedValues = [] }, column, rows)
+                                : rows.All(r => column.IsMissing(r) || !IsNumber(column.GetText(r))) ? parent.CodeListOid : null,
+                            Origins = parent.Origins,
+                        });
+                        vlRefs.Add(new ItemRef(baseItem.Oid, false)
+                        {
+                            OrderNumber = vlRefs.Count + 1,
+                            WhereClauseOids = [whereOid],
+                        });
+                    }
+
+                    if (vlRefs.Count > 0)
+                    {
+                        ValueLists.Add(new ValueListDef(valueListOid, vlRefs));
+                        var i = items.FindIndex(it => it.Name == target);
+                        items[i] = items[i] with { ValueListOid = valueListOid };
+                    }
+                }
+            }
+
+            return items;
+        }
+    }
+}

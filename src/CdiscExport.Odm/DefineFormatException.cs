@@ -1,0 +1,55 @@
+namespace CdiscExport.Odm;
+
+/// <summary>
+/// A define.xml that cannot be read: not well-formed XML, a DTD or external entity (prohibited), or a required
+/// element or attribute missing. <see cref="Exception.Message"/> names the file and line and ends with the remedy.
+/// </summary>
+public sealed class DefineFormatException : FormatException
+{
+    /// <summary>Creates the exception.</summary>
+    public DefineFormatException(string? filePath, int line, int column, string? element, string problem, Exception? inner = null)
+        : base(Format(filePath, line, column, element, problem), inner)
+    {
+        FilePath = filePath;
+        Line = line;
+        Column = column;
+        Element = element;
+    }
+
+    /// <summary>The file read, when known.</summary>
+    public string? FilePath { get; }
+
+    /// <summary>1-based line of the problem (0 when unknown).</summary>
+    public int Line { get; }
+
+    /// <summary>1-based column of the problem (0 when unknown).</summary>
+    public int Column { get; }
+
+    /// <summary>The element's local name, when the problem lies in one.</summary>
+    public string? Element { get; }
+
+    private static string Format(string? filePath, int line, int column, string? element, string problem) =>
+        $"{filePath ?? "define.xml"} line {line}, col {column}{(element is null ? "" : $" ({element})")}: {problem}";
+}
+
+/// <summary>Message texts of <see cref="DefineReader"/>, in one place.</summary>
+internal static class DefineMessages
+{
+    public static string NotWellFormed(string detail) =>
+        $"not a readable XML document: {detail}. A define.xml must be well-formed XML without a DOCTYPE (DTDs and external entities are refused).";
+
+    public static string WrongRoot(string found) =>
+        $"the root element is {found}; a define.xml starts with <ODM xmlns=\"{OdmNames.Odm.NamespaceName}\">.";
+
+    public static string MissingAttribute(string attribute) =>
+        $"required attribute {attribute} is missing; add it as the Define-XML 2.1 specification requires.";
+
+    public static string MissingElement(string element) =>
+        $"required element {element} is missing; add it as the Define-XML 2.1 specification requires.";
+
+    public static string NotAnInteger(string attribute, string value) =>
+        $"attribute {attribute}=\"{value}\" is not a whole number; write digits only.";
+
+    public static string NotYesNo(string attribute, string value) =>
+        $"attribute {attribute}=\"{value}\" must be Yes or No.";
+}

@@ -1,0 +1,27 @@
+using CdiscExport.Testing;
+
+namespace CdiscExport.Cli.Tests.Export;
+
+/// <summary>The sample study exported once (fixed clock) into a temporary folder shared by the export tests.</summary>
+internal static class SampleExport
+{
+    public const string DateTime = "2026-01-01T00:00:00Z";
+
+    private static readonly Lazy<string> Root = new(() =>
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"cdisc-export-sample-{Guid.NewGuid():N}");
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = CliApp.Run(["export", RepositoryPaths.Get("specs", "bortezomib-lenalidomide-ph1"), "--out", folder, "--datetime", DateTime], output, error);
+        if (exit != CliApp.Success)
+        {
+            throw new InvalidOperationException($"sample export failed ({exit}): {error}");
+        }
+
+        return folder;
+    });
+
+    public static string Folder => Root.Value;
+
+    public static string Sdtm => Directory.GetDirectories(Folder, "sdtm", SearchOption.AllDirectories).Single();
+}
