@@ -79,6 +79,34 @@ public sealed class RawLayoutTests
     public void Date_OtherLayouts(string raw, string format, string expected) =>
         MapAe($"SUBJID,D\n1,{raw}\n", $"      AESTDTC: {{ date: D, format: {format} }}", "AESTDTC").ShouldBe([expected]);
 
+    [Theory]
+    [InlineData("2014-01-20", "2014-01-02", "Y")]
+    [InlineData("2014-01-02", "2014-01-02", "Y")] // the same day is on or after
+    [InlineData("2013-12-31", "2014-01-02", "N")]
+    [InlineData("2014-01", "2014-01-02", "Y")] // a partial date that cannot be told to be before
+    [InlineData("2013-12", "2014-01-02", "N")]
+    [InlineData("", "2014-01-02", "N")] // blank on either side: the comparison does not hold
+    [InlineData("2014-01-20", "", "N")]
+    public void Condition_OnOrAfter_ComparesIsoDatesOnTheSharedPrecision(string start, string reference, string expected) =>
+        MapAe($"SUBJID,S,R\n1,{start},{reference}\n",
+            "      AETERM: { when: [ { if: { S: { on_or_after: R } }, then: { constant: Y } }, { else: { constant: N } } ] }", "AETERM")
+            .ShouldBe([expected]);
+
+    [Theory]
+    [InlineData("2013-12-31", "2014-01-02", "Y")]
+    [InlineData("2014-01-02", "2014-01-02", "N")]
+    [InlineData("2014-01", "2014-01-02", "N")]
+    public void Condition_Before_ComparesIsoDates(string start, string reference, string expected) =>
+        MapAe($"SUBJID,S,R\n1,{start},{reference}\n",
+            "      AETERM: { when: [ { if: { S: { before: R } }, then: { constant: Y } }, { else: { constant: N } } ] }", "AETERM")
+            .ShouldBe([expected]);
+
+    [Fact]
+    public void Condition_OnOrAfter_UnknownName_IsSpecError() =>
+        Should.Throw<SpecException>(() => MapAe("SUBJID,S\n1,2014\n",
+            "      AETERM: { when: [ { if: { S: { on_or_after: NOPE } }, then: { constant: Y } } ] }", "AETERM"))
+            .Message.ShouldContain("NOPE");
+
     [Fact]
     public void Aggregate_MaxDateWithTime_AcrossForms()
     {
