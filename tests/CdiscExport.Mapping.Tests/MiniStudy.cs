@@ -41,6 +41,9 @@ internal sealed class MiniStudy : IDisposable
 
     public string Encoding { get; set; } = "utf-8";
 
+    /// <summary>The raw section's <c>missing:</c> tokens, e.g. <c>[NA]</c>; empty for none.</summary>
+    public string Missing { get; set; } = string.Empty;
+
     public List<string> Datasets { get; } = ["dm"];
 
     public MiniStudy Raw(string form, string csv)
@@ -70,6 +73,7 @@ internal sealed class MiniStudy : IDisposable
             raw:
               folder: raw
               encoding: {Encoding}
+              {(Missing.Length > 0 ? "missing: " + Missing : string.Empty)}
             datasets: [{string.Join(", ", Datasets)}]
             {StudyExtra}
             """);

@@ -36,6 +36,14 @@ internal sealed class ValueRef(string name, SpecNode node)
         }
 
         var dot = Name.IndexOf('.', StringComparison.Ordinal);
+        if (dot > 0 && scope.JoinedForm(Name[..dot]) is null && scope.Source is { } own && own.Ordinal(Name) is var exact and >= 0)
+        {
+            // A raw column whose own name has a dot (EDC item names such as IT.AETERM), not a joined form's column.
+            _ordinal = exact;
+            _kind = RefKind.Raw;
+            return;
+        }
+
         if (dot > 0)
         {
             _form = Name[..dot];

@@ -26,7 +26,7 @@ public static class MappingEngine
     {
         var spec = SpecLoader.Load(specFolder, rawFolder);
         standards ??= StandardsLibrary.Load(spec.StandardsFolder ?? StandardsLibrary.FindDefaultFolder());
-        var forms = new FormCatalog(spec.RawFolder, spec.Encoding);
+        var forms = new FormCatalog(spec.RawFolder, spec.Encoding, spec.MissingValues ?? []);
         var reconciliation = new List<ReconciliationLine>();
         var outputs = new Dictionary<string, List<Dataset>>(StringComparer.Ordinal);
         var references = ReferenceDates.Empty;
