@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
@@ -104,7 +105,7 @@ public sealed class XmlDefineDocument : IDefineDocument
         var doc = XDocument.Load(reader);
         var d = new XmlDefineDocument(path);
         var root = doc.Root ?? throw new XmlException($"{path}: no root element");
-        d.OdmAttributes = ((string?)root.Attribute("FileType"), (string?)root.Element(Odm + "Study")?.Element(Odm + "MetaDataVersion")?.Attribute(Def + "Context"));
+        d.OdmAttributes = ((string?)root.Attribute("FileType"), (string?)root.Attribute(Def + "Context") ?? (string?)root.Attribute(Def20 + "Context"));
         var pi = doc.Nodes().OfType<XProcessingInstruction>().FirstOrDefault(p => p.Target == "xml-stylesheet");
         if (pi is not null)
         {
@@ -174,7 +175,7 @@ public static class DefineSchema
     {
         var set = new XmlSchemaSet { XmlResolver = new LocalOnlyResolver(schemaFolder) };
         var entry = System.IO.Path.Combine(schemaFolder, "cdisc-arm-1.0", "arm1-0-0.xsd");
-        using (var r = XmlReader.Create(entry, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = new LocalOnlyResolver(schemaFolder) }))
+        using (var r = XmlReader.Create(entry, new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = new LocalOnlyResolver(schemaFolder) }))
         {
             set.Add(null, r);
         }
@@ -218,7 +219,13 @@ public static class DefineSchema
                 throw new XmlException($"schema reference {path} lies outside {root}; only local schema files are resolved.");
             }
 
-            return File.OpenRead(path);
+            // The Define-XML 2.1 set both imports the ODM foundation (define-ns.xsd, arm-ns.xsd, define-enumerations.xsd)
+            // and xs:redefines it (define-extension.xsd, arm-extension.xsd). .NET's XmlSchemaSet then declares the ODM
+            // groups twice, so the copies on disk stay unmodified and, in memory only, the foundation imports lose their
+            // schemaLocation: the namespace's components then come once, through the redefine chain.
+            var text = File.ReadAllText(path);
+            text = Regex.Replace(text, "(<xs:import\\s+namespace\\s*=\\s*\"http://www.cdisc.org/ns/odm/v1.3\"\\s+)schemaLocation\\s*=\\s*\"[^\"]*\"", "$1");
+            return new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
         }
     }
 }
