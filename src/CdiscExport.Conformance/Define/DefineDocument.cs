@@ -12,7 +12,11 @@ public sealed record DefineItemRef(string ItemOid, int? OrderNumber, int? KeySeq
 public sealed record DefineItemGroup(string Oid, string Name, string Label, string? Leaf, string? Class, string? Structure, IReadOnlyList<DefineItemRef> ItemRefs);
 
 /// <summary>A variable as define.xml describes it.</summary>
-public sealed record DefineItemDef(string Oid, string Name, string DataType, int? Length, string Label, string? CodeListOid, string? OriginType);
+public sealed record DefineItemDef(string Oid, string Name, string DataType, int? Length, string Label, string? CodeListOid, string? OriginType)
+{
+    /// <summary>Whether the item has value-level metadata (def:ValueListRef).</summary>
+    public bool HasValueList { get; init; }
+}
 
 /// <summary>A codelist: its values, or an external dictionary.</summary>
 public sealed record DefineCodeList(string Oid, string Name, string DataType, IReadOnlyList<string> Values, bool External);
@@ -143,7 +147,10 @@ public sealed class XmlDefineDocument : IDefineDocument
         {
             items.TryAdd(A(i, "OID") ?? "", new DefineItemDef(A(i, "OID") ?? "", A(i, "Name") ?? "", A(i, "DataType") ?? "", I(A(i, "Length")), Desc(i),
                 A(i.Element(Odm + "CodeListRef") ?? new XElement("x"), "CodeListOID"),
-                (string?)i.Elements().FirstOrDefault(e => e.Name.LocalName == "Origin")?.Attribute("Type")));
+                (string?)i.Elements().FirstOrDefault(e => e.Name.LocalName == "Origin")?.Attribute("Type"))
+            {
+                HasValueList = i.Elements().Any(e => e.Name.LocalName == "ValueListRef"),
+            });
         }
 
         d.ItemDefs = items;

@@ -297,6 +297,11 @@ internal static class DefineOps
         var allowed = c.List("types", "Collected|Derived|Assigned|Protocol|Predecessor|Not Available").ToHashSet(StringComparer.Ordinal);
         foreach (var (ds, v, item, r) in Items(c))
         {
+            if (item.OriginType is null && item.HasValueList)
+            {
+                continue;
+            }
+
             if (item.OriginType is null || !allowed.Contains(item.OriginType))
             {
                 c.Report(ds, v.Name, null, item.OriginType, $"ItemDef {item.Oid} has origin '{item.OriginType}'; use a Define-XML CT origin type.");

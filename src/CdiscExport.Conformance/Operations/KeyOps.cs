@@ -58,7 +58,7 @@ internal static class KeyOps
 
     public static void SeqUnique(RuleContext c)
     {
-        foreach (var group in c.InScope().Where(d => !d.IsSupp && !d.IsAdam).GroupBy(d => d.Domain))
+        foreach (var group in c.InScope().Where(d => !d.IsSupp && !d.IsAdam).GroupBy(d => (d.Domain, Path.GetDirectoryName(d.FilePath))))
         {
             var seen = new HashSet<(string, double)>();
             foreach (var d in group)
@@ -83,7 +83,7 @@ internal static class KeyOps
                     }
                     else if (!seen.Add((d.Text(r, "USUBJID"), n)))
                     {
-                        c.Report(d, seq, r, d.Text(r, seq), $"{seq} {d.Text(r, seq)} is used twice for this subject in {group.Key}.");
+                        c.Report(d, seq, r, d.Text(r, seq), $"{seq} {d.Text(r, seq)} is used twice for this subject in {group.Key.Domain}.");
                     }
                 }
             }

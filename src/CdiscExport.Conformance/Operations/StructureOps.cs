@@ -346,9 +346,14 @@ internal static partial class StructureOps
             }
 
             c.Applicable = true;
+            var cls = d.IsAdam ? null : c.Env.Standards.Sdtmig.FindDataset(d.Domain)?.Class;
+            var classNames = cls is null ? [] : c.Env.Standards.Sdtmig.Datasets.Where(x => x.Class == cls)
+                .SelectMany(x => c.Env.Standards.Sdtmig.VariablesOf(x.Name)).Select(x => x.Name.StartsWith(x.Dataset, StringComparison.Ordinal) ? "--" + x.Name[x.Dataset.Length..] : x.Name)
+                .ToHashSet(StringComparer.Ordinal);
             foreach (var v in d.Variables)
             {
-                if (IgVariable(c, d, v.Name) is null)
+                var generic = v.Name.StartsWith(d.Domain, StringComparison.Ordinal) ? "--" + v.Name[d.Domain.Length..] : v.Name;
+                if (IgVariable(c, d, v.Name) is null && !classNames.Contains(generic) && !classNames.Contains(v.Name) && !c.List("allowed").Contains(generic))
                 {
                     c.Report(d, v.Name, null, v.Name, $"{v.Name} is not a variable of {d.Domain} in {(d.IsAdam ? "ADaMIG" : "SDTMIG")}; non-standard variables go to SUPP{d.Domain}.");
                 }

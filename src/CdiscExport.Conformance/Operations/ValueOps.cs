@@ -17,12 +17,14 @@ internal static partial class ValueOps
     {
         var wantExtensible = c.Param("extensible", "false") == "true";
         var ct = c.Env.Standards.SdtmTerminology;
+        var valueLevel = c.List("valueLevelSuffixes", "ORRES|STRESC|ORRESU|STRESU|ORNRLO|ORNRHI");
+        var igValues = c.List("igValues").Select(x => x.Split(':')).ToLookup(x => x[0], x => x[1], StringComparer.Ordinal);
         foreach (var d in c.InScope())
         {
             foreach (var v in d.Variables)
             {
                 var ig = StructureOps.IgVariable(c, d, v.Name);
-                if (ig is null || ig.CodelistCodes.Count == 0)
+                if (ig is null || ig.CodelistCodes.Count == 0 || (!d.IsSupp && v.Name.Length > 2 && valueLevel.Contains(v.Name[2..])))
                 {
                     continue;
                 }
@@ -42,7 +44,7 @@ internal static partial class ValueOps
                 for (var r = 0; r < d.Rows.Count; r++)
                 {
                     var s = d.Text(r, v.Name);
-                    if (s.Length > 0 && !lists.Any(l => l.FindBySubmissionValue(s) is not null))
+                    if (s.Length > 0 && !lists.Any(l => l.FindBySubmissionValue(s) is not null) && !igValues[v.Name].Contains(s))
                     {
                         c.Report(d, v.Name, r, s, $"{v.Name} '{s}' is not in {(wantExtensible ? "extensible" : "non-extensible")} codelist {string.Join("/", lists.Select(l => l.SubmissionValue))} ({ct.Version}).");
                     }
