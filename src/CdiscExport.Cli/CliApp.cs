@@ -26,6 +26,7 @@ public static class CliApp
             ExportCommand.Create(output, error),
             ConvertCommand.Create(output, error),
             InspectCommand.Create(output, error),
+            ValidateCommand.Create(output, error),
         };
 
         // Help names the tool as users type it, whatever process hosts it (dotnet run, tests, the packed tool).
