@@ -13,6 +13,7 @@ public sealed class HelpTests
     [InlineData("export", new[] { "export", "--help" })]
     [InlineData("convert", new[] { "convert", "--help" })]
     [InlineData("inspect", new[] { "inspect", "--help" })]
+    [InlineData("validate", new[] { "validate", "--help" })]
     public void Help_HasNotChanged(string name, string[] args)
     {
         var run = CliRun.Of(args);
