@@ -32,7 +32,8 @@ internal static class ExportCommand
                 parse.GetValue(raw)?.FullName,
                 ExportOptions.ParseFormats(parse.GetRequiredValue(formats)),
                 parse.GetValue(version),
-                CreationTime.Resolve(parse.GetValue(datetime), SystemClock.Instance));
+                CreationTime.Resolve(parse.GetValue(datetime), SystemClock.Instance),
+                parse.GetRequiredValue(failOn));
             return PackageExporter.Export(options, output, error);
         }));
         return command;

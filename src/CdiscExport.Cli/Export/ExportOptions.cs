@@ -10,7 +10,8 @@ internal sealed record ExportOptions(
     string? RawFolder,
     IReadOnlySet<string> Formats,
     int XptVersion,
-    Instant CreatedAt)
+    Instant CreatedAt,
+    string FailOn = "error")
 {
     public static IReadOnlySet<string> ParseFormats(string text)
     {

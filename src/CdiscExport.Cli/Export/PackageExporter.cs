@@ -1,5 +1,8 @@
 using System.Globalization;
 using CdiscExport.Adam;
+using CdiscExport.Conformance.Engine;
+using CdiscExport.Conformance.Reports;
+using CdiscExport.Conformance.Rules;
 using CdiscExport.Core.Csv;
 using CdiscExport.Core.Datasets;
 using CdiscExport.Core.Define;
@@ -68,6 +71,7 @@ internal static class PackageExporter
 
         WriteReconciliation(Path.Combine(layout.Reports, "reconciliation.csv"), result.Reconciliation);
         var adam = WriteAdam(result, options, layout, xptOptions);
+        var conformance = CheckConformance(layout, options, progress);
         staged.Commit();
 
         output.WriteLine($"{result.StudyId}: {result.Datasets.Count} SDTM datasets written to {new PackageLayout(options.OutFolder, result.StudyId).Sdtm}");
@@ -90,7 +94,40 @@ internal static class PackageExporter
             }
         }
 
-        return CliApp.Success;
+        output.WriteLine(Summarise(conformance, new PackageLayout(options.OutFolder, result.StudyId).Reports));
+        return conformance is not null && conformance.Reaches(Enum.Parse<Severity>(options.FailOn, ignoreCase: true))
+            ? CliApp.Findings
+            : CliApp.Success;
+    }
+
+    /// <summary>
+    /// The conformance rules run on the package just written (XPT and define.xml as a reviewer receives them), with
+    /// the reports in reports/. Findings at or above --fail-on make the exit code 1; the package is written all the
+    /// same, so that the data manager can read the reports and the datasets side by side.
+    /// </summary>
+    private static ConformanceResult? CheckConformance(PackageLayout layout, ExportOptions options, ProgressDisplay progress)
+    {
+        if (!options.Formats.Contains("xpt"))
+        {
+            return null;
+        }
+
+        progress.Report("checking conformance");
+        var result = ConformanceEngine.Run([layout.Root]);
+        ConformanceReportWriter.Write(result, layout.Reports);
+        return result;
+    }
+
+    private static string Summarise(ConformanceResult? result, string reports)
+    {
+        if (result is null)
+        {
+            return "conformance: not checked (no XPT written)";
+        }
+
+        var findings = result.Findings.ToList();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"conformance: reject {findings.Count(f => f.Severity == Severity.Reject)}, error {findings.Count(f => f.Severity == Severity.Error)}, warning {findings.Count(f => f.Severity == Severity.Warning)}, notice {findings.Count(f => f.Severity == Severity.Notice)} (reports in {reports})");
     }
 
     /// <summary>
@@ -122,6 +159,11 @@ internal static class PackageExporter
                 using var writer = DatasetCsvWriter.Create(stream);
                 writer.Write(dataset);
             }
+        }
+
+        if (options.Formats.Contains("xpt"))
+        {
+            DefineFiles.WriteDefine(layout.Adam, adam.Datasets, DefineKind.Adam, result.StudyId, result.StudyAttributes, result.Standards, options.CreatedAt);
         }
 
         using (var csv = File.Create(Path.Combine(layout.Reports, "best-response-by-cohort.csv")))

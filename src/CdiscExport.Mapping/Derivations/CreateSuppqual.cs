@@ -53,7 +53,11 @@ internal static class CreateSuppqualExtension
             }
         }
 
+        static string QvalOrigin(IReadOnlyList<SuppVariable> variables) =>
+            variables.All(v => v.Qorig == "CRF") ? "Collected" : "Derived";
+
         return new Dataset("SUPP" + domain, $"Supplemental Qualifiers for {domain}",
-            names.Select(n => (DatasetColumn)new CharacterColumn(new VariableMetadata(n, n, VariableKind.Character), columns[n])).ToList());
+            names.Select(n => (DatasetColumn)new CharacterColumn(
+                new VariableMetadata(n, n, VariableKind.Character) { Origin = n == "QVAL" ? QvalOrigin(supp) : "Assigned" }, columns[n])).ToList());
     }
 }

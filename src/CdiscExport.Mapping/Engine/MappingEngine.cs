@@ -327,13 +327,23 @@ public static class MappingEngine
                 ?? throw new SpecException(spec.FilePath, 0, 0, column.Name,
                     $"{column.Name} is not an SDTMIG {ig.Version} variable of {spec.Name}; put a non-standard variable under supp:",
                     ig.VariablesOf(spec.Name).Select(v => v.Name).ToList());
-            var typed = Typed(spec, column, meta, file, line);
+            var typed = WithFittingCodelist(Typed(spec, column, meta, file, line), meta, standards);
             if (provenance.TryGetValue(column.Name, out var origin))
             {
                 typed = typed.WithMetadata(typed.Metadata with { Origin = origin.Origin, Method = origin.Method, Source = origin.Source, ExtendedValues = origin.Extensions });
             }
 
             columns.Add((meta.Order, typed));
+        }
+
+        // SDTMIG: Expected variables are present even when every value is null (not collected in this study).
+        foreach (var expected in ig.VariablesOf(spec.Name).Where(v => v.Core == CoreCategory.Expected && !working.Has(v.Name)))
+        {
+            var metadata = Metadata(expected) with { Origin = "Not Available", Method = "Not collected in this study; present because SDTMIG lists it as Expected." };
+            DatasetColumn empty = expected.Type == VariableDataType.Num
+                ? new NumericColumn(metadata, new double?[working.RowCount])
+                : new CharacterColumn(metadata, new string[working.RowCount]);
+            columns.Add((expected.Order, empty));
         }
 
         var final = new Dataset(spec.Name, working.Label, columns.OrderBy(c => c.Order).Select(c => c.Column).ToList());
@@ -416,6 +426,24 @@ public static class MappingEngine
         }
 
         return new NumericColumn(metadata, values);
+    }
+
+    /// <summary>
+    /// A variable that SDTMIG ties to several codelists (DSDECOD: NCOMPLT, PROTMLST, OTHEVENT) keeps the one that holds
+    /// every value present, or none; naming the first would make define.xml contradict the data.
+    /// </summary>
+    private static DatasetColumn WithFittingCodelist(DatasetColumn column, StandardVariable meta, StandardsLibrary standards)
+    {
+        if (meta.CodelistCodes.Count <= 1)
+        {
+            return column;
+        }
+
+        var values = Enumerable.Range(0, column.Count).Select(column.GetText).Where(v => v.Length > 0).ToHashSet(StringComparer.Ordinal);
+        var fitting = meta.CodelistCodes
+            .Select(code => standards.SdtmTerminology.FindByCode(code))
+            .FirstOrDefault(list => list is not null && values.All(v => list.FindBySubmissionValue(v) is not null));
+        return column.WithMetadata(column.Metadata with { CodelistCode = fitting?.Code, CodelistName = fitting?.SubmissionValue });
     }
 
     private static VariableMetadata Metadata(StandardVariable meta) =>
