@@ -127,6 +127,19 @@ public class EndToEndTests
     }
 
     [Fact]
+    public void Adrs_DexamethasoneCensoring_KeepsLaterNcrOutOfBor()
+    {
+        // 01-001: PR confirmed C3-C7, PD at C8 = dex start, nCR C11-C14 on dex: BOR PR, later records not in ANL01FL.
+        var rows = Enumerable.Range(0, Adrs.RowCount).Where(r => Adrs.Text("SUBJID")[r] == "01-001").ToList();
+        string Of(int r, string v) => Adrs[v].GetText(r);
+        rows.Where(r => Of(r, "PARAMCD") is "BOR" or "BORLB").Select(r => Of(r, "AVALC")).ShouldBe(["PR", "PR"]);
+        var dex = Adsl.Number("DEXSTDT")[Array.IndexOf(Text("SUBJID"), "01-001")];
+        var ovr = rows.Where(r => Of(r, "PARAMCD") == "OVR").ToList();
+        ovr.Select(r => Of(r, "ANL01FL") == "Y").ShouldBe(ovr.Select(r => Adrs.Number("ADT")[r] <= dex));
+        rows.Any(r => Of(r, "PARAMCD") == "OVR" && Of(r, "AVALC") == "nCR").ShouldBeTrue();
+    }
+
+    [Fact]
     public void BestResponseByCohort_AllCohortsMatchThePublishedTable()
     {
         var table = Result.Value.BestResponseByCohort;
