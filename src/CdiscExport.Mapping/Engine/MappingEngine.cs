@@ -327,11 +327,13 @@ public static class MappingEngine
                 ?? throw new SpecException(spec.FilePath, 0, 0, column.Name,
                     $"{column.Name} is not an SDTMIG {ig.Version} variable of {spec.Name}; put a non-standard variable under supp:",
                     ig.VariablesOf(spec.Name).Select(v => v.Name).ToList());
-            var typed = WithFittingCodelist(Typed(spec, column, meta, file, line), meta, standards);
+            var typed = Typed(spec, column, meta, file, line);
             if (provenance.TryGetValue(column.Name, out var origin))
             {
                 typed = typed.WithMetadata(typed.Metadata with { Origin = origin.Origin, Method = origin.Method, Source = origin.Source, ExtendedValues = origin.Extensions });
             }
+
+            typed = WithFittingCodelist(typed, meta, standards);
 
             columns.Add((meta.Order, typed));
         }
@@ -391,7 +393,7 @@ public static class MappingEngine
         var columns = supp.Columns.Select(c =>
         {
             var meta = standards.Sdtmig.FindVariable("SUPPQUAL", c.Name);
-            return meta is null ? c : c.WithMetadata(Metadata(meta));
+            return meta is null ? c : c.WithMetadata(Metadata(meta) with { Origin = c.Metadata.Origin });
         }).ToList();
         return new Dataset(supp.Name, supp.Label, columns);
     }
@@ -429,21 +431,27 @@ public static class MappingEngine
     }
 
     /// <summary>
-    /// A variable that SDTMIG ties to several codelists (DSDECOD: NCOMPLT, PROTMLST, OTHEVENT) keeps the one that holds
-    /// every value present, or none; naming the first would make define.xml contradict the data.
+    /// The codelist define.xml will state for a variable, chosen so that it never contradicts the data: a variable
+    /// that SDTMIG ties to several codelists (DSDECOD: NCOMPLT, PROTMLST, OTHEVENT) keeps the one that holds every value
+    /// present; a result variable whose values are not all terms (LBSTRESC holds numbers as well as NEGATIVE) states no
+    /// variable-level codelist, CT belonging to its value-level metadata; a variable with no value at all states none
+    /// (an empty codelist is not valid Define-XML). Other variables keep their codelist, so a wrong value is reported.
     /// </summary>
     private static DatasetColumn WithFittingCodelist(DatasetColumn column, StandardVariable meta, StandardsLibrary standards)
     {
-        if (meta.CodelistCodes.Count <= 1)
+        if (meta.CodelistCodes.Count == 0)
         {
             return column;
         }
 
         var values = Enumerable.Range(0, column.Count).Select(column.GetText).Where(v => v.Length > 0).ToHashSet(StringComparer.Ordinal);
-        var fitting = meta.CodelistCodes
-            .Select(code => standards.SdtmTerminology.FindByCode(code))
-            .FirstOrDefault(list => list is not null && values.All(v => list.FindBySubmissionValue(v) is not null));
-        return column.WithMetadata(column.Metadata with { CodelistCode = fitting?.Code, CodelistName = fitting?.SubmissionValue });
+        bool Fits(Core.Terminology.Codelist? list) =>
+            list is not null && values.All(v => list.FindBySubmissionValue(v) is not null || column.Metadata.ExtendedValues.Contains(v));
+        var lists = meta.CodelistCodes.Select(standards.SdtmTerminology.FindByCode).ToList();
+        var keep = values.Count == 0 ? null
+            : lists.Count > 1 || meta.Role.Contains("Result", StringComparison.OrdinalIgnoreCase) ? lists.FirstOrDefault(Fits)
+            : lists[0];
+        return column.WithMetadata(column.Metadata with { CodelistCode = keep?.Code, CodelistName = keep?.SubmissionValue });
     }
 
     private static VariableMetadata Metadata(StandardVariable meta) =>
