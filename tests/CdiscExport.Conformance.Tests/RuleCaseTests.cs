@@ -190,6 +190,28 @@ public sealed class RuleCaseTests : IDisposable
     }
 
     [Fact]
+    public void FileSize_OverTheLimit_IsReported()
+    {
+        Validate(MiniPackage.Create(), "size").Rules.Single(r => r.Rule.Id == "SD1071").Status.ShouldBe(RuleStatus.Passed);
+        var tiny = new Dictionary<string, IReadOnlyDictionary<string, string>> { ["SD1071"] = new Dictionary<string, string> { ["max"] = "1000" } };
+        Validate(MiniPackage.Create(), "size-small", ValidationOptions.Default with { RuleParameters = tiny })
+            .Rules.Single(r => r.Rule.Id == "SD1071").Findings.ShouldContain(f => f.Dataset == "AE");
+    }
+
+    [Fact]
+    public void LinkToTr_NotExecutableWithoutTr_CheckedWithTr()
+    {
+        var p = MiniPackage.Create();
+        p["RS"].AddColumn("RSLNKID", "T01");
+        Validate(p, "no-tr").Rules.Single(r => r.Rule.Id == "SD1337").Status.ShouldBe(RuleStatus.NotExecutable);
+        p.Sdtm["TR"] = new Table("TR", "Tumor/Lesion Results", ["STUDYID", "DOMAIN", "USUBJID", "TRSEQ", "TRLNKID"],
+            [[MiniPackage.Study, "TR", "S1-001", 1, "T01"], [MiniPackage.Study, "TR", "S1-002", 1, "T01"]]);
+        Validate(p, "tr").Rules.Single(r => r.Rule.Id == "SD1337").Status.ShouldBe(RuleStatus.Passed);
+        p["TR"].Rows.RemoveAt(1);
+        Validate(p, "tr-missing").Rules.Single(r => r.Rule.Id == "SD1337").Findings.ShouldContain(f => f.Dataset == "RS" && f.Variable == "RSLNKID" && f.Usubjid == "S1-002");
+    }
+
+    [Fact]
     public void MedDraRule_IsNotExecutable_WithoutDictionary()
     {
         var r = Validate(MiniPackage.Create(), "clean").Rules.Single(r => r.Rule.Id == "SD0008");

@@ -18,6 +18,13 @@ public sealed record DefineItemDef(string Oid, string Name, string DataType, int
     public bool HasValueList { get; init; }
 }
 
+/// <summary>One range check of a where clause: the variable, EQ/NE/IN/NOTIN/LT/LE/GT/GE, and the values.</summary>
+public sealed record DefineCondition(string Variable, string Comparator, IReadOnlyList<string> Values);
+
+/// <summary>A value-level item: the ItemDef describing the value, whether it is mandatory, and when it applies
+/// (any of the where clauses; every range check of a clause must hold).</summary>
+public sealed record DefineValueLevelItem(string ItemOid, bool Mandatory, IReadOnlyList<IReadOnlyList<DefineCondition>> Where);
+
 /// <summary>A codelist: its values, or an external dictionary.</summary>
 public sealed record DefineCodeList(string Oid, string Name, string DataType, IReadOnlyList<string> Values, bool External);
 
@@ -41,6 +48,9 @@ public interface IDefineDocument
 
     /// <summary>OIDs defined more than once.</summary>
     IReadOnlyList<string> DuplicateOids { get; }
+
+    /// <summary>Value-level metadata by the OID of the ItemDef that refers to it.</summary>
+    IReadOnlyDictionary<string, IReadOnlyList<DefineValueLevelItem>> ValueLists { get; }
 
     /// <summary>Number of def:Standard elements.</summary>
     int StandardCount { get; }
@@ -82,6 +92,9 @@ public sealed class XmlDefineDocument : IDefineDocument
 
     /// <inheritdoc/>
     public IReadOnlyList<string> DuplicateOids { get; private set; } = [];
+
+    /// <inheritdoc/>
+    public IReadOnlyDictionary<string, IReadOnlyList<DefineValueLevelItem>> ValueLists { get; private set; } = new Dictionary<string, IReadOnlyList<DefineValueLevelItem>>();
 
     /// <inheritdoc/>
     public int StandardCount { get; private set; }
@@ -163,6 +176,23 @@ public sealed class XmlDefineDocument : IDefineDocument
         }
 
         d.CodeLists = lists;
+        var whereClauses = mdv.Elements(Def + "WhereClauseDef").GroupBy(w => A(w, "OID") ?? "").ToDictionary(g => g.Key, g => (IReadOnlyList<DefineCondition>)g.First().Elements(Odm + "RangeCheck")
+            .Select(rc => new DefineCondition(items.GetValueOrDefault(DefA(rc, "ItemOID") ?? "")?.Name ?? "", A(rc, "Comparator") ?? "EQ",
+                rc.Elements(Odm + "CheckValue").Select(v => v.Value).ToList())).ToList());
+        var valueListDefs = mdv.Elements(Def + "ValueListDef").GroupBy(v => A(v, "OID") ?? "").ToDictionary(g => g.Key, g => (IReadOnlyList<DefineValueLevelItem>)g.First().Elements(Odm + "ItemRef")
+            .Select(r => new DefineValueLevelItem(A(r, "ItemOID") ?? "", A(r, "Mandatory") == "Yes",
+                r.Elements(Def + "WhereClauseRef").Select(w => whereClauses.GetValueOrDefault(A(w, "WhereClauseOID") ?? "") ?? []).ToList())).ToList());
+        var valueLists = new Dictionary<string, IReadOnlyList<DefineValueLevelItem>>();
+        foreach (var i in mdv.Elements(Odm + "ItemDef"))
+        {
+            var vl = (string?)i.Element(Def + "ValueListRef")?.Attribute("ValueListOID");
+            if (vl is not null && valueListDefs.TryGetValue(vl, out var list))
+            {
+                valueLists.TryAdd(A(i, "OID") ?? "", list);
+            }
+        }
+
+        d.ValueLists = valueLists;
         d.DuplicateOids = mdv.Descendants().Where(e => e.Attribute("OID") is not null)
             .GroupBy(e => e.Name.LocalName + ":" + (string)e.Attribute("OID")!).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         var standards = mdv.Descendants().Where(e => e.Name.LocalName == "Standard").Select(e => A(e, "OID") ?? "").ToHashSet();

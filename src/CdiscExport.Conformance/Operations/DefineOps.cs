@@ -313,6 +313,84 @@ internal static class DefineOps
         }
     }
 
+    private static bool Holds(DatasetData ds, int r, DefineCondition cond)
+    {
+        if (!ds.Has(cond.Variable))
+        {
+            return false;
+        }
+
+        var v = ds.Text(r, cond.Variable);
+        return cond.Comparator switch
+        {
+            "EQ" or "IN" => cond.Values.Contains(v),
+            "NE" or "NOTIN" => !cond.Values.Contains(v),
+            _ => double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var x)
+                 && double.TryParse(cond.Values.FirstOrDefault(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var y)
+                 && cond.Comparator switch { "LT" => x < y, "LE" => x <= y, "GT" => x > y, "GE" => x >= y, _ => false },
+        };
+    }
+
+    /// <summary>
+    /// Value-level metadata: for each record, the first value-level item whose where clause holds describes the value.
+    /// params: check = ct (value in the VLM codelist) or metadata (data type, length, mandatory).
+    /// </summary>
+    public static void ValueLevel(RuleContext c)
+    {
+        var ct = c.Param("check", "metadata") == "ct";
+        foreach (var (ds, v, item, _) in Items(c))
+        {
+            var define = ds.Folder.Define!;
+            if (!define.ValueLists.TryGetValue(item.Oid, out var vlm))
+            {
+                continue;
+            }
+
+            for (var r = 0; r < ds.Rows.Count; r++)
+            {
+                var hit = vlm.FirstOrDefault(x => x.Where.Count == 0 || x.Where.Any(clause => clause.All(cond => Holds(ds, r, cond))));
+                if (hit is null || !define.ItemDefs.TryGetValue(hit.ItemOid, out var vi))
+                {
+                    continue;
+                }
+
+                var s = ds.Text(r, v.Name);
+                if (ct)
+                {
+                    if (s.Length > 0 && vi.CodeListOid is not null && define.CodeLists.TryGetValue(vi.CodeListOid, out var list) && !list.External && list.Values.Count > 0 && !list.Values.Contains(s))
+                    {
+                        c.Report(ds, v.Name, r, s, $"{v.Name} '{s}' is not in codelist {list.Name} that define.xml binds to {vi.Oid}.");
+                    }
+
+                    continue;
+                }
+
+                if (s.Length == 0)
+                {
+                    if (hit.Mandatory)
+                    {
+                        c.Report(ds, v.Name, r, null, $"{v.Name} is null where value-level item {vi.Oid} is Mandatory.");
+                    }
+
+                    continue;
+                }
+
+                if (vi.DataType is "integer" or "float" && !double.TryParse(s, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
+                {
+                    c.Report(ds, v.Name, r, s, $"{v.Name} '{s}' is not {vi.DataType} as value-level item {vi.Oid} says.");
+                }
+                else if (vi.DataType == "integer" && s.Contains('.', StringComparison.Ordinal))
+                {
+                    c.Report(ds, v.Name, r, s, $"{v.Name} '{s}' is not an integer as value-level item {vi.Oid} says.");
+                }
+                else if (vi.DataType == "text" && vi.Length is int len && s.Length > len)
+                {
+                    c.Report(ds, v.Name, r, s, $"{v.Name} '{s}' is longer than the Length {len} of value-level item {vi.Oid}.");
+                }
+            }
+        }
+    }
+
     public static void Stylesheet(RuleContext c)
     {
         foreach (var (f, d) in Defines(c))

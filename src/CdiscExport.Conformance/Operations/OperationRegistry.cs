@@ -83,6 +83,7 @@ public static class OperationRegistry
         ["define_leaf"] = DefineOps.Leaf,
         ["define_origins"] = DefineOps.Origins,
         ["define_stylesheet"] = DefineOps.Stylesheet,
+        ["value_level"] = DefineOps.ValueLevel,
     };
 
     /// <summary>Names of all operations.</summary>
