@@ -458,6 +458,9 @@ public static class DefineBuilder
             return null;
         }
 
+        private static int Decimals(string number) =>
+            number.IndexOf('.', StringComparison.Ordinal) is var dot and >= 0 ? number.Length - dot - 1 : 0;
+
         private static bool IsNumber(string text) =>
             double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
 
@@ -553,11 +556,16 @@ public static class DefineBuilder
                             baseItem = baseItem with { Length = Math.Max(1, rows.Max(r => System.Text.Encoding.UTF8.GetByteCount(text[r]))) };
                         }
 
+                        // Character results that are all numbers are described as integer or float at value level.
+                        var textDataType = column is CharacterColumn && rows.All(r => column.IsMissing(r) || IsNumber(column.GetText(r)))
+                            ? (rows.All(r => column.IsMissing(r) || long.TryParse(column.GetText(r), NumberStyles.Integer, CultureInfo.InvariantCulture, out _)) ? "integer" : "float")
+                            : null;
                         Items.Add(baseItem with
                         {
-                            DataType = column is CharacterColumn && rows.All(r => column.IsMissing(r) || double.TryParse(column.GetText(r), NumberStyles.Float, CultureInfo.InvariantCulture, out _))
-                                ? (rows.All(r => column.IsMissing(r) || long.TryParse(column.GetText(r), NumberStyles.Integer, CultureInfo.InvariantCulture, out _)) ? "integer" : "float")
-                                : baseItem.DataType,
+                            DataType = textDataType ?? baseItem.DataType,
+                            SignificantDigits = textDataType == "float"
+                                ? Math.Max(1, rows.Where(r => !column.IsMissing(r)).Max(r => Decimals(column.GetText(r))))
+                                : baseItem.SignificantDigits,
                             Description = [new TranslatedText($"{column.Metadata.Label} where {string.Join(" and ", by.Select((b, k) => $"{b} = {values[k]}").Where((_, k) => values[k].Length > 0))}")],
                             CodeListOid = OverrideFor(dataset, target, rows[0]) is { } overriding
                                 ? AddCodelist(column.Metadata with { CodelistCode = null, CodelistName = overriding, ExtendedValues = [] }, column, rows)

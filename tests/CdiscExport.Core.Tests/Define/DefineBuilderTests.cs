@@ -144,6 +144,8 @@ public sealed class DefineBuilderTests
         var mprot = mdv.WhereClauses.Single(w => w.Oid == "WC.LB.LBTESTCD.LBMETHOD.MPROT.ELECTROPHORESIS");
         mprot.RangeChecks.Select(r => (r.ItemOid, r.CheckValues[0])).ShouldBe([("IT.LB.LBTESTCD", "MPROT"), ("IT.LB.LBMETHOD", "ELECTROPHORESIS")]);
         mdv.WhereClauses.Single(w => w.Oid == "WC.LB.LBTESTCD.HGB").RangeChecks.ShouldHaveSingleItem();
+        var hgb = mdv.Items.Single(i => i.Oid == "IT.LB.LBORRES.HGB");
+        (hgb.DataType, hgb.Length, hgb.SignificantDigits).ShouldBe(("float", 4, 1));
     }
 
     [Fact]
