@@ -21,10 +21,16 @@ public static class CliApp
     /// <summary>Parses <paramref name="args"/>, runs the command, and returns the exit code. Tests call this in-process.</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        var root = new RootCommand("cdisc-export: raw clinical-trial records to CDISC SDTM/ADaM submission packages (XPT, CSV, Define-XML), checked for conformance.")
+        var root = new RootCommand("Raw clinical-trial records to CDISC SDTM/ADaM submission packages (XPT, CSV, Define-XML), checked for conformance.")
         {
             ExportCommand.Create(output, error),
+            ConvertCommand.Create(output, error),
+            InspectCommand.Create(output, error),
+            ValidateCommand.Create(output, error),
         };
+
+        // Help names the tool as users type it, whatever process hosts it (dotnet run, tests, the packed tool).
+        root.HelpName = "cdisc-export";
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -1,14 +1,21 @@
-using System.Globalization;
 using System.Text;
 
 namespace CdiscExport.Xpt;
 
 /// <summary>
-/// Turns text into ASCII for <see cref="XptWriterOptions.TransliterateNonAscii"/>: accents are dropped
-/// (canonical decomposition, marks removed), a few common symbols are spelled out, anything else becomes '?'.
+/// Turns text into ASCII for <see cref="XptWriterOptions.TransliterateNonAscii"/>: Latin letters lose their
+/// accents, a few common symbols are spelled out, anything else becomes '?'.
 /// </summary>
+/// <remarks>
+/// A table rather than <see cref="string.Normalize()"/>: the solution runs with InvariantGlobalization, where
+/// Unicode decomposition is not available, and a fixed table keeps output identical on every machine.
+/// </remarks>
 internal static class AsciiTransliteration
 {
+    // Base letters for U+00C0..U+00FF and U+0100..U+017F; '\0' marks characters spelled out in Spell().
+    private const string Latin1Letters = "AAAAAA\0CEEEEIIIIDNOOOOO\0OUUUUY\0\0aaaaaa\0ceeeeiiiidnooooo\0ouuuuy\0y";
+    private const string LatinExtendedALetters = "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIi\0\0JjKkkLlLlLlLlLlNnNnNnnNnOoOoOo\0\0RrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
+
     public static bool IsAscii(string text) => Ascii.IsValid(text);
 
     public static string Transliterate(string text)
@@ -19,32 +26,16 @@ internal static class AsciiTransliteration
             if (c < 128)
             {
                 builder.Append(c);
-                continue;
             }
-
-            var spelled = Spell(c);
-            if (spelled is not null)
+            else if (Spell(c) is { } spelled)
             {
                 builder.Append(spelled);
-                continue;
             }
-
-            var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
-            var kept = false;
-            foreach (var d in decomposed)
+            else if (c is >= '\u00C0' and <= '\u017F' && (c < '\u0100' ? Latin1Letters[c - 0xC0] : LatinExtendedALetters[c - 0x100]) is not '\0' and var letter)
             {
-                if (d < 128)
-                {
-                    builder.Append(d);
-                    kept = true;
-                }
-                else if (CharUnicodeInfo.GetUnicodeCategory(d) != UnicodeCategory.NonSpacingMark)
-                {
-                    break;
-                }
+                builder.Append(letter);
             }
-
-            if (!kept)
+            else
             {
                 builder.Append('?');
             }
@@ -60,11 +51,14 @@ internal static class AsciiTransliteration
         '\u00B0' => "deg",
         '\u00B1' => "+/-",
         '\u00D7' => "x",
+        '\u00F7' => "/",
         '\u00DF' => "ss",
         '\u00C6' => "AE",
         '\u00E6' => "ae",
-        '\u00D8' => "O",
-        '\u00F8' => "o",
+        '\u00DE' => "TH",
+        '\u00FE' => "th",
+        '\u0132' => "IJ",
+        '\u0133' => "ij",
         '\u0152' => "OE",
         '\u0153' => "oe",
         '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2212' => "-",

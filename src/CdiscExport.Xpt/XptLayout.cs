@@ -111,14 +111,6 @@ internal static class XptLayout
         return record[..HeaderPayloadOffset].SequenceEqual(expected);
     }
 
-    /// <summary>Whether the record has the header shape at all, whatever its name.</summary>
-    public static bool IsAnyHeader(ReadOnlySpan<byte> record) =>
-        record.StartsWith(HeaderPrefixBytes) && record[(HeaderNameOffset + 8)..].StartsWith(HeaderSuffixBytes);
-
-    private static ReadOnlySpan<byte> HeaderPrefixBytes => "HEADER RECORD*******"u8;
-
-    private static ReadOnlySpan<byte> HeaderSuffixBytes => "HEADER RECORD!!!!!!!"u8;
-
     /// <summary>Copies ASCII text to the start of <paramref name="destination"/>; bytes beyond it are untouched.</summary>
     public static void WriteText(Span<byte> destination, string text)
     {

@@ -43,7 +43,6 @@ internal static class XptMessages
     public const string BadVariableLength = "the NAMESTR length is out of range (numeric 2-8, character 1-32767); the NAMESTR is corrupt.";
     public const string BadVariablePosition = "the NAMESTR position puts the value outside the observation; the NAMESTR is corrupt.";
     public const string BadLabelBlock = "the LABELV8/LABELV9 block is inconsistent with the NAMESTRs; the file is corrupt.";
-    public const string MultipleMembers = "the file holds a second member; this reader supports one dataset per file, as CDISC submissions use.";
 
     public static string ExpectedHeader(string name) =>
         Invariant($"expected the {name} header record here; the file is corrupt or mixes V5 and V8 headers.");

@@ -36,9 +36,6 @@ public sealed record XptWriterOptions
 
     /// <summary>Leave the output stream open when the writer is disposed. Default false: the writer disposes it.</summary>
     public bool LeaveOpen { get; init; }
-
-    /// <summary>Optional path of the output, used only in exception messages.</summary>
-    public string? FilePath { get; init; }
 }
 
 /// <summary>Settings for <see cref="XptReader.Open"/>.</summary>

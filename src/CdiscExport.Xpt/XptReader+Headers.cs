@@ -218,7 +218,11 @@ public sealed partial class XptReader
                 texts[f] = System.Text.Encoding.Latin1.GetString(text);
             }
 
-            var variable = variables[number - 1] with { Name = texts[1].Length > 0 ? texts[1] : variables[number - 1].Name, Label = texts[2] };
+            var variable = variables[number - 1] with
+            {
+                Name = texts[1].Length > 0 ? texts[1] : variables[number - 1].Name,
+                Label = texts[2].TrimEnd(' '), // as for the blank-padded 40-byte field: trailing blanks carry no meaning
+            };
             if (v9)
             {
                 if (texts[3].Length > 0)

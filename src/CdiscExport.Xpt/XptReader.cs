@@ -9,7 +9,8 @@ namespace CdiscExport.Xpt;
 /// <para>One row buffer is reused; values are decoded on request from it. Character values are right-trimmed of
 /// blanks and decoded byte for byte (Latin-1), so nothing is lost even if a file holds non-ASCII bytes.</para>
 /// <para>V5 has no row count: trailing all-blank observations lying in the final 80-byte record are padding and
-/// are skipped (XPT-NOTES.md §8). Only the first member of a multi-member library is read.</para>
+/// are skipped (XPT-NOTES.md §8). Only the first member of a multi-member library is read: rows end where the
+/// next MEMBER header begins.</para>
 /// <para>Not thread-safe.</para>
 /// </remarks>
 public sealed partial class XptReader : IDisposable
@@ -24,7 +25,6 @@ public sealed partial class XptReader : IDisposable
     private byte[] _cachedBytes = [];
     private string?[] _cachedStrings = [];
     private int _rowLength;
-    private long _rowStartOffset;
     private bool _hasRow;
     private bool _finished;
     private bool _disposed;
@@ -98,7 +98,12 @@ public sealed partial class XptReader : IDisposable
             return false;
         }
 
-        _rowStartOffset = _records.Offset;
+        if (AtNextMember())
+        {
+            _finished = true;
+            return false;
+        }
+
         var available = _records.Fill(_rowLength);
         if (available < _rowLength)
         {
@@ -109,16 +114,11 @@ public sealed partial class XptReader : IDisposable
                 return false;
             }
 
-            if (XptLayout.IsAnyHeader(rest))
-            {
-                throw Fail(XptMessages.MultipleMembers, _records.Offset);
-            }
-
             throw Fail(XptMessages.TruncatedObservation, _records.Offset);
         }
 
-        var row = _records.Peek(_rowLength);
-        if (_rowLength < XptLayout.RecordLength && !row.ContainsAnyExcept(XptLayout.Blank))
+        _records.Peek(_rowLength).CopyTo(_row); // copy now: the look-ahead below may move the buffer
+        if (_rowLength < XptLayout.RecordLength && !_row.AsSpan().ContainsAnyExcept(XptLayout.Blank))
         {
             // Blank padding, not data, if everything from here to the end is blank and within one record.
             var ahead = _records.Peek(XptLayout.RecordLength);
@@ -129,7 +129,6 @@ public sealed partial class XptReader : IDisposable
             }
         }
 
-        row.CopyTo(_row);
         _records.Advance(_rowLength);
         _hasRow = true;
         RowNumber++;
@@ -226,6 +225,17 @@ public sealed partial class XptReader : IDisposable
         {
             _stream.Dispose();
         }
+    }
+
+    // A library may hold further members: the next MEMBER header starts on a record boundary after this member's
+    // blank padding. Stop there rather than decode header text as observations.
+    private bool AtNextMember()
+    {
+        var gap = (int)((XptLayout.RecordLength - (_records.Offset % XptLayout.RecordLength)) % XptLayout.RecordLength);
+        var ahead = _records.Peek(gap + XptLayout.HeaderPayloadOffset);
+        return ahead.Length == gap + XptLayout.HeaderPayloadOffset &&
+            !ahead[..gap].ContainsAnyExcept(XptLayout.Blank) &&
+            XptLayout.IsHeader(ahead[gap..], XptLayout.MemberName(Version));
     }
 
     private XptVariable CheckRow(int ordinal)

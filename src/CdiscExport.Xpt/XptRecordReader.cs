@@ -53,7 +53,12 @@ internal sealed class XptRecordReader
     }
 
     /// <summary>The next <paramref name="count"/> bytes (or fewer at end of input) without consuming them.</summary>
-    public ReadOnlySpan<byte> Peek(int count) => _buffer.AsSpan(_start, Fill(count));
+    /// <remarks>The span is valid only until the next Fill, Peek or TryRead, which may move the buffer.</remarks>
+    public ReadOnlySpan<byte> Peek(int count)
+    {
+        var available = Fill(count); // first: Fill may compact the buffer and so move _start
+        return _buffer.AsSpan(_start, available);
+    }
 
     /// <summary>Consumes <paramref name="count"/> bytes that <see cref="Fill"/> made available.</summary>
     public void Advance(int count)
@@ -62,7 +67,8 @@ internal sealed class XptRecordReader
         Offset += count;
     }
 
-    /// <summary>Consumes and returns exactly <paramref name="count"/> bytes, or returns false at end of input.</summary>
+    /// <summary>Consumes and returns exactly <paramref name="count"/> bytes, or returns false at end of input.
+    /// The span is valid only until the next Fill, Peek or TryRead.</summary>
     public bool TryRead(int count, out ReadOnlySpan<byte> bytes)
     {
         if (Fill(count) < count)

@@ -277,14 +277,8 @@ public sealed partial class XptWriter
         PadToRecord();
     }
 
-    private void AppendText(string text)
-    {
-        foreach (var c in text)
-        {
-            Span<byte> one = [(byte)c];
-            Append(one);
-        }
-    }
+    // Only validated ASCII reaches here, so one byte per character.
+    private void AppendText(string text) => Append(System.Text.Encoding.ASCII.GetBytes(text));
 
     private void PadToRecord()
     {

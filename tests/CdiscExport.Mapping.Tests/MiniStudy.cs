@@ -39,6 +39,11 @@ internal sealed class MiniStudy : IDisposable
 
     public string StudyExtra { get; set; }
 
+    public string Encoding { get; set; } = "utf-8";
+
+    /// <summary>The raw section's <c>missing:</c> tokens, e.g. <c>[NA]</c>; empty for none.</summary>
+    public string Missing { get; set; } = string.Empty;
+
     public List<string> Datasets { get; } = ["dm"];
 
     public MiniStudy Raw(string form, string csv)
@@ -67,6 +72,8 @@ internal sealed class MiniStudy : IDisposable
               STUDYID: MINI
             raw:
               folder: raw
+              encoding: {Encoding}
+              {(Missing.Length > 0 ? "missing: " + Missing : string.Empty)}
             datasets: [{string.Join(", ", Datasets)}]
             {StudyExtra}
             """);

@@ -1,3 +1,4 @@
+using CdiscExport.Adam.Spec;
 using CdiscExport.Mapping.Engine;
 using CdiscExport.Mapping.Specs;
 using CdiscExport.Xpt;
@@ -16,7 +17,7 @@ internal static class CommandErrors
         {
             return action();
         }
-        catch (Exception e) when (e is SpecException or MappingException or UsageException or XptFormatException or XptLimitException
+        catch (Exception e) when (e is SpecException or MappingException or AdamSpecException or UsageException or XptFormatException or XptLimitException
                                       or IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"cdisc-export: {e.Message}");

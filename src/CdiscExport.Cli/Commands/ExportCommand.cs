@@ -33,7 +33,7 @@ internal static class ExportCommand
                 ExportOptions.ParseFormats(parse.GetRequiredValue(formats)),
                 parse.GetValue(version),
                 CreationTime.Resolve(parse.GetValue(datetime), SystemClock.Instance));
-            return PackageExporter.Export(options, output);
+            return PackageExporter.Export(options, output, error);
         }));
         return command;
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CdiscExport.Adam;
 using CdiscExport.Core.Csv;
 using CdiscExport.Core.Datasets;
 using CdiscExport.Core.Define;
@@ -13,9 +14,22 @@ namespace CdiscExport.Cli.Export;
 /// </summary>
 internal static class PackageExporter
 {
-    public static int Export(ExportOptions options, TextWriter output)
+    public static int Export(ExportOptions options, TextWriter output, TextWriter error)
     {
-        var result = MappingEngine.Run(options.SpecFolder, options.RawFolder);
+        var progress = ProgressDisplay.ForConsole(error);
+        try
+        {
+            return Export(options, output, progress);
+        }
+        finally
+        {
+            progress.Done();
+        }
+    }
+
+    private static int Export(ExportOptions options, TextWriter output, ProgressDisplay progress)
+    {
+        var result = MappingEngine.Run(options.SpecFolder, options.RawFolder, null, progress.Report);
         using var staged = new StagedFolder(options.OutFolder);
         var layout = new PackageLayout(staged.Path, result.StudyId);
         var created = options.CreatedAt.ToDateTimeUtc();
@@ -31,6 +45,7 @@ internal static class PackageExporter
         Directory.CreateDirectory(layout.Reports);
         foreach (var dataset in result.Datasets)
         {
+            progress.Report($"writing {dataset.Name} ({dataset.RowCount:N0} records)");
             if (options.Formats.Contains("xpt"))
             {
                 using var stream = File.Create(Path.Combine(layout.Sdtm, dataset.Name.ToLowerInvariant() + ".xpt"));
@@ -52,6 +67,11 @@ internal static class PackageExporter
         }
 
         WriteReconciliation(Path.Combine(layout.Reports, "reconciliation.csv"), result.Reconciliation);
+        var adam = WriteAdam(result, options, layout, xptOptions);
+        if (adam is not null && options.Formats.Contains("xpt"))
+        {
+            DefineFiles.WriteDefine(layout.Adam, adam.Datasets, DefineKind.Adam, result.StudyId, result.StudyAttributes, result.Standards, options.CreatedAt);
+        }
         staged.Commit();
 
         output.WriteLine($"{result.StudyId}: {result.Datasets.Count} SDTM datasets written to {new PackageLayout(options.OutFolder, result.StudyId).Sdtm}");
@@ -60,7 +80,65 @@ internal static class PackageExporter
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {dataset.Name,-8} {dataset.RowCount,7} records {dataset.Columns.Count,4} variables"));
         }
 
+        if (adam is not null)
+        {
+            output.WriteLine($"{result.StudyId}: ADaM datasets written to {new PackageLayout(options.OutFolder, result.StudyId).Adam}");
+            foreach (var dataset in adam.Datasets)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {dataset.Name,-8} {dataset.RowCount,7} records {dataset.Columns.Count,4} variables"));
+            }
+
+            foreach (var warning in adam.Warnings)
+            {
+                output.WriteLine($"  warning: {warning}");
+            }
+        }
+
         return CliApp.Success;
+    }
+
+    /// <summary>
+    /// ADaM (when the spec folder has adam/*.yaml): ADSL and ADRS as XPT (and CSV copies) in the ADaM folder, and the
+    /// best-response-by-cohort report (CSV and HTML).
+    /// </summary>
+    private static AdamResult? WriteAdam(MappingResult result, ExportOptions options, PackageLayout layout, XptWriterOptions xptOptions)
+    {
+        if (!AdamProgram.HasAdamSpec(options.SpecFolder))
+        {
+            return null;
+        }
+
+        var adam = AdamProgram.Run(result, options.SpecFolder);
+        Directory.CreateDirectory(layout.Adam);
+        foreach (var dataset in adam.Datasets)
+        {
+            var name = dataset.Name.ToLowerInvariant();
+            if (options.Formats.Contains("xpt"))
+            {
+                using var stream = File.Create(Path.Combine(layout.Adam, name + ".xpt"));
+                dataset.WriteXpt(stream, xptOptions);
+            }
+
+            if (options.Formats.Contains("csv"))
+            {
+                Directory.CreateDirectory(layout.Csv);
+                using var stream = File.Create(Path.Combine(layout.Csv, name + ".csv"));
+                using var writer = DatasetCsvWriter.Create(stream);
+                writer.Write(dataset);
+            }
+        }
+
+        using (var csv = File.Create(Path.Combine(layout.Reports, "best-response-by-cohort.csv")))
+        {
+            adam.BestResponseByCohort.WriteCsv(csv);
+        }
+
+        using (var html = File.Create(Path.Combine(layout.Reports, "best-response-by-cohort.html")))
+        {
+            adam.BestResponseByCohort.WriteHtml(html, result.StudyId);
+        }
+
+        return adam;
     }
 
     private static void WriteReconciliation(string path, IReadOnlyList<ReconciliationLine> lines)

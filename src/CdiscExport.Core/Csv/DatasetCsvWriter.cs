@@ -51,6 +51,27 @@ public sealed class DatasetCsvWriter : IDisposable
         _csv.EndRecord();
     }
 
+    /// <summary>Writes one field of the current record, right-trimmed; <see cref="EndRecord"/> ends the record.</summary>
+    public void WriteField(ReadOnlySpan<char> field) => _csv.WriteField(field.TrimEnd(' '));
+
+    /// <summary>Writes a number in shortest round-trip form without allocating; null (missing) as an empty field.</summary>
+    public void WriteNumber(double? value)
+    {
+        if (value is not { } v)
+        {
+            _csv.WriteField(ReadOnlySpan<char>.Empty);
+            return;
+        }
+
+        // The default format of double is the shortest text that parses back to the same value ("R" semantics).
+        Span<char> buffer = stackalloc char[32];
+        _ = v.TryFormat(buffer, out var written, default, System.Globalization.CultureInfo.InvariantCulture);
+        _csv.WriteField(buffer[..written]);
+    }
+
+    /// <summary>Ends the current record.</summary>
+    public void EndRecord() => _csv.EndRecord();
+
     /// <summary>Writes the whole dataset: header, then every record.</summary>
     public void Write(Dataset dataset)
     {

@@ -12,7 +12,7 @@ namespace CdiscExport.Mapping.Algorithms;
 internal static class AlgorithmFactory
 {
     public static readonly string[] Names =
-        ["copy", "constant", "template", "ct", "ct_decode", "date", "number", "lookup", "when", "first", "aggregate", "convert", "range_indicator"];
+        ["copy", "constant", "template", "ct", "ct_decode", "date", "number", "lookup", "when", "first", "aggregate", "convert", "range_indicator", "extract"];
 
     public static IAlgorithm Parse(SpecNode node)
     {
@@ -38,6 +38,7 @@ internal static class AlgorithmFactory
             "aggregate" => Aggregate(node),
             "convert" => Convert(node),
             "range_indicator" => Range(node),
+            "extract" => Extract(node),
             _ => throw node.Error($"unknown algorithm \"{name}\"", Names),
         };
     }
@@ -147,6 +148,18 @@ internal static class AlgorithmFactory
         var factors = (map.Optional("factors")?.Entries() ?? [])
             .ToDictionary(e => e.Key, e => e.Value.Number(), StringComparer.Ordinal);
         return new ConvertUnitAlgorithm(node, Ref(map.Required("value")), Ref(map.Required("from")), Ref(map.Required("to")), factors);
+    }
+
+    private static IAlgorithm Extract(SpecNode node)
+    {
+        var map = node.Keys("extract", "pattern", "on_miss");
+        var onMiss = map.OptionalScalar("on_miss") ?? "error";
+        if (onMiss is not ("error" or "blank"))
+        {
+            throw map.Required("on_miss").Error($"on_miss \"{onMiss}\" is not known", ["error", "blank"]);
+        }
+
+        return new ExtractAlgorithm(node, Ref(map.Required("extract")), map.Required("pattern"), onMiss == "blank");
     }
 
     private static IAlgorithm Range(SpecNode node)

@@ -6,7 +6,7 @@ using CdiscExport.Mapping.Specs;
 namespace CdiscExport.Mapping.Algorithms;
 
 /// <summary>What names mean inside one record block: its raw form, the forms joined to it, the targets defined so far.</summary>
-internal sealed class BindScope(StudySpec study, RawForm? source, IReadOnlyDictionary<string, RawForm> joined, ControlledTerminology terminology, FormCatalog forms)
+internal sealed class BindScope(StudySpec study, RawForm? source, IReadOnlyDictionary<string, RawForm> joined, ControlledTerminology terminology, FormCatalog forms, TargetLayout layout)
 {
     private readonly List<string> _targets = [];
 
@@ -17,6 +17,8 @@ internal sealed class BindScope(StudySpec study, RawForm? source, IReadOnlyDicti
     public ControlledTerminology Terminology { get; } = terminology;
 
     public FormCatalog Forms { get; } = forms;
+
+    public TargetLayout Layout { get; } = layout;
 
     public IReadOnlyList<string> DefinedTargets => _targets;
 

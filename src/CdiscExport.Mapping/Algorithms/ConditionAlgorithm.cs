@@ -4,11 +4,15 @@ namespace CdiscExport.Mapping.Algorithms;
 
 /// <summary>
 /// A test on the current record, written as a mapping of names to what they must be: a value, a list of values,
-/// <c>{blank: true}</c>, <c>{blank: false}</c> or <c>{not: value-or-list}</c>. All entries must hold.
+/// <c>{blank: true}</c>, <c>{blank: false}</c>, <c>{not: value-or-list}</c>, or a comparison of ISO 8601 dates with
+/// another name: <c>{on_or_after: NAME}</c>, <c>{before: NAME}</c>. All entries must hold.
+/// Dates compare on the precision both have (<c>2014-01</c> is on or after <c>2014-01-15</c>: it cannot be told
+/// to be before it); a blank date on either side makes the comparison false.
 /// </summary>
 internal sealed class Condition
 {
-    private readonly List<(ValueRef Ref, Func<string, bool> Test)> _tests = [];
+    private readonly List<(ValueRef Ref, Func<string, RecordContext, bool> Test)> _tests = [];
+    private readonly List<ValueRef> _others = [];
 
     public Condition(SpecNode node)
     {
@@ -27,13 +31,18 @@ internal sealed class Condition
         {
             r.Bind(scope);
         }
+
+        foreach (var other in _others)
+        {
+            other.Bind(scope);
+        }
     }
 
     public bool Holds(RecordContext context)
     {
         foreach (var (r, test) in _tests)
         {
-            if (!test(r.Get(context)))
+            if (!test(r.Get(context), context))
             {
                 return false;
             }
@@ -42,23 +51,46 @@ internal sealed class Condition
         return true;
     }
 
-    private static Func<string, bool> Parse(SpecNode value)
+    private Func<string, RecordContext, bool> Parse(SpecNode value)
     {
         if (value.IsMapping)
         {
-            var map = value.Keys("blank", "not");
+            var map = value.Keys("blank", "not", "on_or_after", "before");
             if (map.Optional("blank") is { } blank)
             {
                 var wantBlank = blank.Scalar() is "true" or "yes";
-                return v => (v.Length == 0) == wantBlank;
+                return (v, _) => (v.Length == 0) == wantBlank;
+            }
+
+            foreach (var op in new[] { "on_or_after", "before" })
+            {
+                if (map.Optional(op) is { } otherNode)
+                {
+                    var other = new ValueRef(otherNode.Scalar(), otherNode);
+                    _others.Add(other);
+                    var after = op == "on_or_after";
+                    return (v, context) => CompareDates(v, other.Get(context)) is { } c && (after ? c >= 0 : c < 0);
+                }
             }
 
             var not = map.Required("not").Strings();
-            return v => !not.Contains(v, StringComparer.Ordinal);
+            return (v, _) => !not.Contains(v, StringComparer.Ordinal);
         }
 
         var values = value.Strings();
-        return v => values.Contains(v, StringComparer.Ordinal);
+        return (v, _) => values.Contains(v, StringComparer.Ordinal);
+    }
+
+    /// <summary>ISO 8601 dates compared on the precision both have; null when either is blank.</summary>
+    private static int? CompareDates(string left, string right)
+    {
+        if (left.Length == 0 || right.Length == 0)
+        {
+            return null;
+        }
+
+        var length = Math.Min(left.Length, right.Length);
+        return string.CompareOrdinal(left[..length], right[..length]);
     }
 }
 

@@ -69,6 +69,7 @@ internal sealed class CtAlgorithm(
 /// </summary>
 internal sealed class CtDecodeAlgorithm(SpecNode node, ValueRef source, string codelistName, string decodeName) : IAlgorithm
 {
+    private readonly Dictionary<string, string> _cache = new(StringComparer.Ordinal);
     private Codelist? _codes;
     private Codelist? _decodes;
 
@@ -91,10 +92,17 @@ internal sealed class CtDecodeAlgorithm(SpecNode node, ValueRef source, string c
             return code;
         }
 
+        // A codelist has thousands of terms and a dataset repeats a handful of codes: look each code up once.
+        if (_cache.TryGetValue(code, out var cached))
+        {
+            return cached;
+        }
+
         var term = _codes!.FindBySubmissionValue(code)
             ?? throw new MappingFailure(source.RawColumn, $"\"{code}\" is not in codelist {codelistName}");
         var decode = _decodes!.Terms.FirstOrDefault(t => t.Code == term.Code)
             ?? throw new MappingFailure(source.RawColumn, $"codelist {decodeName} has no term for {code} ({term.Code})");
+        _cache[code] = decode.SubmissionValue;
         return decode.SubmissionValue;
     }
 }

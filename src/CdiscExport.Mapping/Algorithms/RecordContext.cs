@@ -2,16 +2,23 @@ using CdiscExport.Mapping.Raw;
 
 namespace CdiscExport.Mapping.Algorithms;
 
-/// <summary>The record being built: its raw row, the rows joined to it, and the target values filled so far.</summary>
+/// <summary>
+/// The record being built: its raw row, the rows joined to it, and the target values filled so far. Targets are held
+/// in an array indexed by the dataset's target layout (not a dictionary per record): a 5,000-subject LB has half a
+/// million records, and each keeps its values until the dataset is assembled.
+/// </summary>
 internal sealed class RecordContext
 {
-    private readonly Dictionary<string, string> _targets = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, RawRow?> _joined = new(StringComparer.Ordinal);
+    private readonly string?[] _targets;
+    private readonly TargetLayout _layout;
+    private Dictionary<string, RawRow?>? _joined;
 
-    public RecordContext(RawForm? form, RawRow? row)
+    public RecordContext(RawForm? form, RawRow? row, TargetLayout layout)
     {
         Form = form;
         Row = row;
+        _layout = layout;
+        _targets = new string?[layout.Count];
     }
 
     public RawForm? Form { get; }
@@ -22,16 +29,41 @@ internal sealed class RecordContext
 
     public int Line => Row?.Line ?? 0;
 
-    public IReadOnlyDictionary<string, string> Targets => _targets;
-
     public string Raw(int ordinal) => Row is null || ordinal >= Row.Values.Length ? string.Empty : Row.Values[ordinal];
 
     public string Joined(string form, int ordinal) =>
-        _joined.TryGetValue(form, out var row) && row is not null && ordinal < row.Values.Length ? row.Values[ordinal] : string.Empty;
+        _joined is not null && _joined.TryGetValue(form, out var row) && row is not null && ordinal < row.Values.Length ? row.Values[ordinal] : string.Empty;
 
-    public void SetJoined(string form, RawRow? row) => _joined[form] = row;
+    public void SetJoined(string form, RawRow? row) => (_joined ??= new Dictionary<string, RawRow?>(StringComparer.Ordinal))[form] = row;
 
-    public string Target(string name) => _targets.GetValueOrDefault(name, string.Empty);
+    public string Target(int ordinal) => ordinal < _targets.Length ? _targets[ordinal] ?? string.Empty : string.Empty;
 
-    public void SetTarget(string name, string value) => _targets[name] = value;
+    public string Target(string name) => _layout.TryGet(name, out var i) ? Target(i) : string.Empty;
+
+    public void SetTarget(int ordinal, string value) => _targets[ordinal] = value;
+}
+
+/// <summary>The target variables of one dataset (its blocks' variables, literal-row keys and SUPP-- values), each with an index.</summary>
+internal sealed class TargetLayout
+{
+    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+    private readonly List<string> _names = [];
+
+    public int Count => _names.Count;
+
+    public IReadOnlyList<string> Names => _names;
+
+    public int IndexOf(string name)
+    {
+        if (!_index.TryGetValue(name, out var i))
+        {
+            i = _names.Count;
+            _index[name] = i;
+            _names.Add(name);
+        }
+
+        return i;
+    }
+
+    public bool TryGet(string name, out int index) => _index.TryGetValue(name, out index);
 }

@@ -36,6 +36,14 @@ internal sealed class ValueRef(string name, SpecNode node)
         }
 
         var dot = Name.IndexOf('.', StringComparison.Ordinal);
+        if (dot > 0 && scope.JoinedForm(Name[..dot]) is null && scope.Source is { } own && own.Ordinal(Name) is var exact and >= 0)
+        {
+            // A raw column whose own name has a dot (EDC item names such as IT.AETERM), not a joined form's column.
+            _ordinal = exact;
+            _kind = RefKind.Raw;
+            return;
+        }
+
         if (dot > 0)
         {
             _form = Name[..dot];
@@ -54,6 +62,7 @@ internal sealed class ValueRef(string name, SpecNode node)
 
         if (scope.IsTargetDefined(Name))
         {
+            _ordinal = scope.Layout.IndexOf(Name);
             _kind = RefKind.Target;
             return;
         }
@@ -82,7 +91,7 @@ internal sealed class ValueRef(string name, SpecNode node)
     public string Get(RecordContext context) => _kind switch
     {
         RefKind.Study => _studyValue,
-        RefKind.Target => context.Target(Name),
+        RefKind.Target => context.Target(_ordinal),
         RefKind.Raw => context.Raw(_ordinal),
         RefKind.Joined => context.Joined(_form, _ordinal),
         _ => throw new InvalidOperationException($"{Name} was used before it was bound."),

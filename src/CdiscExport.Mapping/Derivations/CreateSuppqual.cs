@@ -1,7 +1,9 @@
 using CdiscExport.Core.Datasets;
-using CdiscExport.Mapping.Specs;
 
 namespace CdiscExport.Mapping.Derivations;
+
+/// <summary>A non-standard variable bound for SUPP--: its QNAM, QLABEL, QORIG and QEVAL.</summary>
+internal sealed record SuppVariable(string Qnam, string Qlabel, string Qorig, string Qeval);
 
 /// <summary>SUPP-- datasets: non-standard variables, one record per parent record and QNAM.</summary>
 internal static class CreateSuppqualExtension
@@ -12,7 +14,7 @@ internal static class CreateSuppqualExtension
     /// record for a null value), linked by --SEQ (for DM, which has no --SEQ, IDVAR and IDVARVAL are blank). Values come
     /// from the parent's temporary columns <c>_SUPP_QNAM</c>.
     /// </summary>
-    public static Dataset? CreateSuppqual(this Dataset parent, IReadOnlyList<SuppSpec> supp)
+    public static Dataset? CreateSuppqual(this Dataset parent, IReadOnlyList<SuppVariable> supp)
     {
         if (supp.Count == 0)
         {

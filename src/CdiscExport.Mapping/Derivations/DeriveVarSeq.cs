@@ -13,20 +13,14 @@ internal static class DeriveVarSeqExtension
     /// <example>USUBJID 1 with AESTDTC 2006-05-02, 2006-05-01 gives AESEQ 2, 1.</example>
     public static Dataset DeriveVarSeq(this Dataset dataset, IReadOnlyList<string> byVars, IReadOnlyList<string> order, string newVar)
     {
-        var keys = byVars.Concat(order).ToList();
-        var rows = Enumerable.Range(0, dataset.RowCount).ToArray();
-        // Array.Sort is not stable, so the row index is the last key: ties keep file order.
-        Array.Sort(rows, (l, r) =>
-        {
-            var c = ValueOrder.CompareRows(dataset, keys, l, r);
-            return c != 0 ? c : l.CompareTo(r);
-        });
+        var rows = new ValueOrder(dataset, byVars.Concat(order).ToList()).SortedRows(dataset.RowCount);
+        var groups = new ValueOrder(dataset, byVars);
 
         var seq = new double?[dataset.RowCount];
         var n = 0;
         for (var i = 0; i < rows.Length; i++)
         {
-            n = i > 0 && ValueOrder.CompareRows(dataset, byVars, rows[i - 1], rows[i]) == 0 ? n + 1 : 1;
+            n = i > 0 && groups.Compare(rows[i - 1], rows[i]) == 0 ? n + 1 : 1;
             seq[rows[i]] = n;
         }
 

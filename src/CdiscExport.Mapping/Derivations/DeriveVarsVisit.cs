@@ -50,17 +50,21 @@ internal static class DeriveVarsVisitExtension
             .GroupBy(r => usubjid.GetText(r), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(r => (Date: dates.GetText(r)[..10], Num: visitnum[r]!.Value)).Distinct().ToList(), StringComparer.Ordinal);
         var used = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in unscheduled.OrderBy(r => usubjid.GetText(r), StringComparer.Ordinal).ThenBy(r => dates.GetText(r), StringComparer.Ordinal).ThenBy(r => r))
         {
             var date = dates.GetText(row);
             var before = scheduled.GetValueOrDefault(usubjid.GetText(row)) ?? [];
             var previous = before.Where(v => date.Length >= 10 && string.CompareOrdinal(v.Date, date[..10]) <= 0)
                 .Select(v => v.Num).DefaultIfEmpty(0).Max();
-            var key = usubjid.GetText(row) + "\u001f" + previous.ToString(CultureInfo.InvariantCulture) + "\u001f" + date;
+            // Unscheduled visits after the same scheduled visit are numbered .01, .02... in date order; records of
+            // one unscheduled visit (same date) share its number.
+            var prefix = usubjid.GetText(row) + "\u001f" + previous.ToString(CultureInfo.InvariantCulture);
+            var key = prefix + "\u001f" + date;
             if (!used.TryGetValue(key, out var n))
             {
-                var prefix = usubjid.GetText(row) + "\u001f" + previous.ToString(CultureInfo.InvariantCulture) + "\u001f";
-                n = used.Keys.Count(k => k.StartsWith(prefix, StringComparison.Ordinal)) + 1;
+                n = counts.GetValueOrDefault(prefix) + 1;
+                counts[prefix] = n;
                 used[key] = n;
             }
 

@@ -19,13 +19,14 @@ public static class MappingEngine
     /// <param name="specFolder">The folder holding study.yaml and the dataset files.</param>
     /// <param name="rawFolder">A folder that replaces the raw folder the study file names, or null.</param>
     /// <param name="standards">The standards to use, or null to load the study's (or the product's) specs/standards.</param>
+    /// <param name="progress">Told what is being done (dataset, rows), for a progress display; may be null.</param>
     /// <exception cref="SpecException">A spec file is wrong.</exception>
     /// <exception cref="MappingException">Raw data cannot be mapped.</exception>
-    public static MappingResult Run(string specFolder, string? rawFolder = null, StandardsLibrary? standards = null)
+    public static MappingResult Run(string specFolder, string? rawFolder = null, StandardsLibrary? standards = null, Action<string>? progress = null)
     {
         var spec = SpecLoader.Load(specFolder, rawFolder);
         standards ??= StandardsLibrary.Load(spec.StandardsFolder ?? StandardsLibrary.FindDefaultFolder());
-        var forms = new FormCatalog(spec.RawFolder, spec.Encoding);
+        var forms = new FormCatalog(spec.RawFolder, spec.Encoding, spec.MissingValues ?? []);
         var reconciliation = new List<ReconciliationLine>();
         var outputs = new Dictionary<string, List<Dataset>>(StringComparer.Ordinal);
         var references = ReferenceDates.Empty;
@@ -33,8 +34,11 @@ public static class MappingEngine
         var order = spec.Datasets.OrderBy(d => d.Name == "DM" ? 0 : 1).ToList();
         foreach (var dataset in order)
         {
+            progress?.Invoke($"mapping {dataset.Name}");
             var working = BuildWorking(spec, dataset, standards, forms, reconciliation);
-            working = ApplyDerivations(spec, dataset, working, references);
+            progress?.Invoke($"mapping {dataset.Name}: {working.RowCount:N0} records, deriving");
+            working = ApplyDerivations(spec, dataset, working, references, progress);
+            progress?.Invoke($"finishing {dataset.Name}");
             var (final, supp) = Finish(dataset, working, standards);
             outputs[dataset.Name] = supp is null ? [final] : [final, supp];
             if (dataset.Name == "DM")
@@ -51,8 +55,18 @@ public static class MappingEngine
     private static Dataset BuildWorking(StudySpec study, DatasetSpec spec, StandardsLibrary standards, FormCatalog forms, List<ReconciliationLine> reconciliation)
     {
         var targets = new List<string>();
+        var layout = new TargetLayout();
         var records = new List<RecordContext>();
         var supp = spec.Blocks.SelectMany(b => b.Supp).Select(s => s.Qnam).Distinct().ToList();
+
+        // Every target of every block gets its slot before the first record is made, so record arrays never grow.
+        foreach (var block in spec.Blocks)
+        {
+            foreach (var name in block.Variables.Select(v => v.Target).Concat((block.Rows ?? []).SelectMany(r => r.Keys)).Concat(block.Supp.Select(s => "_SUPP_" + s.Qnam)))
+            {
+                layout.IndexOf(name);
+            }
+        }
 
         foreach (var block in spec.Blocks)
         {
@@ -95,7 +109,7 @@ public static class MappingEngine
             }
 
             // Bind everything before reading a single record: a misspelt name fails here, with its spec line.
-            var scope = new BindScope(study, source, joined, standards.SdtmTerminology, forms);
+            var scope = new BindScope(study, source, joined, standards.SdtmTerminology, forms, layout);
             foreach (var literalVariable in (block.Rows ?? []).SelectMany(r => r.Keys).Distinct())
             {
                 scope.Define(literalVariable);
@@ -125,17 +139,17 @@ public static class MappingEngine
             {
                 foreach (var row in literal)
                 {
-                    var context = new RecordContext(null, null);
+                    var context = new RecordContext(null, null, layout);
                     foreach (var (k, v) in row)
                     {
-                        context.SetTarget(k, v);
+                        context.SetTarget(layout.IndexOf(k), v);
                         if (!targets.Contains(k))
                         {
                             targets.Add(k);
                         }
                     }
 
-                    Evaluate(spec, block, context);
+                    Evaluate(spec, block, context, layout);
                     records.Add(context);
                 }
 
@@ -146,7 +160,7 @@ public static class MappingEngine
             var setAside = 0;
             foreach (var row in source!.Rows)
             {
-                var context = new RecordContext(source, row);
+                var context = new RecordContext(source, row, layout);
                 foreach (var (join, key, index) in joinIndex)
                 {
                     var matches = index.GetValueOrDefault(source.Get(row, key));
@@ -171,7 +185,7 @@ public static class MappingEngine
                     continue;
                 }
 
-                Evaluate(spec, block, context);
+                Evaluate(spec, block, context, layout);
                 records.Add(context);
                 mapped++;
             }
@@ -183,12 +197,14 @@ public static class MappingEngine
         var columns = new List<DatasetColumn>();
         foreach (var target in targets)
         {
-            columns.Add(new CharacterColumn(new VariableMetadata(target, target, VariableKind.Character), records.Select(r => r.Target(target))));
+            var index = layout.IndexOf(target);
+            columns.Add(new CharacterColumn(new VariableMetadata(target, target, VariableKind.Character), records.Select(r => r.Target(index))));
         }
 
         foreach (var qnam in supp)
         {
-            columns.Add(new CharacterColumn(new VariableMetadata("_SUPP_" + qnam, qnam, VariableKind.Character), records.Select(r => r.Target("_SUPP_" + qnam))));
+            var index = layout.IndexOf("_SUPP_" + qnam);
+            columns.Add(new CharacterColumn(new VariableMetadata("_SUPP_" + qnam, qnam, VariableKind.Character), records.Select(r => r.Target(index))));
         }
 
         columns.Add(new CharacterColumn(new VariableMetadata("_FILE", "raw file", VariableKind.Character), records.Select(r => r.FilePath.Length > 0 ? r.FilePath : spec.FilePath)));
@@ -196,16 +212,16 @@ public static class MappingEngine
         return new Dataset(spec.Name, spec.Label ?? standards.Sdtmig.FindDataset(spec.Name)?.Label ?? spec.Name, columns);
     }
 
-    private static void Evaluate(DatasetSpec spec, BlockSpec block, RecordContext context)
+    private static void Evaluate(DatasetSpec spec, BlockSpec block, RecordContext context, TargetLayout layout)
     {
         foreach (var (target, algorithm) in block.Variables)
         {
-            context.SetTarget(target, Run(spec, target, algorithm, context));
+            context.SetTarget(layout.IndexOf(target), Run(spec, target, algorithm, context));
         }
 
         foreach (var s in block.Supp)
         {
-            context.SetTarget("_SUPP_" + s.Qnam, Run(spec, "SUPP" + spec.Name + "." + s.Qnam, s.Value, context));
+            context.SetTarget(layout.IndexOf("_SUPP_" + s.Qnam), Run(spec, "SUPP" + spec.Name + "." + s.Qnam, s.Value, context));
         }
     }
 
@@ -218,16 +234,23 @@ public static class MappingEngine
         catch (MappingFailure failure)
         {
             var file = context.FilePath.Length > 0 ? context.FilePath : spec.FilePath;
-            var usubjid = context.Targets.GetValueOrDefault("USUBJID");
+            var usubjid = context.Target("USUBJID");
             throw new MappingException(file, context.Line > 0 ? context.Line : algorithm.Node.Line, failure.RawColumn,
                 target.Contains('.', StringComparison.Ordinal) ? target : $"{spec.Name}.{target}", string.IsNullOrEmpty(usubjid) ? null : usubjid, failure.Message);
         }
     }
 
-    private static Dataset ApplyDerivations(StudySpec study, DatasetSpec spec, Dataset working, ReferenceDates references)
+    private static Dataset ApplyDerivations(StudySpec study, DatasetSpec spec, Dataset working, ReferenceDates references, Action<string>? progress)
     {
+        // DM's own study days (DMDY) are measured from its own RFSTDTC.
+        if (spec.Name == "DM" && working.Has("USUBJID"))
+        {
+            references = ReferenceDates.FromDm(working);
+        }
+
         foreach (var derivation in spec.Derivations)
         {
+            progress?.Invoke($"deriving {spec.Name}: {derivation.Name}");
             var o = derivation.Options;
             string Var(string key)
             {
@@ -238,7 +261,7 @@ public static class MappingEngine
             IReadOnlyList<string> Vars(string key) => o.Required(key).Strings().Select(n => working.Has(n) ? n
                 : throw o.Required(key).Error($"{spec.Name} has no variable \"{n}\" at this point", working.Columns.Select(c => c.Name).ToList())).ToList();
 
-            if (derivation.Name != "seq" && derivation.Name != "visit" && references.IsEmpty && spec.Name != "DM")
+            if (derivation.Name != "seq" && derivation.Name != "visit" && references.IsEmpty)
             {
                 throw derivation.Node.Error($"derivation \"{derivation.Name}\" needs DM's reference dates: list dm among the study's datasets");
             }
@@ -282,18 +305,19 @@ public static class MappingEngine
             throw new SpecException(spec.FilePath, 0, 0, "sort", $"sort key {key} is not a variable of {spec.Name}");
         }
 
-        var rows = Enumerable.Range(0, working.RowCount).ToArray();
-        Array.Sort(rows, (l, r) =>
-        {
-            var c = ValueOrder.CompareRows(working, sort, l, r);
-            return c != 0 ? c : l.CompareTo(r);
-        });
-        working = working.Reorder(rows);
+        working = working.Reorder(new ValueOrder(working, sort).SortedRows(working.RowCount));
         file = working["_FILE"];
         line = working["_LINE"];
 
-        var suppSpecs = spec.Blocks.SelectMany(b => b.Supp).GroupBy(s => s.Qnam).Select(g => g.First()).ToList();
-        var supp = working.CreateSuppqual(suppSpecs);
+        var suppVariables = spec.Blocks.SelectMany(b => b.Supp).GroupBy(s => s.Qnam).Select(g => g.First())
+            .Select(s => new SuppVariable(s.Qnam, s.Qlabel, s.Qorig, s.Qeval)).ToList();
+        var rowFile = file;
+        var rowLine = line;
+        working = working.SplitLongText(suppVariables, (row, variable) => new MappingException(
+            rowFile.GetText(row), int.Parse(rowLine.GetText(row), CultureInfo.InvariantCulture), null, $"{spec.Name}.{variable}",
+            working.Has("USUBJID") ? working["USUBJID"].GetText(row) : null,
+            $"the value is longer than the {SplitLongTextExtension.Limit} characters XPT v5 holds; only --TERM variables are split into SUPP{spec.Name}"));
+        var supp = working.CreateSuppqual(suppVariables);
 
         var provenance = Provenance(spec);
         var columns = new List<(int Order, DatasetColumn Column)>();
@@ -418,8 +442,13 @@ public static class MappingEngine
                 continue;
             }
 
-            var form = forms.Exists(name) ? forms.Get(name) : null;
-            reconciliation.Add(new ReconciliationLine(name, form?.Rows.Count ?? 0, string.Empty, 0, form?.Rows.Count ?? 0, "no dataset reads this form"));
+            // A form read only through joins and aggregates contributes values, not records; one that nothing read
+            // at all is reported with every row set aside, so a form the spec forgot cannot go unnoticed.
+            var used = forms.Loaded.Any(f => f.Name == name);
+            var form = forms.Get(name);
+            reconciliation.Add(used
+                ? new ReconciliationLine(name, form.Rows.Count, string.Empty, 0, 0, "read through joins and aggregates only")
+                : new ReconciliationLine(name, form.Rows.Count, string.Empty, 0, form.Rows.Count, "no dataset reads this form"));
         }
     }
 }

@@ -6,7 +6,7 @@ namespace CdiscExport.Mapping.Raw;
 /// The raw forms of one study, read once on first use from <c>&lt;raw folder&gt;/&lt;name&gt;.csv</c>, and the
 /// count of rows each dataset took from each, for the reconciliation report.
 /// </summary>
-internal sealed class FormCatalog(string rawFolder, Encoding encoding)
+internal sealed class FormCatalog(string rawFolder, Encoding encoding, IReadOnlyList<string>? missing = null)
 {
     private readonly Dictionary<string, RawForm> _forms = new(StringComparer.Ordinal);
 
@@ -22,7 +22,7 @@ internal sealed class FormCatalog(string rawFolder, Encoding encoding)
     {
         if (!_forms.TryGetValue(name, out var form))
         {
-            form = RawFormReader.Read(name, PathOf(name), encoding);
+            form = RawFormReader.Read(name, PathOf(name), encoding, missing);
             _forms[name] = form;
         }
 

@@ -11,7 +11,7 @@ namespace CdiscExport.Mapping.Raw;
 /// </summary>
 internal static class RawFormReader
 {
-    public static RawForm Read(string name, string path, Encoding encoding)
+    public static RawForm Read(string name, string path, Encoding encoding, IReadOnlyList<string>? missing = null)
     {
         var strictEncoding = Strict(encoding);
         var bytes = File.ReadAllBytes(path);
@@ -26,6 +26,8 @@ internal static class RawFormReader
             MalformedData = CsvMalformedDataHandling.Throw,
             FieldCountMismatch = CsvFieldCountHandling.Allow,
             SkipEmptyLines = true,
+            // EDC exports repeat the same values (test names, units, visit labels) row after row: keep one copy of each.
+            PoolStrings = true,
         };
 
         var rows = new List<RawRow>();
@@ -53,6 +55,10 @@ internal static class RawFormReader
                 for (var i = 0; i < values.Length; i++)
                 {
                     values[i] = i < reader.FieldCount ? reader.GetString(i).Trim() : string.Empty;
+                    if (missing is { Count: > 0 } && missing.Contains(values[i], StringComparer.Ordinal))
+                    {
+                        values[i] = string.Empty;
+                    }
                 }
 
                 rows.Add(new RawRow(line, values));

@@ -27,7 +27,7 @@ internal static class SpecLoader
             throw root.Required("study").Error("the study section must give STUDYID");
         }
 
-        var raw = root.Required("raw").Keys("folder", "encoding");
+        var raw = root.Required("raw").Keys("folder", "encoding", "missing");
         var folder = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(studyFile))!, raw.RequiredScalar("folder")));
         if (rawOverride is not null)
         {
@@ -67,7 +67,8 @@ internal static class SpecLoader
             datasets.Add(LoadDataset(file));
         }
 
-        return new StudySpec(studyFile, attributes, folder, encoding, standards, datasets, tables, visits, transliterate);
+        var missing = raw.Optional("missing")?.Strings() ?? [];
+        return new StudySpec(studyFile, attributes, folder, encoding, standards, datasets, tables, visits, transliterate, missing);
     }
 
     private static Encoding ParseEncoding(SpecNode? node)

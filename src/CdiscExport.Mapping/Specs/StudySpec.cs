@@ -16,7 +16,8 @@ internal sealed record StudySpec(
     IReadOnlyList<DatasetSpec> Datasets,
     IReadOnlyDictionary<string, LookupTable> Tables,
     IReadOnlyList<VisitRule> Visits,
-    bool TransliterateNonAscii)
+    bool TransliterateNonAscii,
+    IReadOnlyList<string>? MissingValues = null)
 {
     /// <summary>STUDYID, from the study file's <c>study:</c> section.</summary>
     public string StudyId => Attributes["STUDYID"];

@@ -24,4 +24,9 @@ internal static class SampleExport
     public static string Folder => Root.Value;
 
     public static string Sdtm => Directory.GetDirectories(Folder, "sdtm", SearchOption.AllDirectories).Single();
+
+    public static string Adam => Path.Combine(Directory.GetDirectories(Folder, "adam", SearchOption.AllDirectories).Single(), "datasets");
+
+    /// <summary>The folder of <paramref name="kind"/> ("sdtm" or "adam").</summary>
+    public static string FolderOf(string kind) => kind == "adam" ? Adam : Sdtm;
 }

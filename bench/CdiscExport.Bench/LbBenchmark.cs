@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace CdiscExport.Bench;
+
+/// <summary>
+/// The XPT benchmark of the SAS transport issue: a 1,000,000-row, 22-variable LB dataset; our csv -> xpt against R
+/// haven's <c>write_xpt(readRDS(...), version = 5)</c> (Rscript start-up included), and our xpt -> csv against
+/// <c>readstat -f in.xpt out.csv</c>, whole processes, alternating, on the same data in one run. What R needs
+/// (read.csv -> saveRDS) and the haven-written XPT that both readers read are prepared untimed.
+/// </summary>
+internal static class LbBenchmark
+{
+    public static int Run(string[] args)
+    {
+        var rows = Option(args, "--rows", 1_000_000);
+        var runs = Option(args, "--runs", 5);
+        var work = Path.GetFullPath(args.SkipWhile(a => a != "--work").Skip(1).FirstOrDefault() ?? Path.Combine("bench", "work"));
+        Directory.CreateDirectory(work);
+        var csv = Path.Combine(work, "lb.csv");
+        var rds = Path.Combine(work, "lb.rds");
+        var havenXpt = Path.Combine(work, "lb-haven.xpt");
+
+        Console.WriteLine($"preparing {rows:N0} rows in {work} (untimed)");
+        LbGenerator.Write(csv, rows);
+        var cli = PublishCli(work);
+        var colClasses = string.Join(",", LbGenerator.Header.Select(h => h is "LBSEQ" or "LBSTRESN" or "LBSTNRLO" or "LBSTNRHI" or "VISITNUM" or "LBDY" ? "'numeric'" : "'character'"));
+        ProcessMeasure.Run("Rscript", "--vanilla", "-e",
+            $"d <- read.csv('{csv}', colClasses = c({colClasses}), na.strings = '', check.names = FALSE); for (n in names(d)) if (is.character(d[[n]])) d[[n]][is.na(d[[n]])] <- ''; saveRDS(d, '{rds}')");
+        ProcessMeasure.Run("Rscript", "--vanilla", "-e", $"haven::write_xpt(readRDS('{rds}'), '{havenXpt}', version = 5, name = 'LB')");
+
+        var results = new Dictionary<string, List<Measurement>>
+        {
+            ["ours csv->xpt"] = [], ["haven write_xpt"] = [], ["ours xpt->csv"] = [], ["readstat xpt->csv"] = [],
+        };
+        for (var run = 0; run < runs; run++)
+        {
+            results["ours csv->xpt"].Add(ProcessMeasure.Run("dotnet", cli, "convert", csv, Path.Combine(work, "ours.xpt"), "--datetime", "2026-01-01T00:00:00Z"));
+            results["haven write_xpt"].Add(ProcessMeasure.Run("Rscript", "--vanilla", "-e", $"haven::write_xpt(readRDS('{rds}'), '{Path.Combine(work, "r.xpt")}', version = 5, name = 'LB')"));
+            results["ours xpt->csv"].Add(ProcessMeasure.Run("dotnet", cli, "convert", havenXpt, Path.Combine(work, "ours.csv")));
+            results["readstat xpt->csv"].Add(ProcessMeasure.Run("readstat", "-f", havenXpt, Path.Combine(work, "readstat.csv")));
+            Console.WriteLine($"run {run + 1}/{runs} done");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"{"",-20} {"median s",9} {"peak MB",8}");
+        foreach (var (name, list) in results)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-20} {Median(list),9:F2} {list.Max(m => m.PeakKilobytes) / 1024.0,8:F0}"));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"csv->xpt: ours / haven    = {Median(results["ours csv->xpt"]) / Median(results["haven write_xpt"]):F2} (target <= 0.50)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"xpt->csv: ours / readstat = {Median(results["ours xpt->csv"]) / Median(results["readstat xpt->csv"]):F2} (target <= 0.25)"));
+        return 0;
+    }
+
+    private static double Median(List<Measurement> list)
+    {
+        var s = list.Select(m => m.Seconds).Order().ToList();
+        return s.Count % 2 == 1 ? s[s.Count / 2] : (s[(s.Count / 2) - 1] + s[s.Count / 2]) / 2;
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private static string PublishCli(string work)
+    {
+        var output = Path.Combine(work, "cli");
+        var project = Path.Combine(FindRoot(), "src", "CdiscExport.Cli");
+        var publish = Process.Start(new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-o", output, "--nologo", "-v", "q"]))!;
+        publish.WaitForExit();
+        if (publish.ExitCode != 0)
+        {
+            throw new InvalidOperationException("dotnet publish of the CLI failed");
+        }
+
+        return Path.Combine(output, "cdisc-export.dll");
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CdiscExport.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return Directory.GetCurrentDirectory();
+    }
+}

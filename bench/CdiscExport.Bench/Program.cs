@@ -1,0 +1,19 @@
+using CdiscExport.Bench;
+
+return args.FirstOrDefault() switch
+{
+    "lb" => LbBenchmark.Run(args[1..]),
+    "generate" => StudyGenerator.Run(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage: dotnet run -c Release --project bench/CdiscExport.Bench -- lb [--rows N] [--runs N] [--work DIR]
+          lb        1,000,000-row LB: our csv->xpt vs R haven write_xpt, our xpt->csv vs readstat (whole processes)
+        usage: dotnet run -c Release --project bench/CdiscExport.Bench -- generate --subjects N --out DIR
+          generate  the sample study's raw forms at N subjects (export them with --raw DIR)
+        """);
+    return 2;
+}

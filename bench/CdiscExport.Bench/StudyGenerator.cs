@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+
+namespace CdiscExport.Bench;
+
+/// <summary>
+/// <c>generate --subjects N --out DIR</c>: the sample study's raw forms at N subjects. Subject k is a copy of sample
+/// subject k mod 19 under a new identifier (the template's id plus a copy number), so every form keeps the sample's
+/// layout, visit schedule, lab panel, distributions and internal consistency, and rows per subject match the sample.
+/// </summary>
+internal static class StudyGenerator
+{
+    public static int Run(string[] args)
+    {
+        var subjects = int.Parse(Value(args, "--subjects") ?? "5000", CultureInfo.InvariantCulture);
+        var output = Path.GetFullPath(Value(args, "--out") ?? throw new ArgumentException("--out DIR is required"));
+        var template = Path.GetFullPath(Value(args, "--from") ?? Path.Combine(Root(), "samples", "bortezomib-lenalidomide-ph1", "raw"));
+        var key = Value(args, "--key") ?? "SUBJID";
+        Generate(template, output, subjects, key);
+        Console.WriteLine($"{subjects:N0} subjects written to {output}");
+        return 0;
+    }
+
+    public static void Generate(string template, string output, int subjects, string key)
+    {
+        Directory.CreateDirectory(output);
+        foreach (var file in Directory.GetFiles(template, "*.csv").Order(StringComparer.Ordinal))
+        {
+            using var reader = CsvReader.FromFile(file, CsvReaderOptions.Default with { Separator = ',', HasHeader = true });
+            var headers = reader.Headers.ToArray();
+            var keyIndex = Array.IndexOf(headers, key);
+            var bySubject = new Dictionary<string, List<string[]>>(StringComparer.Ordinal);
+            var order = new List<string>();
+            while (reader.Read())
+            {
+                var row = Enumerable.Range(0, headers.Length).Select(i => reader.GetString(i)).ToArray();
+                var id = keyIndex >= 0 ? row[keyIndex] : string.Empty;
+                if (!bySubject.TryGetValue(id, out var list))
+                {
+                    bySubject[id] = list = [];
+                    order.Add(id);
+                }
+
+                list.Add(row);
+            }
+
+            using var stream = File.Create(Path.Combine(output, Path.GetFileName(file)));
+            using var writer = new StreamWriter(stream, new UTF8Encoding(false));
+            writer.Write(string.Join(',', headers.Select(Quote)) + "\r\n");
+            var templates = order.Order(StringComparer.Ordinal).ToList();
+            for (var k = 0; k < subjects; k++)
+            {
+                var source = templates[k % templates.Count];
+                var copy = k / templates.Count;
+                foreach (var row in bySubject[source])
+                {
+                    var values = (string[])row.Clone();
+                    if (keyIndex >= 0 && copy > 0)
+                    {
+                        values[keyIndex] = string.Create(CultureInfo.InvariantCulture, $"{source}-{copy:D4}");
+                    }
+
+                    writer.Write(string.Join(',', values.Select(Quote)) + "\r\n");
+                }
+            }
+        }
+    }
+
+    private static string Quote(string value) =>
+        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 || value.StartsWith(' ') ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+
+    private static string? Value(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    internal static string Root()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CdiscExport.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return Directory.GetCurrentDirectory();
+    }
+}

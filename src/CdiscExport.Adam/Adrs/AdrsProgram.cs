@@ -1,0 +1,92 @@
+using CdiscExport.Adam.Response;
+using CdiscExport.Adam.Spec;
+using CdiscExport.Core.Datasets;
+
+namespace CdiscExport.Adam.Adrs;
+
+/// <summary>ADRS for a study: the parameters OVR, BOR, UBOR (investigator) and OVRLB, BORLB (M-protein labs).</summary>
+internal static class AdrsProgram
+{
+    /// <summary>The parameter codes in output order.</summary>
+    public static readonly string[] ParameterOrder = ["OVR", "BOR", "UBOR", "OVRLB", "BORLB"];
+
+    public static Dataset Run(SdtmDatasets sdtm, Dataset adsl, AdrsSpec spec, ResponseCriteriaSpec criteriaSpec, IResponseCriteria criteria)
+    {
+        var subjects = SubjectDatesOf(adsl);
+        var ovr = sdtm.Find("RS") is { } rs ? AdrsDerivations.DeriveParamOvr(rs, criteriaSpec) : [];
+        var ovrlb = sdtm.Find("LB") is { } lb
+            ? AdrsDerivations.DeriveParamOvrlb(lb, criteria, criteriaSpec.Labs, subjects)
+            : [];
+        var perVisit = AdrsDerivations.DeriveVarAnl01fl([.. ovr, .. ovrlb], criteria, subjects);
+        var records = perVisit
+            .Concat(AdrsDerivations.DeriveParamBor(perVisit, "OVR", "BOR", criteria, subjects, confirm: true))
+            .Concat(AdrsDerivations.DeriveParamBor(perVisit, "OVR", "UBOR", criteria, subjects, confirm: false))
+            .Concat(AdrsDerivations.DeriveParamBor(perVisit, "OVRLB", "BORLB", criteria, subjects, confirm: true))
+            .OrderBy(r => r.Usubjid, StringComparer.Ordinal)
+            .ThenBy(r => Array.IndexOf(ParameterOrder, r.Paramcd))
+            .ThenBy(r => r.Adt)
+            .ToList();
+        return CreateDataset(records, adsl, spec, criteria);
+    }
+
+    /// <summary>First dose (TRTSDT) and add-on start (DEXSTDT) of every ADSL subject.</summary>
+    public static Dictionary<string, SubjectDates> SubjectDatesOf(Dataset adsl)
+    {
+        var usubjid = adsl.Text(Derivations.Usubjid);
+        var trtsdt = adsl.Number("TRTSDT");
+        var dex = adsl.Has("DEXSTDT") ? adsl.Number("DEXSTDT") : null;
+        return Enumerable.Range(0, adsl.RowCount).ToDictionary(r => usubjid[r],
+            r => new SubjectDates(Derivations.FromSasDays(trtsdt[r]), Derivations.FromSasDays(dex?[r])), StringComparer.Ordinal);
+    }
+
+    /// <summary>The ADRS dataset: ADSL keys and treatment variables, then the parameter and analysis variables.</summary>
+    internal static Dataset CreateDataset(IReadOnlyList<AdrsRecord> records, Dataset adsl, AdrsSpec spec, IResponseCriteria criteria)
+    {
+        var adslRow = Enumerable.Range(0, adsl.RowCount).ToDictionary(r => adsl.Text(Derivations.Usubjid)[r], StringComparer.Ordinal);
+        var param = spec.Parameters.ToDictionary(p => p.Paramcd, p => p.Param, StringComparer.Ordinal);
+        var rows = Enumerable.Range(0, records.Count).Select(i => adslRow.GetValueOrDefault(records[i].Usubjid, -1)).ToList();
+        var columns = new List<DatasetColumn>();
+        foreach (var v in new[] { "STUDYID", "USUBJID", "SUBJID", "SITEID", "TRT01P", "TRT01PN", "TRT01A", "TRT01AN", "TRTSDT", "TRTEDT", "DEXSTDT" })
+        {
+            if (!adsl.Has(v))
+            {
+                continue;
+            }
+
+            var c = adsl[v];
+            columns.Add(c is NumericColumn n
+                ? new NumericColumn(c.Metadata, rows.Select(r => r < 0 ? null : n[r]))
+                : new CharacterColumn(c.Metadata, rows.Select(r => r < 0 ? null : c.GetText(r))));
+        }
+
+        var dataset = new Dataset("ADRS", spec.Label, columns);
+        var trtsdt = dataset.Has("TRTSDT") ? dataset.Number("TRTSDT") : null;
+        dataset = dataset
+            .WithRowText("PARAMCD", "Parameter Code", i => records[i].Paramcd)
+            .WithRowText("PARAM", "Parameter", i => param.GetValueOrDefault(records[i].Paramcd, records[i].Paramcd))
+            .WithRowText("PARCAT1", "Parameter Category 1", _ => criteria.Category)
+            .WithRowText("AVALC", "Analysis Value (C)", i => records[i].Category.Code())
+            .WithRowNumber("AVAL", "Analysis Value", i => records[i].Category.Aval())
+            .WithRowNumber("ADT", "Analysis Date", i => Derivations.SasDays(records[i].Adt))
+            .WithRowNumber("ADY", "Analysis Relative Day", i => ComputeAnalysisDay(trtsdt?[i], Derivations.SasDays(records[i].Adt)))
+            .WithRowText("VISIT", "Visit Name", i => records[i].Visit)
+            .WithRowNumber("VISITNUM", "Visit Number", i => records[i].Visitnum)
+            .WithRowText("ANL01FL", "Analysis Flag 01", i => records[i].Anl01fl)
+            .WithRowText("SRCDOM", "Source Data", i => records[i].Srcdom)
+            .WithRowText("SRCVAR", "Source Variable", i => records[i].Srcvar)
+            .WithRowNumber("SRCSEQ", "Source Sequence Number", i => records[i].Srcseq);
+        var usubjid = dataset.Text(Derivations.Usubjid);
+        var seq = new double?[records.Count];
+        for (int i = 0, n = 0; i < records.Count; i++)
+        {
+            n = i > 0 && usubjid[i] == usubjid[i - 1] ? n + 1 : 1;
+            seq[i] = n;
+        }
+
+        return dataset.WithRowNumber("ASEQ", "Analysis Sequence Number", i => seq[i]);
+    }
+
+    /// <summary>Study day of <paramref name="date"/> relative to <paramref name="reference"/> (SAS dates): no day 0.</summary>
+    internal static double? ComputeAnalysisDay(double? reference, double? date) =>
+        reference is { } r && date is { } d ? d - r + (d >= r ? 1 : 0) : null;
+}

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using System.Globalization;
+using CdiscExport.Xpt;
+
+namespace CdiscExport.Cli.Commands;
+
+/// <summary><c>inspect &lt;file.xpt&gt; [--rows N]</c>: dataset and variable metadata and the first rows.</summary>
+internal static class InspectCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "The XPT file." };
+        var rows = new Option<int>("--rows") { Description = "How many rows to show.", DefaultValueFactory = _ => 10 };
+        var command = new Command("inspect", "Show an XPT file's dataset and variable metadata and its first rows.") { file, rows };
+        command.SetAction(parse => CommandErrors.Guard(error, () =>
+        {
+            var path = parse.GetRequiredValue(file).FullName;
+            if (!File.Exists(path))
+            {
+                throw new UsageException($"{path}: no such file");
+            }
+
+            using var stream = File.OpenRead(path);
+            using var reader = XptReader.Open(stream, XptReaderOptions.Default with { FilePath = path });
+            var d = reader.Dataset;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{Path.GetFileName(path)}: dataset {d.Name} \"{d.Label}\", XPT v{reader.Version}, SAS {reader.SasVersion} {reader.OperatingSystem}, created {reader.Created:yyyy-MM-ddTHH:mm:ss}"));
+            output.WriteLine();
+            output.WriteLine($"{"#",3}  {"variable",-32} {"type",-4} {"len",4}  {"format",-12} label");
+            for (var i = 0; i < d.Variables.Count; i++)
+            {
+                var v = d.Variables[i];
+                var format = v.Format.Length > 0 ? string.Create(CultureInfo.InvariantCulture, $"{v.Format}{(v.FormatLength > 0 ? v.FormatLength : string.Empty)}.") : string.Empty;
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{i + 1,3}  {v.Name,-32} {(v.Type == XptVariableType.Numeric ? "num" : "char"),-4} {v.Length,4}  {format,-12} {v.Label}"));
+            }
+
+            output.WriteLine();
+            output.WriteLine(string.Join(" | ", d.Variables.Select(v => v.Name)));
+            var shown = 0;
+            var limit = parse.GetValue(rows);
+            while (shown < limit && reader.Read())
+            {
+                output.WriteLine(string.Join(" | ", Enumerable.Range(0, d.Variables.Count).Select(i => reader.GetValue(i).ToString())));
+                shown++;
+            }
+
+            var total = (long)shown;
+            while (reader.Read())
+            {
+                total++;
+            }
+
+            output.WriteLine();
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{total} rows, {d.Variables.Count} variables"));
+            return CliApp.Success;
+        }));
+        return command;
+    }
+}

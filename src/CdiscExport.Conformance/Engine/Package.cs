@@ -1,0 +1,320 @@
+using System.Globalization;
+using CdiscExport.Conformance.Define;
+using CdiscExport.Xpt;
+
+namespace CdiscExport.Conformance.Engine;
+
+/// <summary>Which standard a folder of datasets follows.</summary>
+public enum PackageKind
+{
+    /// <summary>SDTM tabulations.</summary>
+    Sdtm,
+
+    /// <summary>ADaM analysis datasets.</summary>
+    Adam,
+}
+
+/// <summary>One dataset read fully into memory: metadata, values and where it came from.</summary>
+public sealed class DatasetData
+{
+    private readonly Dictionary<string, int> ordinals;
+
+    internal DatasetData(string filePath, PackageFolder folder, XptDataset meta, int xptVersion, long fileSize, List<XptValue[]> rows)
+    {
+        FilePath = filePath;
+        Folder = folder;
+        Name = meta.Name.Trim().ToUpperInvariant();
+        Label = meta.Label;
+        Variables = meta.Variables;
+        XptVersion = xptVersion;
+        FileSize = fileSize;
+        Rows = rows;
+        ordinals = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < meta.Variables.Count; i++)
+        {
+            ordinals.TryAdd(meta.Variables[i].Name, i);
+        }
+
+        Domain = Name;
+        if (Has("DOMAIN") && rows.Count > 0)
+        {
+            var d = Text(0, "DOMAIN");
+            if (d.Length == 2 && Name.StartsWith(d, StringComparison.OrdinalIgnoreCase) && !Name.StartsWith("SUPP", StringComparison.Ordinal))
+            {
+                Domain = d.ToUpperInvariant();
+            }
+        }
+        else if (Name.StartsWith("SUPP", StringComparison.Ordinal))
+        {
+            Domain = Name;
+        }
+    }
+
+    /// <summary>Full path of the file.</summary>
+    public string FilePath { get; }
+
+    /// <summary>File name, e.g. <c>ae.xpt</c>.</summary>
+    public string FileName => Path.GetFileName(FilePath);
+
+    /// <summary>The folder (SDTM or ADaM) the file was found in.</summary>
+    public PackageFolder Folder { get; }
+
+    /// <summary>XPT member name in upper case, e.g. <c>LBCH</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>The domain: the DOMAIN value when the member name starts with it (split datasets), else the name.</summary>
+    public string Domain { get; }
+
+    /// <summary>Dataset label.</summary>
+    public string Label { get; }
+
+    /// <summary>Variables in file order.</summary>
+    public IReadOnlyList<XptVariable> Variables { get; }
+
+    /// <summary>XPT version (5 or 8).</summary>
+    public int XptVersion { get; }
+
+    /// <summary>File size in bytes.</summary>
+    public long FileSize { get; }
+
+    /// <summary>Rows; index 0 is record 1.</summary>
+    public IReadOnlyList<XptValue[]> Rows { get; }
+
+    /// <summary>Whether this is an SDTM SUPP-- dataset.</summary>
+    public bool IsSupp => Name.StartsWith("SUPP", StringComparison.Ordinal);
+
+    /// <summary>Whether this dataset is ADaM.</summary>
+    public bool IsAdam => Folder.Kind == PackageKind.Adam;
+
+    /// <summary>Whether the variable exists.</summary>
+    public bool Has(string variable) => ordinals.ContainsKey(variable);
+
+    /// <summary>Ordinal of a variable or -1.</summary>
+    public int Ordinal(string variable) => ordinals.TryGetValue(variable, out var i) ? i : -1;
+
+    /// <summary>Resolves <c>--X</c> to the domain prefix plus X.</summary>
+    public string Var(string pattern) => pattern.StartsWith("--", StringComparison.Ordinal) ? Domain[..Math.Min(2, Domain.Length)] + pattern[2..] : pattern;
+
+    /// <summary>Text of a cell, trailing blanks removed; numbers formatted invariantly; missing is "".</summary>
+    public string Text(int row, string variable)
+    {
+        var i = Ordinal(variable);
+        return i < 0 ? "" : Format(Rows[row][i]);
+    }
+
+    /// <summary>Number in a cell, or null when missing, text or absent.</summary>
+    public double? Num(int row, string variable)
+    {
+        var i = Ordinal(variable);
+        if (i < 0)
+        {
+            return null;
+        }
+
+        var v = Rows[row][i];
+        if (v.IsNumber)
+        {
+            return v.NumberValue;
+        }
+
+        return v.IsText && double.TryParse(v.TextValue, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
+    }
+
+    /// <summary>Formats a value for comparisons and reports.</summary>
+    public static string Format(XptValue v) =>
+        v.IsText ? v.TextValue.TrimEnd(' ') : v.IsNumber ? v.NumberValue.ToString("R", CultureInfo.InvariantCulture) : "";
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Name} ({FileName})";
+}
+
+/// <summary>A folder of one standard's datasets and its define.xml.</summary>
+public sealed record PackageFolder(string Path, PackageKind Kind)
+{
+    /// <summary>The define.xml used for this folder, or null when none.</summary>
+    public string? DefinePath { get; set; }
+
+    /// <summary>The parsed define.xml, or null when absent or unreadable.</summary>
+    public IDefineDocument? Define { get; set; }
+
+    /// <summary>Why the define.xml could not be read, when it could not.</summary>
+    public string? DefineError { get; set; }
+}
+
+/// <summary>A file that could not be read as XPT.</summary>
+public sealed record LoadProblem(string FilePath, string Message);
+
+/// <summary>Everything the rules look at: folders, datasets, define.xml, problems reading files.</summary>
+public sealed class Package
+{
+    internal Package(IReadOnlyList<PackageFolder> folders, IReadOnlyList<DatasetData> datasets, IReadOnlyList<LoadProblem> problems)
+    {
+        Folders = folders;
+        Datasets = datasets;
+        Problems = problems;
+    }
+
+    /// <summary>Folders checked.</summary>
+    public IReadOnlyList<PackageFolder> Folders { get; }
+
+    /// <summary>Datasets read.</summary>
+    public IReadOnlyList<DatasetData> Datasets { get; }
+
+    /// <summary>Files that could not be read.</summary>
+    public IReadOnlyList<LoadProblem> Problems { get; }
+
+    /// <summary>Datasets of one kind.</summary>
+    public IEnumerable<DatasetData> OfKind(PackageKind kind) => Datasets.Where(d => d.Folder.Kind == kind);
+
+    /// <summary>All datasets of a domain (split datasets together), or the dataset of that name.</summary>
+    public IReadOnlyList<DatasetData> Domain(string name) =>
+        Datasets.Where(d => string.Equals(d.Domain, name, StringComparison.OrdinalIgnoreCase) || string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
+
+    /// <summary>The first dataset named <paramref name="name"/>, or null.</summary>
+    public DatasetData? Find(string name) => Datasets.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Loads a package root (every <c>m5/datasets/*/tabulations/sdtm</c> and <c>analysis/adam/datasets</c> folder), a
+    /// datasets folder (XPT files, subfolders such as <c>split/</c> included), or a list of XPT files.
+    /// </summary>
+    /// <param name="inputs">Folders or files.</param>
+    /// <param name="definePath">A define.xml to use instead of the one in the folder.</param>
+    /// <exception cref="ArgumentException">An input does not exist or holds no XPT file.</exception>
+    public static Package Load(IReadOnlyList<string> inputs, string? definePath = null)
+    {
+        var folders = new List<(PackageFolder Folder, List<string> Files)>();
+        foreach (var input in inputs)
+        {
+            if (Directory.Exists(input))
+            {
+                var full = System.IO.Path.GetFullPath(input);
+                var roots = FindStandardFolders(full);
+                if (roots.Count == 0)
+                {
+                    roots.Add((full, GuessKind(full)));
+                }
+
+                foreach (var (path, kind) in roots)
+                {
+                    var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                        .Where(f => f.EndsWith(".xpt", StringComparison.OrdinalIgnoreCase))
+                        .Order(StringComparer.Ordinal).ToList();
+                    folders.Add((new PackageFolder(path, kind), files));
+                }
+            }
+            else if (File.Exists(input))
+            {
+                var full = System.IO.Path.GetFullPath(input);
+                var dir = System.IO.Path.GetDirectoryName(full)!;
+                var existing = folders.FirstOrDefault(f => f.Folder.Path == dir);
+                if (existing.Folder is null)
+                {
+                    existing = (new PackageFolder(dir, GuessKind(dir, full)), []);
+                    folders.Add(existing);
+                }
+
+                existing.Files.Add(full);
+            }
+            else
+            {
+                throw new ArgumentException($"{input}: no such file or folder; name a package root, a datasets folder or .xpt files.");
+            }
+        }
+
+        if (folders.Sum(f => f.Files.Count) == 0)
+        {
+            throw new ArgumentException($"{string.Join(", ", inputs)}: no .xpt files found; name a package root (with m5/datasets) or a folder of .xpt files.");
+        }
+
+        var datasets = new List<DatasetData>();
+        var problems = new List<LoadProblem>();
+        foreach (var (folder, files) in folders)
+        {
+            var define = definePath ?? System.IO.Path.Combine(folder.Path, "define.xml");
+            if (File.Exists(define) && (definePath is not null || Directory.EnumerateFiles(folder.Path, "define.xml").Any(f => System.IO.Path.GetFileName(f) == "define.xml")))
+            {
+                folder.DefinePath = System.IO.Path.GetFullPath(define);
+                try
+                {
+                    folder.Define = XmlDefineDocument.Load(folder.DefinePath);
+                }
+                catch (Exception e) when (e is System.Xml.XmlException or IOException or InvalidOperationException)
+                {
+                    folder.DefineError = e.Message;
+                }
+            }
+
+            foreach (var file in files)
+            {
+                try
+                {
+                    datasets.Add(ReadFile(file, folder));
+                }
+                catch (Exception e) when (e is XptFormatException or XptLimitException or IOException or InvalidDataException)
+                {
+                    problems.Add(new LoadProblem(file, e.Message));
+                }
+            }
+        }
+
+        return new Package(folders.Select(f => f.Folder).ToList(), datasets, problems);
+    }
+
+    private static DatasetData ReadFile(string file, PackageFolder folder)
+    {
+        using var stream = File.OpenRead(file);
+        using var reader = XptReader.Open(stream, XptReaderOptions.Default with { FilePath = file });
+        var rows = new List<XptValue[]>();
+        var n = reader.FieldCount;
+        while (reader.Read())
+        {
+            var row = new XptValue[n];
+            for (var i = 0; i < n; i++)
+            {
+                row[i] = reader.GetValue(i);
+            }
+
+            rows.Add(row);
+        }
+
+        return new DatasetData(file, folder, reader.Dataset, reader.Version, new FileInfo(file).Length, rows);
+    }
+
+    private static List<(string, PackageKind)> FindStandardFolders(string root)
+    {
+        var result = new List<(string, PackageKind)>();
+        var m5 = System.IO.Path.Combine(root, "m5", "datasets");
+        if (!Directory.Exists(m5))
+        {
+            return result;
+        }
+
+        foreach (var study in Directory.EnumerateDirectories(m5).Order(StringComparer.Ordinal))
+        {
+            var sdtm = System.IO.Path.Combine(study, "tabulations", "sdtm");
+            var adam = System.IO.Path.Combine(study, "analysis", "adam", "datasets");
+            if (Directory.Exists(sdtm))
+            {
+                result.Add((sdtm, PackageKind.Sdtm));
+            }
+
+            if (Directory.Exists(adam))
+            {
+                result.Add((adam, PackageKind.Adam));
+            }
+        }
+
+        return result;
+    }
+
+    private static PackageKind GuessKind(string folder, string? file = null)
+    {
+        if (file is not null)
+        {
+            return System.IO.Path.GetFileName(file).StartsWith("ad", StringComparison.OrdinalIgnoreCase) ? PackageKind.Adam : PackageKind.Sdtm;
+        }
+
+        var names = Directory.EnumerateFiles(folder, "*.xpt", SearchOption.AllDirectories).Select(System.IO.Path.GetFileName).ToList();
+        return names.Count > 0 && names.All(n => n!.StartsWith("ad", StringComparison.OrdinalIgnoreCase)) ? PackageKind.Adam : PackageKind.Sdtm;
+    }
+}

@@ -1,0 +1,369 @@
+using System.Globalization;
+using CdiscExport.Conformance.Engine;
+
+namespace CdiscExport.Conformance.Operations;
+
+/// <summary>Record-level and cross-domain consistency operations.</summary>
+internal static class ConsistencyOps
+{
+    /// <summary>
+    /// Record rules given as data. params: checks, separated by '|', each one of
+    /// <c>A=>B</c> (A populated implies B populated), <c>A<=>B</c> (both or neither), <c>A^B</c> (not both),
+    /// <c>A>=0</c>, <c>A>0</c> (numeric), <c>A=v=>B=w</c> (A equal v implies B equal w).
+    /// </summary>
+    public static void Conditional(RuleContext c)
+    {
+        foreach (var d in c.InScope())
+        {
+            foreach (var check in c.List("checks"))
+            {
+                if (check.Contains("<=>", StringComparison.Ordinal))
+                {
+                    var p = check.Split("<=>");
+                    var (a, b) = (d.Var(p[0]), d.Var(p[1]));
+                    if (!d.Has(a) && !d.Has(b))
+                    {
+                        continue;
+                    }
+
+                    c.Applicable = true;
+                    for (var r = 0; r < d.Rows.Count; r++)
+                    {
+                        var (ha, hb) = (d.Text(r, a).Length > 0, d.Text(r, b).Length > 0);
+                        if (ha != hb)
+                        {
+                            c.Report(d, ha ? b : a, r, ha ? d.Text(r, a) : d.Text(r, b), $"{(ha ? a : b)} is populated but {(ha ? b : a)} is null; both or neither.");
+                        }
+                    }
+                }
+                else if (check.Contains("=>", StringComparison.Ordinal))
+                {
+                    var p = check.Split("=>");
+                    var (lhs, rhs) = (p[0], p[1]);
+                    var lEq = lhs.Split('=');
+                    var rEq = rhs.Split('=');
+                    var a = d.Var(lEq[0]);
+                    var b = d.Var(rEq[0]);
+                    if (!d.Has(a))
+                    {
+                        continue;
+                    }
+
+                    c.Applicable = true;
+                    for (var r = 0; r < d.Rows.Count; r++)
+                    {
+                        var va = d.Text(r, a);
+                        var fires = lEq.Length > 1 ? lEq[1].Split(',').Contains(va) : va.Length > 0;
+                        if (!fires)
+                        {
+                            continue;
+                        }
+
+                        var vb = d.Text(r, b);
+                        var ok = rEq.Length > 1 ? rEq[1].Split(',').Contains(vb) : vb.Length > 0;
+                        if (!ok)
+                        {
+                            c.Report(d, b, r, vb, $"{a} is '{va}' so {b} must be {(rEq.Length > 1 ? "'" + rEq[1] + "'" : "populated")}.");
+                        }
+                    }
+                }
+                else if (check.Contains('^', StringComparison.Ordinal))
+                {
+                    var p = check.Split('^');
+                    var (a, b) = (d.Var(p[0]), d.Var(p[1]));
+                    if (!d.Has(a) || !d.Has(b))
+                    {
+                        continue;
+                    }
+
+                    c.Applicable = true;
+                    for (var r = 0; r < d.Rows.Count; r++)
+                    {
+                        if (d.Text(r, a).Length > 0 && d.Text(r, b).Length > 0)
+                        {
+                            c.Report(d, b, r, d.Text(r, b), $"{a} and {b} are both populated; they are mutually exclusive.");
+                        }
+                    }
+                }
+                else if (check.Contains(">=", StringComparison.Ordinal) || check.Contains('>', StringComparison.Ordinal))
+                {
+                    var strict = !check.Contains(">=", StringComparison.Ordinal);
+                    var p = check.Split(strict ? ">" : ">=");
+                    var a = d.Var(p[0]);
+                    var limit = double.Parse(p[1], CultureInfo.InvariantCulture);
+                    if (!d.Has(a))
+                    {
+                        continue;
+                    }
+
+                    c.Applicable = true;
+                    for (var r = 0; r < d.Rows.Count; r++)
+                    {
+                        if (d.Num(r, a) is { } n && (strict ? n <= limit : n < limit))
+                        {
+                            c.Report(d, a, r, d.Text(r, a), $"{a} is {d.Text(r, a)}; it must be {(strict ? ">" : ">=")} {p[1]}.");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    public static void ExVsArm(RuleContext c)
+    {
+        var ex = c.Package.Domain("EX").Where(d => !d.IsAdam).SelectMany(d => Enumerable.Range(0, d.Rows.Count).Select(r => d.Text(r, "USUBJID"))).ToHashSet(StringComparer.Ordinal);
+        var notTreated = c.List("notTreated", "SCRNFAIL|NOTASSGN|NOTTRT").ToHashSet(StringComparer.Ordinal);
+        foreach (var dm in c.Package.Domain("DM").Where(d => !d.IsAdam))
+        {
+            if (!c.Package.Domain("EX").Any(d => !d.IsAdam))
+            {
+                continue;
+            }
+
+            c.Applicable = true;
+            for (var r = 0; r < dm.Rows.Count; r++)
+            {
+                var u = dm.Text(r, "USUBJID");
+                var arm = dm.Text(r, "ARMCD");
+                var act = dm.Text(r, "ACTARMCD");
+                var treated = arm.Length > 0 && !notTreated.Contains(arm) && !notTreated.Contains(act);
+                if (treated && !ex.Contains(u))
+                {
+                    c.Report(dm, "ACTARMCD", r, act, "subject is randomized and treated but has no EX record.");
+                }
+                else if (!treated && ex.Contains(u))
+                {
+                    c.Report(dm, "ARMCD", r, arm, $"subject with ARMCD/ACTARMCD {arm}/{act} has EX records.");
+                }
+            }
+        }
+    }
+
+    public static void Death(RuleContext c)
+    {
+        var fatal = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var ae in c.Package.Domain("AE").Where(d => !d.IsAdam))
+        {
+            c.Applicable = true;
+            for (var r = 0; r < ae.Rows.Count; r++)
+            {
+                var isFatal = ae.Text(r, "AEOUT") == "FATAL";
+                var sdth = ae.Text(r, "AESDTH");
+                if (isFatal || sdth == "Y")
+                {
+                    fatal.Add(ae.Text(r, "USUBJID"));
+                }
+
+                if (ae.Has("AESDTH") && isFatal != (sdth == "Y"))
+                {
+                    c.Report(ae, "AESDTH", r, sdth, $"AESDTH is '{sdth}' while AEOUT is '{ae.Text(r, "AEOUT")}'; AESDTH='Y' iff AEOUT='FATAL'.");
+                }
+            }
+        }
+
+        foreach (var dm in c.Package.Domain("DM").Where(d => !d.IsAdam))
+        {
+            c.Applicable = true;
+            for (var r = 0; r < dm.Rows.Count; r++)
+            {
+                var fl = dm.Text(r, "DTHFL");
+                var dtc = dm.Text(r, "DTHDTC");
+                if (dm.Has("DTHDTC") && (fl == "Y") != (dtc.Length > 0))
+                {
+                    c.Report(dm, "DTHFL", r, fl, $"DTHFL is '{fl}' while DTHDTC is '{dtc}'; DTHFL='Y' iff DTHDTC is populated.");
+                }
+                else if (fl != "Y" && fatal.Contains(dm.Text(r, "USUBJID")))
+                {
+                    c.Report(dm, "DTHFL", r, fl, "subject has a fatal AE but DTHFL is not 'Y'.");
+                }
+            }
+        }
+    }
+
+    public static void AeSerious(RuleContext c)
+    {
+        var criteria = c.List("criteria", "AESCAN|AESCONG|AESDISAB|AESDTH|AESHOSP|AESLIFE|AESMIE|AESOD");
+        foreach (var ae in c.Package.Domain("AE").Where(d => !d.IsAdam && d.Has("AESER")))
+        {
+            c.Applicable = true;
+            var present = criteria.Where(ae.Has).ToList();
+            for (var r = 0; r < ae.Rows.Count; r++)
+            {
+                var any = present.FirstOrDefault(x => ae.Text(r, x) == "Y");
+                var ser = ae.Text(r, "AESER");
+                if (any is not null && ser != "Y")
+                {
+                    c.Report(ae, "AESER", r, ser, $"{any}='Y' but AESER is '{ser}'.");
+                }
+                else if (any is null && ser == "Y" && present.Count > 0)
+                {
+                    c.Report(ae, "AESER", r, ser, "AESER='Y' but no seriousness criterion is 'Y'.");
+                }
+            }
+        }
+    }
+
+    public static void SuppFlagPresent(RuleContext c)
+    {
+        var parent = c.Param("parent", "AE");
+        var qnam = c.Param("qnam", "AETRTEM");
+        foreach (var ae in c.Package.Domain(parent).Where(d => !d.IsAdam && !d.IsSupp))
+        {
+            c.Applicable = true;
+            var flag = c.Param("variable");
+            var supp = c.Package.Find("SUPP" + parent);
+            var have = new HashSet<string>(StringComparer.Ordinal);
+            if (supp is not null)
+            {
+                for (var r = 0; r < supp.Rows.Count; r++)
+                {
+                    if (supp.Text(r, "QNAM") == qnam)
+                    {
+                        have.Add(supp.Text(r, "USUBJID") + "\u0001" + supp.Text(r, "IDVARVAL"));
+                    }
+                }
+            }
+
+            for (var r = 0; r < ae.Rows.Count; r++)
+            {
+                var seq = ae.Text(r, ae.Var("--SEQ"));
+                if (!have.Contains(ae.Text(r, "USUBJID") + "\u0001" + seq) && !(flag.Length > 0 && ae.Text(r, flag).Length > 0))
+                {
+                    c.Report(ae, ae.Var("--SEQ"), r, seq, $"no SUPP{parent} {qnam} qualifier for this record.");
+                }
+            }
+        }
+    }
+
+    public static void LinkToTr(RuleContext c)
+    {
+        var tr = c.Package.Domain("TR");
+        foreach (var rs in c.Package.Domain("RS").Where(d => !d.IsAdam))
+        {
+            c.Applicable = true;
+            var links = new[] { "RSLNKID", "RSLNKGRP" }.Where(rs.Has).ToList();
+            var used = links.SelectMany(l => Enumerable.Range(0, rs.Rows.Count).Where(r => rs.Text(r, l).Length > 0).Select(r => (l, r))).ToList();
+            if (used.Count == 0)
+            {
+                continue;
+            }
+
+            if (tr.Count == 0)
+            {
+                c.NotExecutable("RS carries RSLNKID/RSLNKGRP but no TR dataset is in the package to check them against");
+                return;
+            }
+
+            var have = tr.SelectMany(t => Enumerable.Range(0, t.Rows.Count).SelectMany(r => new[] { t.Text(r, "USUBJID") + "\u0001" + t.Text(r, "TRLNKID"), t.Text(r, "USUBJID") + "\u0001" + t.Text(r, "TRLNKGRP") })).ToHashSet(StringComparer.Ordinal);
+            foreach (var (l, r) in used)
+            {
+                if (!have.Contains(rs.Text(r, "USUBJID") + "\u0001" + rs.Text(r, l)))
+                {
+                    c.Report(rs, l, r, rs.Text(r, l), $"{l} '{rs.Text(r, l)}' has no matching TR record for this subject.");
+                }
+            }
+        }
+    }
+
+    private static bool IsNumeric(string s) => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+
+    public static void LabUnits(RuleContext c)
+    {
+        var unitless = c.List("unitless", "PH|SPGRAV").ToHashSet(StringComparer.Ordinal);
+        foreach (var lb in c.InScope())
+        {
+            c.Applicable = true;
+            var units = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var r = 0; r < lb.Rows.Count; r++)
+            {
+                var test = lb.Text(r, "LBTESTCD");
+                if (unitless.Contains(test))
+                {
+                    continue;
+                }
+
+                if (IsNumeric(lb.Text(r, "LBORRES")) && lb.Has("LBORRESU") && lb.Text(r, "LBORRESU").Length == 0)
+                {
+                    c.Report(lb, "LBORRESU", r, lb.Text(r, "LBORRES"), $"numeric LBORRES for {test} without LBORRESU.");
+                }
+
+                var su = lb.Text(r, "LBSTRESU");
+                if (IsNumeric(lb.Text(r, "LBSTRESC")) && lb.Has("LBSTRESU") && su.Length == 0)
+                {
+                    c.Report(lb, "LBSTRESU", r, lb.Text(r, "LBSTRESC"), $"numeric LBSTRESC for {test} without LBSTRESU.");
+                }
+
+                if (su.Length > 0)
+                {
+                    var key = string.Join("\u0001", test, lb.Text(r, "LBSPEC"), lb.Text(r, "LBMETHOD"), lb.Text(r, "LBCAT"));
+                    if (units.TryGetValue(key, out var first) && first != su)
+                    {
+                        c.Report(lb, "LBSTRESU", r, su, $"{test} has LBSTRESU '{su}' here and '{first}' elsewhere.");
+                    }
+
+                    units.TryAdd(key, su);
+                }
+            }
+        }
+    }
+
+    public static void LabStandard(RuleContext c)
+    {
+        foreach (var lb in c.InScope())
+        {
+            c.Applicable = true;
+            var p = lb.Domain[..2];
+            for (var r = 0; r < lb.Rows.Count; r++)
+            {
+                var orres = lb.Text(r, p + "ORRES");
+                var stresc = lb.Text(r, p + "STRESC");
+                var stresn = lb.Num(r, p + "STRESN");
+                if (orres.Length > 0 && stresc.Length == 0 && lb.Has(p + "STRESC"))
+                {
+                    c.Report(lb, p + "STRESC", r, orres, $"{p}ORRES is populated but {p}STRESC is null.");
+                }
+
+                if (lb.Has(p + "STRESN"))
+                {
+                    var numeric = double.TryParse(stresc, NumberStyles.Float, CultureInfo.InvariantCulture, out var v);
+                    if (numeric && (stresn is null || Math.Abs(stresn.Value - v) > 1e-9 * Math.Max(1, Math.Abs(v))))
+                    {
+                        c.Report(lb, p + "STRESN", r, lb.Text(r, p + "STRESN"), $"{p}STRESC '{stresc}' is numeric but {p}STRESN is '{lb.Text(r, p + "STRESN")}'.");
+                    }
+                    else if (!numeric && stresn is not null)
+                    {
+                        c.Report(lb, p + "STRESN", r, lb.Text(r, p + "STRESN"), $"{p}STRESC '{stresc}' is not numeric but {p}STRESN is populated.");
+                    }
+                }
+
+                if (lb.Num(r, p + "STNRLO") is { } lo && lb.Num(r, p + "STNRHI") is { } hi && hi < lo)
+                {
+                    c.Report(lb, p + "STNRHI", r, lb.Text(r, p + "STNRHI"), $"{p}STNRHI {hi} is below {p}STNRLO {lo}.");
+                }
+            }
+        }
+    }
+
+    public static void BaselineFlag(RuleContext c)
+    {
+        foreach (var lb in c.InScope())
+        {
+            var flag = new[] { lb.Var("--LOBXFL"), lb.Var("--BLFL") }.FirstOrDefault(lb.Has);
+            if (flag is null)
+            {
+                continue;
+            }
+
+            c.Applicable = true;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var keys = c.List("keys", "USUBJID|--TESTCD|--CAT|--SPEC|--METHOD|--TPT").Select(lb.Var).Where(lb.Has).ToList();
+            for (var r = 0; r < lb.Rows.Count; r++)
+            {
+                if (lb.Text(r, flag) == "Y" && !seen.Add(string.Join("\u0001", keys.Select(k => lb.Text(r, k)))))
+                {
+                    c.Report(lb, flag, r, "Y", $"more than one {flag}='Y' for this subject and {string.Join("/", keys.Skip(1))}.");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,330 @@
+using CdiscExport.Conformance.Define;
+using CdiscExport.Conformance.Engine;
+using CdiscExport.Xpt;
+
+namespace CdiscExport.Conformance.Operations;
+
+/// <summary>define.xml operations.</summary>
+internal static class DefineOps
+{
+    public static void Present(RuleContext c)
+    {
+        foreach (var f in c.Package.Folders)
+        {
+            c.Applicable = true;
+            if (f.DefinePath is null)
+            {
+                c.Report(null, null, null, "define.xml", $"{f.Path}: no define.xml; every {f.Kind.ToString().ToUpperInvariant()} package needs one named exactly define.xml.");
+            }
+        }
+    }
+
+    private static IEnumerable<(PackageFolder Folder, IDefineDocument Define)> Defines(RuleContext c)
+    {
+        foreach (var f in c.Package.Folders)
+        {
+            if (f.Define is not null)
+            {
+                c.Applicable = true;
+                yield return (f, f.Define);
+            }
+        }
+    }
+
+    public static void Schema(RuleContext c)
+    {
+        var schemaFolder = Path.Combine(c.Env.StandardsFolder, "define-xml-2.1", "schema");
+        foreach (var f in c.Package.Folders.Where(f => f.DefinePath is not null))
+        {
+            c.Applicable = true;
+            if (f.DefineError is not null)
+            {
+                c.Report(null, null, null, Path.GetFileName(f.DefinePath), $"define.xml is not well-formed or not readable: {f.DefineError}");
+                continue;
+            }
+
+            foreach (var (line, message) in DefineSchema.Validate(f.DefinePath!, schemaFolder))
+            {
+                c.Report(null, null, null, $"line {line}", $"define.xml line {line}: {message}");
+            }
+
+            var d = f.Define!;
+            foreach (var oid in d.DuplicateOids)
+            {
+                c.Report(null, null, null, oid, $"OID {oid} is defined more than once.");
+            }
+
+            if (d.OdmAttributes.FileType != "Snapshot")
+            {
+                c.Report(null, null, null, d.OdmAttributes.FileType, "ODM FileType must be 'Snapshot'.");
+            }
+
+            foreach (var g in d.ItemGroups)
+            {
+                foreach (var r in g.ItemRefs.Where(r => !d.ItemDefs.ContainsKey(r.ItemOid)))
+                {
+                    c.Report(null, null, null, r.ItemOid, $"ItemGroupDef {g.Name}: ItemRef {r.ItemOid} names no ItemDef.");
+                }
+            }
+
+            foreach (var i in d.ItemDefs.Values.Where(i => i.CodeListOid is not null && !d.CodeLists.ContainsKey(i.CodeListOid)))
+            {
+                c.Report(null, i.Name, null, i.CodeListOid, $"ItemDef {i.Oid}: CodeListRef {i.CodeListOid} names no CodeList.");
+            }
+        }
+    }
+
+    public static void Standards(RuleContext c)
+    {
+        foreach (var (_, d) in Defines(c))
+        {
+            if (d.StandardCount == 0)
+            {
+                c.Report(null, null, null, null, "define.xml declares no def:Standards.");
+            }
+
+            foreach (var s in d.DanglingStandardRefs)
+            {
+                c.Report(null, null, null, s, $"def:StandardOID {s} names no def:Standard.");
+            }
+        }
+    }
+
+    private static DefineItemGroup? Group(IDefineDocument d, DatasetData ds) =>
+        d.ItemGroups.FirstOrDefault(g => string.Equals(g.Name, ds.Name, StringComparison.OrdinalIgnoreCase));
+
+    public static void Datasets(RuleContext c)
+    {
+        foreach (var (f, d) in Defines(c))
+        {
+            var files = c.Package.Datasets.Where(x => x.Folder == f).ToList();
+            foreach (var ds in files.Where(ds => Group(d, ds) is null))
+            {
+                c.Report(ds, null, null, ds.Name, $"{ds.FileName} has no ItemGroupDef in define.xml.");
+            }
+
+            foreach (var g in d.ItemGroups.Where(g => g.Leaf is not null))
+            {
+                if (!File.Exists(Path.Combine(f.Path, g.Leaf!)) && !files.Any(x => string.Equals(x.Name, g.Name, StringComparison.OrdinalIgnoreCase)))
+                {
+                    c.Report(null, null, null, g.Leaf, $"define.xml describes {g.Name} at {g.Leaf}, but no such dataset file is in the folder.");
+                }
+            }
+        }
+    }
+
+    public static void Variables(RuleContext c)
+    {
+        foreach (var (f, d) in Defines(c))
+        {
+            foreach (var ds in c.Package.Datasets.Where(x => x.Folder == f))
+            {
+                var g = Group(d, ds);
+                if (g is null)
+                {
+                    continue;
+                }
+
+                var names = g.ItemRefs.Select(r => d.ItemDefs.GetValueOrDefault(r.ItemOid)?.Name).Where(n => n is not null).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                foreach (var v in ds.Variables.Where(v => !names.Contains(v.Name)))
+                {
+                    c.Report(ds, v.Name, null, v.Name, $"{v.Name} is in {ds.FileName} but not in define.xml.");
+                }
+
+                foreach (var n in names.Where(n => !ds.Has(n!)))
+                {
+                    c.Report(ds, n, null, n, $"define.xml lists {n} for {ds.Name}, but the dataset lacks it.");
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<(DatasetData Ds, XptVariable Var, DefineItemDef Item, DefineItemRef Ref)> Items(RuleContext c)
+    {
+        foreach (var (f, d) in Defines(c))
+        {
+            foreach (var ds in c.Package.Datasets.Where(x => x.Folder == f))
+            {
+                var g = Group(d, ds);
+                if (g is null)
+                {
+                    continue;
+                }
+
+                foreach (var r in g.ItemRefs)
+                {
+                    if (d.ItemDefs.TryGetValue(r.ItemOid, out var item) && ds.Ordinal(item.Name) is var i and >= 0)
+                    {
+                        yield return (ds, ds.Variables[i], item, r);
+                    }
+                }
+            }
+        }
+    }
+
+    public static void Attributes(RuleContext c)
+    {
+        foreach (var (ds, v, item, _) in Items(c))
+        {
+            var numeric = item.DataType is "integer" or "float";
+            if (numeric != (v.Type == XptVariableType.Numeric))
+            {
+                c.Report(ds, v.Name, null, item.DataType, $"define DataType {item.DataType} does not fit the XPT type {(v.Type == XptVariableType.Numeric ? "Num" : "Char")}.");
+            }
+            else if (!numeric && item.Length is int len && len != v.Length && item.DataType == "text")
+            {
+                c.Report(ds, v.Name, null, $"{len}", $"define Length {len} differs from the XPT length {v.Length}.");
+            }
+        }
+    }
+
+    public static void Labels(RuleContext c)
+    {
+        foreach (var (f, d) in Defines(c))
+        {
+            foreach (var ds in c.Package.Datasets.Where(x => x.Folder == f))
+            {
+                if (Group(d, ds) is { } g && g.Label.Length > 0 && g.Label != ds.Label)
+                {
+                    c.Report(ds, null, null, ds.Label, $"dataset label '{ds.Label}' differs from define.xml '{g.Label}'.");
+                }
+            }
+        }
+
+        foreach (var (ds, v, item, _) in Items(c))
+        {
+            if (item.Label.Length > 0 && item.Label != v.Label)
+            {
+                c.Report(ds, v.Name, null, v.Label, $"label '{v.Label}' differs from define.xml '{item.Label}'.");
+            }
+        }
+    }
+
+    public static void CodelistValues(RuleContext c)
+    {
+        foreach (var (ds, v, item, _) in Items(c))
+        {
+            if (item.CodeListOid is null || !ds.Folder.Define!.CodeLists.TryGetValue(item.CodeListOid, out var list) || list.External || list.Values.Count == 0)
+            {
+                continue;
+            }
+
+            var values = list.Values.ToHashSet(StringComparer.Ordinal);
+            for (var r = 0; r < ds.Rows.Count; r++)
+            {
+                var s = ds.Text(r, v.Name);
+                if (s.Length > 0 && !values.Contains(s))
+                {
+                    c.Report(ds, v.Name, r, s, $"{v.Name} '{s}' is not in define.xml codelist {list.Name} ({list.Oid}).");
+                }
+            }
+        }
+    }
+
+    public static void Keys(RuleContext c)
+    {
+        foreach (var (f, d) in Defines(c))
+        {
+            foreach (var ds in c.Package.Datasets.Where(x => x.Folder == f))
+            {
+                if (Group(d, ds) is not { } g)
+                {
+                    continue;
+                }
+
+                var keys = g.ItemRefs.Where(r => r.KeySequence is not null).OrderBy(r => r.KeySequence)
+                    .Select(r => d.ItemDefs.GetValueOrDefault(r.ItemOid)?.Name).Where(n => n is not null && ds.Has(n)).Select(n => n!).ToList();
+                if (keys.Count == 0)
+                {
+                    continue;
+                }
+
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                for (var r = 0; r < ds.Rows.Count; r++)
+                {
+                    if (!seen.Add(string.Join("\u0001", keys.Select(k => ds.Text(r, k)))))
+                    {
+                        c.Report(ds, keys[^1], r, string.Join(", ", keys.Select(k => ds.Text(r, k))), $"another record has the same define.xml keys {string.Join(", ", keys)}.");
+                    }
+                }
+            }
+        }
+    }
+
+    public static void Structure(RuleContext c)
+    {
+        foreach (var (f, d) in Defines(c))
+        {
+            foreach (var ds in c.Package.Datasets.Where(x => x.Folder == f))
+            {
+                if (Group(d, ds) is not { } g)
+                {
+                    continue;
+                }
+
+                var order = g.ItemRefs.Select(r => (r.OrderNumber, Name: d.ItemDefs.GetValueOrDefault(r.ItemOid)?.Name)).Where(x => x.OrderNumber is not null && x.Name is not null)
+                    .OrderBy(x => x.OrderNumber).Select(x => x.Name!).Where(ds.Has).ToList();
+                var actual = ds.Variables.Select(v => v.Name).Where(n => order.Contains(n, StringComparer.OrdinalIgnoreCase)).ToList();
+                if (!order.SequenceEqual(actual, StringComparer.OrdinalIgnoreCase))
+                {
+                    c.Report(ds, null, null, null, $"define.xml OrderNumber order ({string.Join(", ", order)}) differs from the XPT column order.");
+                }
+
+                if (string.IsNullOrEmpty(g.Structure) || string.IsNullOrEmpty(g.Class))
+                {
+                    c.Report(ds, null, null, null, $"ItemGroupDef {g.Name} lacks def:Structure or def:Class.");
+                }
+            }
+        }
+    }
+
+    public static void Leaf(RuleContext c)
+    {
+        foreach (var (f, d) in Defines(c))
+        {
+            foreach (var (id, href) in d.Leaves)
+            {
+                if (href.Length > 0 && !href.Contains("://", StringComparison.Ordinal) && !File.Exists(Path.Combine(f.Path, href)))
+                {
+                    c.Report(null, null, null, href, $"def:leaf {id} points to {href}, which is not in {f.Path} (names are case-sensitive).");
+                }
+            }
+        }
+    }
+
+    public static void Origins(RuleContext c)
+    {
+        var allowed = c.List("types", "Collected|Derived|Assigned|Protocol|Predecessor|Not Available").ToHashSet(StringComparer.Ordinal);
+        foreach (var (ds, v, item, r) in Items(c))
+        {
+            if (item.OriginType is null && item.HasValueList)
+            {
+                continue;
+            }
+
+            if (item.OriginType is null || !allowed.Contains(item.OriginType))
+            {
+                c.Report(ds, v.Name, null, item.OriginType, $"ItemDef {item.Oid} has origin '{item.OriginType}'; use a Define-XML CT origin type.");
+            }
+            else if (item.OriginType == "Derived" && r.MethodOid is null)
+            {
+                c.Report(ds, v.Name, null, null, $"{v.Name} is Derived but its ItemRef has no MethodOID.");
+            }
+        }
+    }
+
+    public static void Stylesheet(RuleContext c)
+    {
+        foreach (var (f, d) in Defines(c))
+        {
+            if (d.Stylesheet is null)
+            {
+                c.Report(null, null, null, null, "define.xml has no xml-stylesheet; ship the stylesheet or a define.pdf.");
+            }
+            else if (!d.Stylesheet.Contains("://", StringComparison.Ordinal) && !File.Exists(Path.Combine(f.Path, d.Stylesheet)))
+            {
+                c.Report(null, null, null, d.Stylesheet, $"the stylesheet {d.Stylesheet} is not beside define.xml.");
+            }
+        }
+    }
+}

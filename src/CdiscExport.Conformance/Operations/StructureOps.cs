@@ -1,0 +1,530 @@
+using System.Text.RegularExpressions;
+using CdiscExport.Conformance.Engine;
+using CdiscExport.Core.Standards;
+using CdiscExport.Xpt;
+
+namespace CdiscExport.Conformance.Operations;
+
+/// <summary>Structure and metadata operations.</summary>
+internal static partial class StructureOps
+{
+    [GeneratedRegex("^[A-Z][A-Z0-9_]{0,7}$")]
+    private static partial Regex SasName();
+
+    [GeneratedRegex("^[A-Z_][A-Z0-9_]{0,7}$")]
+    private static partial Regex CodeName();
+
+    /// <summary>params: dataset, file, kind (sdtm|adam).</summary>
+    public static void DatasetPresent(RuleContext c)
+    {
+        var name = c.Param("dataset");
+        var file = c.Param("file", name.ToLowerInvariant() + ".xpt");
+        var kind = c.Param("kind", "sdtm").Equals("adam", StringComparison.OrdinalIgnoreCase) ? PackageKind.Adam : PackageKind.Sdtm;
+        foreach (var folder in c.Package.Folders.Where(f => f.Kind == kind))
+        {
+            c.Applicable = true;
+            var ds = c.Package.Datasets.Where(d => d.Folder == folder && d.Name == name).ToList();
+            if (ds.Count == 0)
+            {
+                c.Report(null, null, null, name, $"{folder.Path}: no {file} ({name} dataset); it must be present.");
+            }
+            else if (!ds.Any(d => d.FileName == file && Path.GetDirectoryName(d.FilePath) == folder.Path))
+            {
+                c.Report(ds[0], null, null, ds[0].FileName, $"{name} is in {ds[0].FileName}; the file must be named exactly {file} at the top of the folder.");
+            }
+        }
+    }
+
+    public static void FileLayout(RuleContext c)
+    {
+        foreach (var d in c.InScope())
+        {
+            c.Applicable = true;
+            var expected = d.Name.ToLowerInvariant() + ".xpt";
+            if (d.FileName != expected)
+            {
+                c.Report(d, null, null, d.FileName, $"file {d.FileName} holds member {d.Name}; name it {expected}.");
+            }
+
+            if (!SasName().IsMatch(d.Name))
+            {
+                c.Report(d, null, null, d.Name, $"dataset name {d.Name} must be 1-8 characters A-Z, 0-9, starting with a letter.");
+            }
+        }
+
+        foreach (var p in c.Package.Problems)
+        {
+            c.Report(null, null, null, Path.GetFileName(p.FilePath), p.Message);
+        }
+    }
+
+    public static void XptVersion(RuleContext c)
+    {
+        foreach (var d in c.InScope())
+        {
+            c.Applicable = true;
+            if (d.XptVersion != 5)
+            {
+                c.Report(d, null, null, $"V{d.XptVersion}", $"{d.FileName} is SAS XPORT version {d.XptVersion}; submissions need version 5.");
+            }
+        }
+
+        foreach (var p in c.Package.Problems)
+        {
+            c.Applicable = true;
+            c.Report(null, null, null, Path.GetFileName(p.FilePath), $"not a readable SAS XPORT v5 file: {p.Message}");
+        }
+    }
+
+    public static void FileSize(RuleContext c)
+    {
+        var max = long.Parse(c.Param("max", "5368709120"), System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var d in c.InScope())
+        {
+            c.Applicable = true;
+            if (d.FileSize > max)
+            {
+                c.Report(d, null, null, d.FileSize.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{d.FileName} is {d.FileSize} bytes, over {max}; split it.");
+            }
+        }
+    }
+
+    private static bool IsAscii(string s) => s.All(ch => ch is >= ' ' and <= '~');
+
+    public static void NamesLabels(RuleContext c)
+    {
+        foreach (var d in c.InScope())
+        {
+            c.Applicable = true;
+            if (d.Label.Length > 40 || !IsAscii(d.Label))
+            {
+                c.Report(d, null, null, d.Label, $"dataset label of {d.Label.Length} characters; at most 40 printable ASCII characters.");
+            }
+
+            if (d.Name.Length > 8)
+            {
+                c.Report(d, null, null, d.Name, $"dataset name {d.Name} is longer than 8 characters.");
+            }
+
+            foreach (var v in d.Variables)
+            {
+                if (!SasName().IsMatch(v.Name))
+                {
+                    c.Report(d, v.Name, null, v.Name, $"variable name {v.Name}: at most 8 characters, A-Z 0-9 _, starting with a letter.");
+                }
+
+                if (v.Label.Length > 40 || !IsAscii(v.Label))
+                {
+                    c.Report(d, v.Name, null, v.Label, $"label of {v.Name} has {v.Label.Length} characters or non-ASCII; at most 40 printable ASCII characters.");
+                }
+            }
+        }
+    }
+
+    public static void TextLength(RuleContext c)
+    {
+        var max = int.Parse(c.Param("max", "200"), System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var d in c.InScope())
+        {
+            c.Applicable = true;
+            for (var i = 0; i < d.Variables.Count; i++)
+            {
+                var v = d.Variables[i];
+                if (v.Type != XptVariableType.Character)
+                {
+                    continue;
+                }
+
+                if (v.Length > max)
+                {
+                    c.Report(d, v.Name, null, v.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{v.Name} is declared {v.Length} bytes long; at most {max}.");
+                }
+
+                for (var r = 0; r < d.Rows.Count; r++)
+                {
+                    var x = d.Rows[r][i];
+                    if (x.IsText && System.Text.Encoding.UTF8.GetByteCount(x.TextValue.TrimEnd(' ')) > max)
+                    {
+                        c.Report(d, v.Name, r, x.TextValue[..20] + "...", $"{v.Name} value is longer than {max} bytes; split it as the IG says.");
+                    }
+                }
+            }
+        }
+    }
+
+    public static void TextHygiene(RuleContext c)
+    {
+        var dotAllowed = c.List("dotAllowed", "COVAL|TSVAL");
+        foreach (var d in c.InScope())
+        {
+            c.Applicable = true;
+            for (var j = 0; j < d.Variables.Count; j++)
+            {
+                var v = d.Variables[j];
+                if (v.Type != XptVariableType.Character)
+                {
+                    continue;
+                }
+
+                var allowDot = dotAllowed.Any(p => v.Name.StartsWith(p, StringComparison.Ordinal));
+                for (var r = 0; r < d.Rows.Count; r++)
+                {
+                    var x = d.Rows[r][j];
+                    if (!x.IsText)
+                    {
+                        continue;
+                    }
+
+                    var s = x.TextValue.TrimEnd(' ');
+                    if (s.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    string? problem = !IsAscii(s) ? "holds a character outside printable ASCII (32-126)"
+                        : s[0] == ' ' ? "starts with a space"
+                        : s == "." && !allowDot ? "is only '.'"
+                        : null;
+                    if (problem is not null)
+                    {
+                        c.Report(d, v.Name, r, s, $"{v.Name} {problem}.");
+                    }
+                }
+            }
+        }
+    }
+
+    public static void NonEmpty(RuleContext c)
+    {
+        foreach (var d in c.InScope())
+        {
+            c.Applicable = true;
+            if (d.Rows.Count == 0)
+            {
+                c.Report(d, null, null, null, $"{d.FileName} has no records; do not submit empty datasets.");
+            }
+        }
+    }
+
+    /// <summary>The IG variables of a dataset (SDTM by domain, SUPP-- as SUPPQUAL, ADaM ADSL or BDS).</summary>
+    internal static IReadOnlyList<StandardVariable> IgVariables(RuleContext c, DatasetData d)
+    {
+        var s = c.Env.Standards;
+        if (d.IsAdam)
+        {
+            return s.Adamig.VariablesOf(d.Name == "ADSL" ? "ADSL" : "BDS");
+        }
+
+        return s.Sdtmig.VariablesOf(d.IsSupp ? "SUPPQUAL" : d.Domain);
+    }
+
+    internal static StandardVariable? IgVariable(RuleContext c, DatasetData d, string name)
+    {
+        var s = c.Env.Standards;
+        return d.IsAdam ? s.Adamig.FindVariable(d.Name == "ADSL" ? "ADSL" : "BDS", name) : s.Sdtmig.FindVariable(d.IsSupp ? "SUPPQUAL" : d.Domain, name);
+    }
+
+    /// <summary>Placeholder names (TRTxxP) become patterns.</summary>
+    internal static Regex NamePattern(string igName) =>
+        new("^" + Regex.Replace(igName, "[a-z]+", m => m.Value is "xx" or "zz" ? "[0-9]{2}" : m.Value is "y" or "w" ? "[0-9]" : "[A-Z0-9]+") + "$");
+
+    private static IEnumerable<(StandardVariable Ig, string? Actual)> Match(DatasetData d, IEnumerable<StandardVariable> vars)
+    {
+        foreach (var v in vars)
+        {
+            if (d.Has(v.Name))
+            {
+                yield return (v, v.Name);
+            }
+            else if (v.Name.Any(char.IsLower))
+            {
+                var p = NamePattern(v.Name);
+                var hits = d.Variables.Where(x => p.IsMatch(x.Name)).ToList();
+                if (hits.Count == 0)
+                {
+                    yield return (v, null);
+                }
+
+                foreach (var h in hits)
+                {
+                    yield return (v, h.Name);
+                }
+            }
+            else
+            {
+                yield return (v, null);
+            }
+        }
+    }
+
+    public static void IgRequired(RuleContext c)
+    {
+        var checkNull = c.Param("nonNull", "true") == "true";
+        foreach (var d in c.InScope())
+        {
+            var required = IgVariables(c, d).Where(v => v.Core == CoreCategory.Required).ToList();
+            if (required.Count == 0)
+            {
+                continue;
+            }
+
+            c.Applicable = true;
+            foreach (var (ig, actual) in Match(d, required))
+            {
+                if (actual is null)
+                {
+                    c.Report(d, ig.Name, null, null, $"Required variable {ig.Name} is missing from {d.Name}.");
+                    continue;
+                }
+
+                if (!checkNull)
+                {
+                    continue;
+                }
+
+                for (var r = 0; r < d.Rows.Count; r++)
+                {
+                    if (d.Text(r, actual).Length == 0)
+                    {
+                        c.Report(d, actual, r, null, $"Required variable {actual} is null.");
+                    }
+                }
+            }
+
+            foreach (var any in d.Name == "ADSL" ? [] : c.List("anyOf"))
+            {
+                var names = any.Split(',');
+                if (!names.Any(d.Has))
+                {
+                    c.Report(d, names[0], null, null, $"{d.Name} needs at least one of {string.Join(", ", names)}.");
+                }
+            }
+        }
+    }
+
+    public static void IgExpected(RuleContext c)
+    {
+        foreach (var d in c.InScope())
+        {
+            var expected = IgVariables(c, d).Where(v => v.Core == CoreCategory.Expected).ToList();
+            if (expected.Count == 0)
+            {
+                continue;
+            }
+
+            c.Applicable = true;
+            foreach (var (ig, actual) in Match(d, expected))
+            {
+                if (actual is null)
+                {
+                    c.Report(d, ig.Name, null, null, $"Expected variable {ig.Name} is missing from {d.Name}; keep it even when all null.");
+                }
+            }
+        }
+    }
+
+    public static void ExpectedAllNull(RuleContext c)
+    {
+        foreach (var d in c.InScope())
+        {
+            var expected = IgVariables(c, d).Where(v => v.Core == CoreCategory.Expected).ToList();
+            if (expected.Count == 0 || d.Rows.Count == 0)
+            {
+                continue;
+            }
+
+            c.Applicable = true;
+            foreach (var (ig, actual) in Match(d, expected))
+            {
+                if (actual is not null && Enumerable.Range(0, d.Rows.Count).All(r => d.Text(r, actual).Length == 0))
+                {
+                    c.Report(d, actual, null, null, $"Expected variable {actual} is null on every record; say in define.xml that it was not collected.");
+                }
+            }
+        }
+    }
+
+    public static void IgUnknownVariable(RuleContext c)
+    {
+        foreach (var d in c.InScope())
+        {
+            var ig = IgVariables(c, d);
+            if (ig.Count == 0)
+            {
+                continue;
+            }
+
+            c.Applicable = true;
+            var cls = d.IsAdam ? null : c.Env.Standards.Sdtmig.FindDataset(d.Domain)?.Class;
+            var classNames = cls is null ? [] : c.Env.Standards.Sdtmig.Datasets.Where(x => x.Class == cls)
+                .SelectMany(x => c.Env.Standards.Sdtmig.VariablesOf(x.Name)).Select(x => x.Name.StartsWith(x.Dataset, StringComparison.Ordinal) ? "--" + x.Name[x.Dataset.Length..] : x.Name)
+                .ToHashSet(StringComparer.Ordinal);
+            foreach (var v in d.Variables)
+            {
+                var generic = v.Name.StartsWith(d.Domain, StringComparison.Ordinal) ? "--" + v.Name[d.Domain.Length..] : v.Name;
+                if (IgVariable(c, d, v.Name) is null && !classNames.Contains(generic) && !classNames.Contains(v.Name) && !c.List("allowed").Contains(generic))
+                {
+                    c.Report(d, v.Name, null, v.Name, $"{v.Name} is not a variable of {d.Domain} in {(d.IsAdam ? "ADaMIG" : "SDTMIG")}; non-standard variables go to SUPP{d.Domain}.");
+                }
+            }
+        }
+    }
+
+    public static void IgType(RuleContext c)
+    {
+        foreach (var d in c.InScope())
+        {
+            if (IgVariables(c, d).Count == 0)
+            {
+                continue;
+            }
+
+            c.Applicable = true;
+            foreach (var v in d.Variables)
+            {
+                var ig = IgVariable(c, d, v.Name);
+                if (ig is null)
+                {
+                    continue;
+                }
+
+                var isNum = v.Type == XptVariableType.Numeric;
+                var wantNum = ig.Type == VariableDataType.Num;
+                if (isNum != wantNum)
+                {
+                    c.Report(d, v.Name, null, isNum ? "Num" : "Char", $"{v.Name} is {(isNum ? "Num" : "Char")}; the IG defines it {(wantNum ? "Num" : "Char")}.");
+                }
+            }
+        }
+    }
+
+    public static void LengthFit(RuleContext c)
+    {
+        foreach (var d in c.InScope())
+        {
+            if (d.Rows.Count == 0)
+            {
+                continue;
+            }
+
+            c.Applicable = true;
+            for (var j = 0; j < d.Variables.Count; j++)
+            {
+                var v = d.Variables[j];
+                if (v.Type != XptVariableType.Character)
+                {
+                    continue;
+                }
+
+                var longest = 1;
+                foreach (var row in d.Rows)
+                {
+                    if (row[j].IsText)
+                    {
+                        longest = Math.Max(longest, System.Text.Encoding.UTF8.GetByteCount(row[j].TextValue.TrimEnd(' ')));
+                    }
+                }
+
+                if (v.Length > longest)
+                {
+                    c.Report(d, v.Name, null, $"{v.Length}", $"{v.Name} is declared {v.Length} bytes; the longest value has {longest}.");
+                }
+            }
+        }
+    }
+
+    /// <summary>params: codes (suffixes such as --TESTCD), texts (--TEST), textMax, textExcept.</summary>
+    public static void CodeFormat(RuleContext c)
+    {
+        var textMax = int.Parse(c.Param("textMax", "40"), System.Globalization.CultureInfo.InvariantCulture);
+        var textExcept = c.List("textExcept", "IE|TI");
+        foreach (var d in c.InScope())
+        {
+            foreach (var pattern in c.List("codes"))
+            {
+                var name = d.Var(pattern);
+                if (!d.Has(name))
+                {
+                    continue;
+                }
+
+                c.Applicable = true;
+                for (var r = 0; r < d.Rows.Count; r++)
+                {
+                    var s = d.Text(r, name);
+                    if (s.Length > 0 && !CodeName().IsMatch(s))
+                    {
+                        c.Report(d, name, r, s, $"{name} '{s}' must be at most 8 characters A-Z 0-9 _, not starting with a digit.");
+                    }
+                }
+            }
+
+            if (textExcept.Contains(d.Domain))
+            {
+                continue;
+            }
+
+            foreach (var pattern in c.List("texts"))
+            {
+                var name = d.Var(pattern);
+                if (!d.Has(name))
+                {
+                    continue;
+                }
+
+                c.Applicable = true;
+                for (var r = 0; r < d.Rows.Count; r++)
+                {
+                    var s = d.Text(r, name);
+                    if (s.Length > textMax)
+                    {
+                        c.Report(d, name, r, s, $"{name} has {s.Length} characters; at most {textMax}.");
+                    }
+                }
+            }
+        }
+    }
+
+    public static void TsParameters(RuleContext c)
+    {
+        foreach (var ts in c.Package.Domain("TS"))
+        {
+            c.Applicable = true;
+            var present = Enumerable.Range(0, ts.Rows.Count).Select(r => ts.Text(r, "TSPARMCD")).ToHashSet(StringComparer.Ordinal);
+            foreach (var p in c.List("required"))
+            {
+                var alternatives = p.Split('/');
+                if (!alternatives.Any(present.Contains))
+                {
+                    c.Report(ts, "TSPARMCD", null, p, $"TS has no TSPARMCD {p} record.");
+                }
+            }
+        }
+    }
+
+    public static void TsValueOrNullFlavor(RuleContext c)
+    {
+        var flavors = c.List("nullFlavors", "UNK|NA|NI|NASK|ASKU|NAV|NP|OTH|PINF|NINF|QS|TRC|MSK").ToHashSet(StringComparer.Ordinal);
+        foreach (var ts in c.Package.Domain("TS"))
+        {
+            c.Applicable = true;
+            for (var r = 0; r < ts.Rows.Count; r++)
+            {
+                var val = ts.Text(r, "TSVAL");
+                var nf = ts.Text(r, "TSVALNF");
+                if (val.Length == 0 && nf.Length == 0)
+                {
+                    c.Report(ts, "TSVAL", r, ts.Text(r, "TSPARMCD"), "TSVAL and TSVALNF are both null; one must be populated.");
+                }
+                else if (val.Length > 0 && nf.Length > 0)
+                {
+                    c.Report(ts, "TSVALNF", r, nf, "TSVAL and TSVALNF are both populated; they are mutually exclusive.");
+                }
+                else if (flavors.Contains(val))
+                {
+                    c.Report(ts, "TSVAL", r, val, $"TSVAL holds the null flavor '{val}'; put it in TSVALNF.");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,271 @@
+using System.Globalization;
+using System.Text;
+using CdiscExport.Core.Datasets;
+using CdiscExport.Mapping.Engine;
+using CdiscExport.Testing;
+
+namespace CdiscExport.Mapping.Tests.Engine;
+
+/// <summary>
+/// The pharmaverse raw EDC exports of the CDISC pilot (samples/cdiscpilot01-pharmaverse), mapped by
+/// specs/cdiscpilot01-pharmaverse alone, compared cell by cell with the SDTM the pharmaverse programs make from them
+/// (tests/fixtures/pharmaverse-sdtm, NA = missing). Every variable is compared; those that legitimately differ are
+/// listed below with the reason and the most rows they may differ in, so that a regression elsewhere fails.
+/// </summary>
+public sealed class PharmaverseTests
+{
+    private static readonly MappingResult Result = MappingEngine.Run(RepositoryPaths.Get("specs", "cdiscpilot01-pharmaverse"));
+
+    private static readonly string Golden = RepositoryPaths.Get("tests", "fixtures", "pharmaverse-sdtm");
+
+    /// <summary>
+    /// AE records that are ours under another AESEQ: rows tied on collection and start date, whose pilot order came
+    /// from AESPID, and rows whose raw start date is missing. No more than this many may be matched that way.
+    /// </summary>
+    private const int AeRowsInAnotherOrder = 240;
+
+    /// <summary>DM variables that differ: name -> (most differing rows, why).</summary>
+    private static readonly Dictionary<string, (int Rows, string Reason)> DmDifferences = new()
+    {
+        ["BRTHDTC"] = (306, "absent from the raw files: no birth date is collected; pharmaverse writes DMDTC minus AGE years"),
+        ["RFICDTC"] = (254, "a choice of the pharmaverse programs: they leave it blank; we map the consent date IC_DT"),
+        ["RFPENDTC"] = (80, "absent from the raw files: for screen failures and subjects with post-study follow-up " +
+            "pharmaverse takes the last contact from visits (AE follow-up, SV) that no raw export holds; we take the " +
+            "last disposition-form date"),
+    };
+
+    /// <summary>AE variables that differ: name -> (most differing rows, why).</summary>
+    private static readonly Dictionary<string, (int Rows, string Reason)> AeDifferences = new()
+    {
+        ["AESPID"] = (1191, "absent from the raw files: the sponsor's AE numbers (E01, E02, ...) are not exported"),
+        ["AELLTCD"] = (1182, "a choice of the pharmaverse programs: they leave it blank; the raw export codes it"),
+        ["AESOCCD"] = (1182, "a choice of the pharmaverse programs: they leave it blank; the raw export codes it"),
+        ["AESTDTC"] = (24, "absent from the raw files: IT.AESTDAT is NA where pharmaverse keeps the pilot's start date"),
+        ["AESTDY"] = (24, "follows AESTDTC"),
+        ["AETRTEM"] = (6, "SUPPAE; follows AESTDTC: we flag N where the raw start date is missing, pharmaverse Y from the pilot's date"),
+    };
+
+    [Fact]
+    public void Run_Pharmaverse_WritesDmAeDsExWithSupps()
+    {
+        Result.StudyId.ShouldBe("CDISCPILOT01");
+        Result.Datasets.Select(d => d.Name).ShouldBe(["DM", "SUPPDM", "AE", "SUPPAE", "DS", "EX"]);
+    }
+
+    [Fact]
+    public void Run_Pharmaverse_DmAgreesCellByCell()
+    {
+        var dm = Rows(Get("DM"));
+        var report = Compare("DM", ReadCsv("dm.csv"), dm, g => g["USUBJID"], o => o["USUBJID"], DmDifferences, null, out _);
+        report.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Run_Pharmaverse_AeAgreesCellByCell()
+    {
+        var ae = Rows(Get("AE"));
+        // AEDTC left AE in SDTMIG 3.4: the spec puts it in SUPPAE, and it is compared from there.
+        // The treatment-emergent flag of SUPPAE is compared as if it were a variable of AE, on both sides.
+        var suppae = Rows(Get("SUPPAE"));
+        foreach (var qnam in new[] { "AEDTC", "AETRTEM" })
+        {
+            var values = suppae.Where(s => s["QNAM"] == qnam).ToDictionary(s => s["USUBJID"] + "/" + s["IDVARVAL"], s => s["QVAL"]);
+            foreach (var row in ae)
+            {
+                row[qnam] = values.GetValueOrDefault(row["USUBJID"] + "/" + row["AESEQ"], string.Empty);
+            }
+        }
+
+        var golden = ReadCsv("ae.csv");
+        var goldenFlags = ReadCsv("suppae.csv").Where(s => s["QNAM"] == "AETRTEM").ToDictionary(s => s["USUBJID"] + "/" + s["IDVARVAL"], s => s["QVAL"]);
+        foreach (var row in golden)
+        {
+            row["AETRTEM"] = goldenFlags.GetValueOrDefault(row["USUBJID"] + "/" + row["AESEQ"], string.Empty);
+        }
+
+        // AESEQ follows the pilot's order: collection date, start date, then AESPID, which the raw export lacks. Rows
+        // that tie on the first two keep the raw file order, and rows whose start date the raw export lacks sort
+        // last, so a golden row may be our row of another AESEQ of the same subject and collection date.
+        var report = Compare("AE", golden, ae, g => g["USUBJID"] + "/" + g["AESEQ"], o => o["USUBJID"] + "/" + o["AESEQ"],
+            AeDifferences, (g, o) => o["USUBJID"] == g["USUBJID"] && o["AEDTC"] == g["AEDTC"], out var reordered);
+        report.ShouldBeEmpty();
+        reordered.ShouldBeLessThanOrEqualTo(AeRowsInAnotherOrder);
+    }
+
+    [Fact]
+    public void Run_Pharmaverse_SuppdmHasTheFlagsTheRawDataDecide()
+    {
+        var ours = Rows(Get("SUPPDM")).Select(r => (r["USUBJID"], r["QNAM"], r["QVAL"])).ToHashSet();
+        var golden = ReadCsv("suppdm.csv").Where(r => r["QNAM"] is "ITT" or "SAFETY").Select(r => (r["USUBJID"], r["QNAM"], r["QVAL"])).ToHashSet();
+        ours.SetEquals(golden).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Run_Pharmaverse_DsAndExAgreeOnTheirSdtmig34Variables()
+    {
+        var ds = Compare("DS", ReadCsv("ds.csv"), Rows(Get("DS")), g => g["USUBJID"] + "/" + g["DSSEQ"], o => o["USUBJID"] + "/" + o["DSSEQ"],
+            new()
+            {
+                ["DSSPID"] = (95, "absent from the raw files"),
+                ["VISITNUM"] = (850, "not an SDTMIG 3.4 variable of DS"),
+                ["VISIT"] = (850, "not an SDTMIG 3.4 variable of DS"),
+                ["DSTERM"] = (2, "ties on the sort keys: the pilot's order is not in the raw files"),
+                ["DSDECOD"] = (2, "ties on the sort keys"),
+                ["DSDTC"] = (2, "ties on the sort keys"),
+            },
+            null,
+            out _);
+        var ex = Compare("EX", ReadCsv("ex.csv"), Rows(Get("EX")), g => g["USUBJID"] + "/" + g["EXSEQ"], o => o["USUBJID"] + "/" + o["EXSEQ"],
+            new()
+            {
+                ["VISITNUM"] = (591, "not an SDTMIG 3.4 variable of EX"),
+                ["VISIT"] = (591, "not an SDTMIG 3.4 variable of EX"),
+                ["VISITDY"] = (591, "not an SDTMIG 3.4 variable of EX"),
+            },
+            null,
+            out _);
+        (ds + ex).ShouldBeEmpty();
+    }
+
+    private static Dataset Get(string name) => Result.Datasets.Single(d => d.Name == name);
+
+    /// <summary>
+    /// Every golden cell against ours; "" when all agree, else the first differing row and variable per variable,
+    /// and any listed difference that now differs in more rows than allowed.
+    /// </summary>
+    private static string Compare(
+        string name,
+        List<Dictionary<string, string>> golden,
+        List<Dictionary<string, string>> ours,
+        Func<Dictionary<string, string>, string> goldenKey,
+        Func<Dictionary<string, string>, string> ourKey,
+        Dictionary<string, (int Rows, string Reason)> allowed,
+        Func<Dictionary<string, string>, Dictionary<string, string>, bool>? tie,
+        out int reordered)
+    {
+        reordered = 0;
+        var report = new StringBuilder();
+        if (ours.Count != golden.Count)
+        {
+            report.AppendLine(CultureInfo.InvariantCulture, $"{name}: {ours.Count} rows, pharmaverse {golden.Count}");
+        }
+
+        var byKey = ours.ToDictionary(ourKey);
+        var differing = new Dictionary<string, int>(StringComparer.Ordinal);
+        var first = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var g in golden)
+        {
+            if (!byKey.TryGetValue(goldenKey(g), out var o))
+            {
+                report.AppendLine(CultureInfo.InvariantCulture, $"{name} {goldenKey(g)}: no such row of ours");
+                continue;
+            }
+
+            var diffs = Differences(g, o, allowed);
+            if (diffs.Count > 0 && tie is not null
+                && ours.FirstOrDefault(c => tie(g, c) && Differences(g, c, allowed).TrueForAll(v => v == name + "SEQ")) is { } tied)
+            {
+                // The same record under another --SEQ: its listed variables are compared there.
+                diffs = [];
+                o = tied;
+                reordered++;
+            }
+
+            foreach (var variable in diffs.Concat(g.Keys.Where(allowed.ContainsKey).Where(v => N(g[v]) != N(o.GetValueOrDefault(v)))))
+            {
+                differing[variable] = differing.GetValueOrDefault(variable) + 1;
+                first.TryAdd(variable, $"{name} {goldenKey(g)} {variable}: ours \"{o.GetValueOrDefault(variable)}\", pharmaverse \"{g[variable]}\"");
+            }
+        }
+
+        foreach (var (variable, count) in differing)
+        {
+            if (!allowed.TryGetValue(variable, out var a) || count > a.Rows)
+            {
+                report.AppendLine(CultureInfo.InvariantCulture, $"{first[variable]} ({count} rows differ)");
+            }
+        }
+
+        return report.ToString();
+    }
+
+    private static List<string> Differences(Dictionary<string, string> g, Dictionary<string, string> o, Dictionary<string, (int Rows, string Reason)> allowed) =>
+        g.Keys.Where(v => !allowed.ContainsKey(v) && N(g[v]) != N(o.GetValueOrDefault(v))).ToList();
+
+    /// <summary>A cell as compared: NA is missing; numbers by value (the golden CSV writes 2, our XPT 2).</summary>
+    private static string N(string? value)
+    {
+        var v = (value ?? string.Empty).Trim();
+        if (v == "NA")
+        {
+            return string.Empty;
+        }
+
+        return double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d.ToString("R", CultureInfo.InvariantCulture) : v;
+    }
+
+    private static List<Dictionary<string, string>> Rows(Dataset dataset) =>
+        Enumerable.Range(0, dataset.RowCount)
+            .Select(r => dataset.Columns.ToDictionary(c => c.Name, c => c.GetText(r), StringComparer.Ordinal))
+            .ToList();
+
+    /// <summary>An RFC 4180 CSV with a header row, as R's write.csv writes it.</summary>
+    private static List<Dictionary<string, string>> ReadCsv(string file)
+    {
+        var text = File.ReadAllText(Path.Combine(Golden, file));
+        var records = new List<List<string>>();
+        var record = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var ch = text[i];
+            if (quoted)
+            {
+                if (ch == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (ch == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(ch);
+                }
+            }
+            else if (ch == '"')
+            {
+                quoted = true;
+            }
+            else if (ch == ',')
+            {
+                record.Add(field.ToString());
+                field.Clear();
+            }
+            else if (ch == '\n')
+            {
+                record.Add(field.ToString().TrimEnd('\r'));
+                field.Clear();
+                records.Add(record);
+                record = [];
+            }
+            else
+            {
+                field.Append(ch);
+            }
+        }
+
+        if (field.Length > 0 || record.Count > 0)
+        {
+            record.Add(field.ToString());
+            records.Add(record);
+        }
+
+        var header = records[0];
+        return records.Skip(1).Select(r => header.Select((h, i) => (h, v: i < r.Count ? r[i] : string.Empty))
+            .ToDictionary(p => p.h, p => p.v, StringComparer.Ordinal)).ToList();
+    }
+}
