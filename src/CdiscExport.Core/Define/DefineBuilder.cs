@@ -108,7 +108,7 @@ public static class DefineBuilder
             for (var i = 0; i < dataset.Columns.Count; i++)
             {
                 var column = dataset.Columns[i];
-                var meta = column.Metadata;
+                var meta = SuppOrigin(dataset, column.Metadata);
                 var itemOid = $"IT.{name}.{meta.Name}";
                 var methodOid = AddMethod(name, meta);
                 var keyIndex = keys.IndexOf(meta.Name);
@@ -123,12 +123,12 @@ public static class DefineBuilder
                 {
                     CodeListOid = AddCodelist(meta, column, Enumerable.Range(0, dataset.RowCount).Where(r => OverrideFor(dataset, meta.Name, r) is null)),
                     Origins = OriginsOf(meta),
-                    CommentOid = AddComment(name, meta),
+                    CommentOid = AddComment(name, meta) ?? AddNotCollectedComment(dataset, column),
                 };
                 items.Add(item);
             }
 
-            items = AddValueLevel(dataset, items);
+            items = AddValueLevel(dataset, items, refs);
             Items.AddRange(items);
             var leaf = new Leaf($"LF.{name}", name.ToLowerInvariant() + ".xpt", name.ToLowerInvariant() + ".xpt");
             var (cls, structure) = ClassOf(name);
@@ -163,24 +163,98 @@ public static class DefineBuilder
                 : ("BASIC DATA STRUCTURE", "One record per subject per parameter per analysis visit");
         }
 
+        /// <summary>
+        /// The natural keys (SDTMIG/ADaMIG: keys identify a record by its content, --SEQ only as a last resort): a
+        /// standard list per dataset, then discriminators added one at a time while records are not yet unique.
+        /// </summary>
         private static List<string> KeysOf(Dataset d)
         {
-            string[] candidates = d.Name switch
+            var p = d.Name;
+            (string[] Natural, string[] Discriminators) candidates = p switch
             {
-                "TS" => ["STUDYID", "TSPARMCD", "TSSEQ"],
-                "DM" or "ADSL" => ["STUDYID", "USUBJID"],
-                _ when d.Name.StartsWith("SUPP", StringComparison.Ordinal) => ["STUDYID", "RDOMAIN", "USUBJID", "IDVAR", "IDVARVAL", "QNAM"],
-                _ when d.Name.StartsWith("AD", StringComparison.Ordinal) => ["STUDYID", "USUBJID", "PARAMCD", "AVISITN", "ADT", "ASEQ"],
-                _ => ["STUDYID", "USUBJID", d.Name + "TESTCD", d.Name + "TRT", d.Name + "DECOD", d.Name + "TERM",
-                    "VISITNUM", d.Name + "DTC", d.Name + "STDTC", d.Name + "SEQ"],
+                "TS" => (["STUDYID", "TSPARMCD"], ["TSSEQ"]),
+                "DM" or "ADSL" => (["STUDYID", "USUBJID"], []),
+                _ when p.StartsWith("SUPP", StringComparison.Ordinal) => (["STUDYID", "RDOMAIN", "USUBJID", "IDVAR", "IDVARVAL", "QNAM"], []),
+                _ when p.StartsWith("AD", StringComparison.Ordinal) => (["STUDYID", "USUBJID", "PARAMCD", "AVISITN", "ADT"], ["ATPTN", "ASEQ"]),
+                _ => (["STUDYID", "USUBJID", p + "TESTCD", p + "TRT", p + "DECOD", p + "TERM", "VISITNUM", p + "DTC", p + "STDTC"],
+                    [p + "SPEC", p + "METHOD", p + "CAT", p + "SCAT", p + "TPTNUM", p + "SPID", p + "SEQ"]),
             };
-            var keys = candidates.Where(d.Has).ToList();
-            if (keys.Contains(d.Name + "DECOD"))
+            var keys = candidates.Natural.Where(d.Has).ToList();
+            if (keys.Contains(p + "DECOD"))
             {
-                keys.Remove(d.Name + "TERM");
+                keys.Remove(p + "TERM");
+            }
+
+            foreach (var extra in candidates.Discriminators.Where(d.Has))
+            {
+                if (IsUnique(d, keys))
+                {
+                    break;
+                }
+
+                keys.Add(extra);
             }
 
             return keys;
+        }
+
+        private static bool IsUnique(Dataset d, List<string> keys)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var row = 0; row < d.RowCount; row++)
+            {
+                if (!seen.Add(string.Join("\u0001", keys.Select(k => d[k].GetText(row)))))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// SUPP-- variables are made by the export, not read from a spec: STUDYID, USUBJID and IDVARVAL come from the
+        /// parent record (Predecessor), the others are assigned.
+        /// </summary>
+        private static VariableMetadata SuppOrigin(Dataset d, VariableMetadata meta)
+        {
+            if (meta.Origin is not null || !d.Name.StartsWith("SUPP", StringComparison.Ordinal))
+            {
+                return meta;
+            }
+
+            if (meta.Name == "QVAL")
+            {
+                return meta with { Origin = QorigOrigin(d, Enumerable.Range(0, d.RowCount).ToList()) };
+            }
+
+            var parent = d.Name["SUPP".Length..];
+            return meta.Name switch
+            {
+                "STUDYID" or "USUBJID" => meta with { Origin = "Predecessor", Source = $"{parent}.{meta.Name}" },
+                "IDVARVAL" => meta with { Origin = "Predecessor", Source = $"{parent}.{(d.RowCount > 0 && d.Has("IDVAR") ? d["IDVAR"].GetText(0) : "IDVAR")}" },
+                _ => meta with { Origin = "Assigned" },
+            };
+        }
+
+        /// <summary>The origin of a SUPP-- QVAL value from its QORIG (CRF means Collected).</summary>
+        private static string? QorigOrigin(Dataset d, List<int> rows)
+        {
+            if (!d.Has("QORIG"))
+            {
+                return null;
+            }
+
+            var values = rows.Select(r => d["QORIG"].GetText(r)).Distinct(StringComparer.Ordinal).ToList();
+            return values.Count != 1 ? null : values[0].ToUpperInvariant() switch
+            {
+                "CRF" or "COLLECTED" => "Collected",
+                "DERIVED" => "Derived",
+                "ASSIGNED" => "Assigned",
+                "PROTOCOL" => "Protocol",
+                "PREDECESSOR" => "Predecessor",
+                _ => null,
+            };
         }
 
         private ItemDef ItemFor(string oid, VariableMetadata meta, DatasetColumn column, IEnumerable<int> rows, XptVariable xpt)
@@ -384,6 +458,9 @@ public static class DefineBuilder
             return null;
         }
 
+        private static int Decimals(string number) =>
+            number.IndexOf('.', StringComparison.Ordinal) is var dot and >= 0 ? number.Length - dot - 1 : 0;
+
         private static bool IsNumber(string text) =>
             double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
 
@@ -400,7 +477,28 @@ public static class DefineBuilder
             return int.MaxValue;
         }
 
-        private List<ItemDef> AddValueLevel(Dataset dataset, List<ItemDef> items)
+        /// <summary>A comment on a variable that is blank on every record (SDTMIG CG0016: say it was not collected).</summary>
+        private string? AddNotCollectedComment(Dataset dataset, DatasetColumn column)
+        {
+            // SUPP-- IDVAR/IDVARVAL are blank by design for subject-level qualifiers (SUPPDM), not "not collected".
+            if (dataset.RowCount == 0 || column.Name is "IDVAR" or "IDVARVAL"
+                || Enumerable.Range(0, dataset.RowCount).Any(r => !column.IsMissing(r)))
+            {
+                return null;
+            }
+
+            const string text = "Not collected in this study: the variable is blank on every record.";
+            if (!commentsByText.TryGetValue(text, out var oid))
+            {
+                oid = "COM.NOTCOLLECTED";
+                commentsByText[text] = oid;
+                Comments.Add(new CommentDef(oid, [new TranslatedText(text)]));
+            }
+
+            return oid;
+        }
+
+        private List<ItemDef> AddValueLevel(Dataset dataset, List<ItemDef> items, List<ItemRef> refs)
         {
             foreach (var (applies, byAll, targetsAll) in ValueLevelRules)
             {
@@ -458,20 +556,28 @@ public static class DefineBuilder
                             baseItem = baseItem with { Length = Math.Max(1, rows.Max(r => System.Text.Encoding.UTF8.GetByteCount(text[r]))) };
                         }
 
+                        // Character results that are all numbers are described as integer or float at value level.
+                        var textDataType = column is CharacterColumn && rows.All(r => column.IsMissing(r) || IsNumber(column.GetText(r)))
+                            ? (rows.All(r => column.IsMissing(r) || long.TryParse(column.GetText(r), NumberStyles.Integer, CultureInfo.InvariantCulture, out _)) ? "integer" : "float")
+                            : null;
                         Items.Add(baseItem with
                         {
-                            DataType = column is CharacterColumn && rows.All(r => column.IsMissing(r) || double.TryParse(column.GetText(r), NumberStyles.Float, CultureInfo.InvariantCulture, out _))
-                                ? (rows.All(r => column.IsMissing(r) || long.TryParse(column.GetText(r), NumberStyles.Integer, CultureInfo.InvariantCulture, out _)) ? "integer" : "float")
-                                : baseItem.DataType,
+                            DataType = textDataType ?? baseItem.DataType,
+                            SignificantDigits = textDataType == "float"
+                                ? Math.Max(1, rows.Where(r => !column.IsMissing(r)).Max(r => Decimals(column.GetText(r))))
+                                : baseItem.SignificantDigits,
                             Description = [new TranslatedText($"{column.Metadata.Label} where {string.Join(" and ", by.Select((b, k) => $"{b} = {values[k]}").Where((_, k) => values[k].Length > 0))}")],
                             CodeListOid = OverrideFor(dataset, target, rows[0]) is { } overriding
                                 ? AddCodelist(column.Metadata with { CodelistCode = null, CodelistName = overriding, ExtendedValues = [] }, column, rows)
                                 : rows.All(r => column.IsMissing(r) || !IsNumber(column.GetText(r))) ? parent.CodeListOid : null,
-                            Origins = parent.Origins,
+                            Origins = dataset.Name.StartsWith("SUPP", StringComparison.Ordinal) && target == "QVAL" && QorigOrigin(dataset, rows) is { } qorig
+                                ? [new Origin(qorig) { Source = qorig == "Collected" ? "Investigator" : null }]
+                                : parent.Origins,
                         });
                         vlRefs.Add(new ItemRef(baseItem.Oid, false)
                         {
                             OrderNumber = vlRefs.Count + 1,
+                            MethodOid = refs.First(r => r.ItemOid == parent.Oid).MethodOid,
                             WhereClauseOids = [whereOid],
                         });
                     }

@@ -10,33 +10,52 @@ public sealed partial class DefineExportTests
     private static readonly Lazy<DefineSchemaValidator> Validator =
         new(() => DefineSchemaValidator.Load(RepositoryPaths.Get("specs", "standards", "define-xml-2.1", "schema")));
 
+    public static TheoryData<string> Folders => new() { "sdtm", "adam" };
+
     private static string DefineXml => Path.Combine(SampleExport.Sdtm, "define.xml");
 
     private static string DefineHtml => Path.Combine(SampleExport.Sdtm, "define.html");
 
-    [Fact]
-    public void Export_SdtmDefine_IsSchemaValid()
+    [Theory]
+    [MemberData(nameof(Folders))]
+    public void Export_Define_IsSchemaValid(string kind)
     {
-        Validator.Value.Validate(File.ReadAllText(DefineXml)).ShouldBeEmpty();
+        Validator.Value.Validate(File.ReadAllText(Path.Combine(SampleExport.FolderOf(kind), "define.xml"))).ShouldBeEmpty();
     }
 
-    [Fact]
-    public void Export_SdtmDefine_XmllintAcceptsAgainstArmSchema()
+    [Theory]
+    [MemberData(nameof(Folders))]
+    public void Export_Define_XmllintAcceptsAgainstArmSchema(string kind)
     {
         var xmllint = ExternalTools.Require("xmllint", "libxml2-utils");
 
         var (exit, output) = ExternalTools.Run(xmllint, "--nonet", "--noout", "--schema",
-            RepositoryPaths.Get("specs", "standards", "define-xml-2.1", "schema", "cdisc-arm-1.0", "arm1-0-0.xsd"), DefineXml);
+            RepositoryPaths.Get("specs", "standards", "define-xml-2.1", "schema", "cdisc-arm-1.0", "arm1-0-0.xsd"),
+            Path.Combine(SampleExport.FolderOf(kind), "define.xml"));
 
         exit.ShouldBe(0, output);
     }
 
     [Fact]
-    public void Export_EveryXpt_HasItemGroupDefAgreeingWithTheFile()
+    public void Export_AdamDefine_HasMethodsOriginsAndAdrsValueLevel()
     {
-        var mdv = DefineReader.ReadFile(DefineXml).Study.MetaDataVersion;
+        var mdv = DefineReader.ReadFile(Path.Combine(SampleExport.Adam, "define.xml")).Study.MetaDataVersion;
+
+        mdv.Standards.ShouldContain(s => s.Name == "ADaMIG");
+        mdv.Methods.ShouldNotBeEmpty();
+        mdv.Items.ShouldAllBe(i => i.Origins.Count > 0);
+        mdv.ValueLists.Select(v => v.Oid).ShouldContain("VL.ADRS.AVALC");
+        File.Exists(Path.Combine(SampleExport.Adam, "define.html")).ShouldBeTrue();
+    }
+
+    [Theory]
+    [MemberData(nameof(Folders))]
+    public void Export_EveryXpt_HasItemGroupDefAgreeingWithTheFile(string kind)
+    {
+        var folder = SampleExport.FolderOf(kind);
+        var mdv = DefineReader.ReadFile(Path.Combine(folder, "define.xml")).Study.MetaDataVersion;
         var items = mdv.Items.ToDictionary(i => i.Oid, StringComparer.Ordinal);
-        var files = Directory.GetFiles(SampleExport.Sdtm, "*.xpt").Order(StringComparer.Ordinal).ToList();
+        var files = Directory.GetFiles(folder, "*.xpt").Order(StringComparer.Ordinal).ToList();
         files.ShouldNotBeEmpty();
         mdv.ItemGroups.Count.ShouldBe(files.Count);
         foreach (var file in files)
@@ -104,19 +123,21 @@ public sealed partial class DefineExportTests
         }
     }
 
-    [Fact]
-    public void Chromium_DefineHtml_ShowsEveryDatasetAndLinksResolve()
+    [Theory]
+    [MemberData(nameof(Folders))]
+    public void Chromium_DefineHtml_ShowsEveryDatasetAndLinksResolve(string kind)
     {
+        var folder = SampleExport.FolderOf(kind);
         var chromium = ExternalTools.Require("chromium", "chromium");
         var profile = Path.Combine(Path.GetTempPath(), $"chromium-profile-{Guid.NewGuid():N}");
         try
         {
             var (exit, dom) = ExternalTools.Run(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                $"--user-data-dir={profile}", "--dump-dom", new Uri(DefineHtml).AbsoluteUri);
+                $"--user-data-dir={profile}", "--dump-dom", new Uri(Path.Combine(folder, "define.html")).AbsoluteUri);
             exit.ShouldBe(0, dom);
 
             // The DOM as Chromium built it: every dataset has its row (linked to its section and its XPT) and section.
-            foreach (var file in Directory.GetFiles(SampleExport.Sdtm, "*.xpt"))
+            foreach (var file in Directory.GetFiles(folder, "*.xpt"))
             {
                 var name = Path.GetFileNameWithoutExtension(file).ToUpperInvariant();
                 dom.ShouldContain($"<a href=\"#IG.{name}\">{name}</a>");
@@ -126,7 +147,7 @@ public sealed partial class DefineExportTests
 
             var ids = Ids().Matches(dom).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
             var broken = Hrefs().Matches(dom).Select(m => m.Groups[1].Value).Distinct()
-                .Where(href => href.StartsWith('#') ? !ids.Contains(href[1..]) : !File.Exists(Path.Combine(SampleExport.Sdtm, href)))
+                .Where(href => href.StartsWith('#') ? !ids.Contains(href[1..]) : !File.Exists(Path.Combine(folder, href)))
                 .ToList();
             broken.ShouldBeEmpty();
         }

@@ -1,5 +1,7 @@
 using CdiscExport.Testing;
 
+[assembly: AssemblyFixture(typeof(CdiscExport.Cli.Tests.Export.SampleExportCleanup))]
+
 namespace CdiscExport.Cli.Tests.Export;
 
 /// <summary>The sample study exported once (fixed clock) into a temporary folder shared by the export tests.</summary>
@@ -23,5 +25,26 @@ internal static class SampleExport
 
     public static string Folder => Root.Value;
 
+    /// <summary>Deletes the export if a test made it.</summary>
+    public static void DeleteIfCreated()
+    {
+        if (Root.IsValueCreated && Directory.Exists(Root.Value))
+        {
+            Directory.Delete(Root.Value, recursive: true);
+        }
+    }
+
     public static string Sdtm => Directory.GetDirectories(Folder, "sdtm", SearchOption.AllDirectories).Single();
+
+    public static string Adam => Path.Combine(Directory.GetDirectories(Folder, "adam", SearchOption.AllDirectories).Single(), "datasets");
+
+    /// <summary>The folder of <paramref name="kind"/> ("sdtm" or "adam").</summary>
+    public static string FolderOf(string kind) => kind == "adam" ? Adam : Sdtm;
+}
+
+/// <summary>Removes the shared sample export when the test assembly finishes.</summary>
+public sealed class SampleExportCleanup : IDisposable
+{
+    /// <inheritdoc />
+    public void Dispose() => SampleExport.DeleteIfCreated();
 }

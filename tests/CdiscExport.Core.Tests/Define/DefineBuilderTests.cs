@@ -144,6 +144,8 @@ public sealed class DefineBuilderTests
         var mprot = mdv.WhereClauses.Single(w => w.Oid == "WC.LB.LBTESTCD.LBMETHOD.MPROT.ELECTROPHORESIS");
         mprot.RangeChecks.Select(r => (r.ItemOid, r.CheckValues[0])).ShouldBe([("IT.LB.LBTESTCD", "MPROT"), ("IT.LB.LBMETHOD", "ELECTROPHORESIS")]);
         mdv.WhereClauses.Single(w => w.Oid == "WC.LB.LBTESTCD.HGB").RangeChecks.ShouldHaveSingleItem();
+        var hgb = mdv.Items.Single(i => i.Oid == "IT.LB.LBORRES.HGB");
+        (hgb.DataType, hgb.Length, hgb.SignificantDigits).ShouldBe(("float", 4, 1));
     }
 
     [Fact]
@@ -167,7 +169,7 @@ public sealed class DefineBuilderTests
         var method = lb.ItemRefs.Single(r => r.ItemOid == "IT.LB.USUBJID").MethodOid.ShouldNotBeNull();
         mdv.Methods.Single(m => m.Oid == method).Description[0].Text.ShouldBe("STUDYID-SUBJID");
         lb.ItemRefs.Where(r => r.KeySequence is not null).OrderBy(r => r.KeySequence).Select(r => r.ItemOid)
-            .ShouldBe(["IT.LB.STUDYID", "IT.LB.USUBJID", "IT.LB.LBTESTCD", "IT.LB.LBDTC", "IT.LB.LBSEQ"]);
+            .ShouldBe(["IT.LB.STUDYID", "IT.LB.USUBJID", "IT.LB.LBTESTCD", "IT.LB.LBDTC"]);
     }
 
     [Fact]
@@ -204,6 +206,62 @@ public sealed class DefineBuilderTests
 
         mdv.WhereClauses.Select(w => w.Oid).ShouldBe(["WC.SUPPAE.QNAM.A_B", "WC.SUPPAE.QNAM.A_B_2"]);
         mdv.Items.Select(i => i.Oid).Distinct().Count().ShouldBe(mdv.Items.Count);
+    }
+
+    [Fact]
+    public void Build_KeysNotUnique_AddDiscriminatorsBeforeSeq()
+    {
+        var lb = new Dataset("LB", "Laboratory Test Results",
+        [
+            Text("STUDYID", "Study Identifier", "S1", "S1"),
+            Text("USUBJID", "Unique Subject Identifier", "S1-1", "S1-1"),
+            Number("LBSEQ", "Sequence Number", 1, 2),
+            Text("LBTESTCD", "Lab Test or Examination Short Name.", "MCPROT", "MCPROT"),
+            Text("LBMETHOD", "Method of Test or Examination", "ELECTROPHORESIS", "IMMUNOFIXATION"),
+        ]);
+
+        var group = DefineBuilder.Build([lb], new DefineBuildOptions(DefineKind.Sdtm, "S1", ShippedStandards.Library, Created)).Study.MetaDataVersion.ItemGroups[0];
+
+        group.ItemRefs.Where(r => r.KeySequence is not null).OrderBy(r => r.KeySequence).Select(r => r.ItemOid)
+            .ShouldBe(["IT.LB.STUDYID", "IT.LB.USUBJID", "IT.LB.LBTESTCD", "IT.LB.LBMETHOD"]);
+    }
+
+    [Fact]
+    public void Build_SuppVariables_HaveOrigins_QvalFromQorig()
+    {
+        var supp = new Dataset("SUPPAE", "Supplemental Qualifiers for AE",
+        [
+            Text("STUDYID", "Study Identifier", "S1"),
+            Text("USUBJID", "Unique Subject Identifier", "S1-1"),
+            Text("IDVAR", "Identifying Variable", "AESEQ"),
+            Text("IDVARVAL", "Identifying Variable Value", "1"),
+            Text("QNAM", "Qualifier Variable Name", "AEDLT"),
+            Text("QVAL", "Data Value", "Y"),
+            Text("QORIG", "Origin", "CRF"),
+        ]);
+
+        var mdv = DefineBuilder.Build([supp], new DefineBuildOptions(DefineKind.Sdtm, "S1", ShippedStandards.Library, Created)).Study.MetaDataVersion;
+
+        mdv.Items.ShouldAllBe(i => i.Origins.Count == 1);
+        mdv.Items.Single(i => i.Oid == "IT.SUPPAE.IDVARVAL").Origins[0].Description[0].Text.ShouldBe("AE.AESEQ");
+        mdv.Items.Single(i => i.Oid == "IT.SUPPAE.QVAL.AEDLT").Origins[0].Type.ShouldBe("Collected");
+        mdv.Items.Single(i => i.Oid == "IT.SUPPAE.QNAM").Origins[0].Type.ShouldBe("Assigned");
+    }
+
+    [Fact]
+    public void Build_BlankVariable_CommentsNotCollected()
+    {
+        var ae = new Dataset("AE", "Adverse Events",
+        [
+            Text("STUDYID", "Study Identifier", "S1"),
+            Text("AESCAT", "Subcategory for Adverse Event", ""),
+        ]);
+
+        var mdv = DefineBuilder.Build([ae], new DefineBuildOptions(DefineKind.Sdtm, "S1", ShippedStandards.Library, Created)).Study.MetaDataVersion;
+
+        mdv.Items.Single(i => i.Oid == "IT.AE.AESCAT").CommentOid.ShouldBe("COM.NOTCOLLECTED");
+        mdv.Items.Single(i => i.Oid == "IT.AE.STUDYID").CommentOid.ShouldBeNull();
+        BuildSmall().Study.MetaDataVersion.Items.Single(i => i.Oid == "IT.SUPPDM.IDVAR").CommentOid.ShouldBeNull();
     }
 
     [Fact]
