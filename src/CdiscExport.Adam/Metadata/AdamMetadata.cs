@@ -55,6 +55,15 @@ internal static class AdamMetadata
         return Regex.Replace(label, @"\b(y|w)\b", one);
     }
 
+    /// <summary>
+    /// ADaMIG 1.3 section 3.1.4: numeric dates (*DT), datetimes (*DTM) and times (*TM) carry a SAS display format.
+    /// </summary>
+    internal static string? DateFormat(string name) =>
+        name.EndsWith("DTM", StringComparison.Ordinal) ? "DATETIME20."
+        : name.EndsWith("DT", StringComparison.Ordinal) ? "DATE9."
+        : name.EndsWith("TM", StringComparison.Ordinal) ? "TIME8."
+        : null;
+
     /// <summary>One variable's metadata: ADaMIG first, then the spec, then what the derivation said.</summary>
     internal static VariableMetadata Describe(VariableMetadata derived, string structure, VariableSpec spec, ImplementationGuide? adamig)
     {
@@ -71,6 +80,7 @@ internal static class AdamMetadata
             Source = spec.Source,
             Method = spec.Method,
             ExtendedValues = spec.ExtendedValues ?? [],
+            DisplayFormat = derived.Kind == VariableKind.Numeric ? DateFormat(spec.Name) : null,
         };
     }
 }

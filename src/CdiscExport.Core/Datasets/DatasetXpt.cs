@@ -11,11 +11,34 @@ public static class DatasetXpt
 {
     /// <summary>The XPT description of <paramref name="dataset"/>: names, labels, types and lengths.</summary>
     public static XptDataset ToXptDataset(this Dataset dataset) =>
-        new(dataset.Name, dataset.Label, dataset.Columns.Select(c => new XptVariable(
+        new(dataset.Name, dataset.Label, dataset.Columns.Select(c => WithFormat(new XptVariable(
             c.Name,
             c.Metadata.Label,
             c.Metadata.Kind == VariableKind.Numeric ? XptVariableType.Numeric : XptVariableType.Character,
-            c is CharacterColumn text ? c.Metadata.Length ?? LongestByteCount(text) : 8)).ToList());
+            c is CharacterColumn text ? c.Metadata.Length ?? LongestByteCount(text) : 8), c.Metadata.DisplayFormat)).ToList());
+
+    // "DATE9." is format DATE, width 9; "8.2" is the unnamed numeric format, width 8, 2 decimals.
+    private static XptVariable WithFormat(XptVariable variable, string? format)
+    {
+        if (string.IsNullOrEmpty(format))
+        {
+            return variable;
+        }
+
+        var match = System.Text.RegularExpressions.Regex.Match(format, @"^(\$?[A-Za-z_]*)(\d*)\.(\d*)$");
+        if (!match.Success)
+        {
+            throw new ArgumentException($"{variable.Name}: \"{format}\" is not a SAS format (name, width, '.', decimals)");
+        }
+
+        static int Number(string text) => text.Length == 0 ? 0 : int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+        return variable with
+        {
+            Format = match.Groups[1].Value.ToUpperInvariant(),
+            FormatLength = Number(match.Groups[2].Value),
+            FormatDecimals = Number(match.Groups[3].Value),
+        };
+    }
 
     /// <summary>Writes the whole dataset to <paramref name="output"/>; the stream is left open.</summary>
     /// <returns>The writer's report of values transliterated to ASCII (empty unless the options ask for it).</returns>

@@ -43,6 +43,12 @@ public sealed record VariableMetadata(string Name, string Label, VariableKind Ki
     /// <summary>For Collected values, the raw source (form and column) they were read from.</summary>
     public string? Source { get; init; }
 
+    /// <summary>
+    /// The SAS display format, e.g. <c>DATE9.</c> for a numeric date (ADaM *DT), written into the XPT header so that
+    /// SAS and validators show the value as a date; null for none.
+    /// </summary>
+    public string? DisplayFormat { get; init; }
+
     /// <summary>Sponsor values allowed beyond the codelist (declared <c>def:ExtendedValue="Yes"</c> in define.xml).</summary>
     public IReadOnlyList<string> ExtendedValues { get; init; } = [];
 }

@@ -341,7 +341,13 @@ public static class MappingEngine
         // SDTMIG: Expected variables are present even when every value is null (not collected in this study).
         foreach (var expected in ig.VariablesOf(spec.Name).Where(v => v.Core == CoreCategory.Expected && !working.Has(v.Name)))
         {
-            var metadata = Metadata(expected) with { Origin = "Not Available", Method = "Not collected in this study; present because SDTMIG lists it as Expected." };
+            var metadata = Metadata(expected) with
+            {
+                Origin = "Not Available",
+                Method = "Not collected in this study; present because SDTMIG lists it as Expected.",
+                CodelistCode = null, // no value, so no codelist (an empty one is not valid Define-XML)
+                CodelistName = null,
+            };
             DatasetColumn empty = expected.Type == VariableDataType.Num
                 ? new NumericColumn(metadata, new double?[working.RowCount])
                 : new CharacterColumn(metadata, new string[working.RowCount]);
