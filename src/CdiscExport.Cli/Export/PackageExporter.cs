@@ -113,9 +113,25 @@ internal static class PackageExporter
         }
 
         progress.Report("checking conformance");
-        var result = ConformanceEngine.Run([layout.Root]);
+        var result = RelativeTo(ConformanceEngine.Run([layout.Root]), layout.Root);
         ConformanceReportWriter.Write(result, layout.Reports);
         return result;
+    }
+
+    // Reports name files relative to the package root: the staging folder's name means nothing once the package is
+    // swapped in, and reruns into another folder stay byte-identical.
+    private static ConformanceResult RelativeTo(ConformanceResult result, string root)
+    {
+        var prefix = root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        string? Strip(string? text) => text?.Replace(prefix, string.Empty, StringComparison.Ordinal);
+        return result with
+        {
+            Rules = result.Rules.Select(r => r with
+            {
+                Reason = Strip(r.Reason),
+                Findings = r.Findings.Select(f => f with { Message = Strip(f.Message)!, Value = Strip(f.Value) }).ToList(),
+            }).ToList(),
+        };
     }
 
     private static string Summarise(ConformanceResult? result, string reports)
