@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace CdiscExport.Bench;
@@ -23,7 +22,7 @@ internal static class LbBenchmark
 
         Console.WriteLine($"preparing {rows:N0} rows in {work} (untimed)");
         LbGenerator.Write(csv, rows);
-        var cli = PublishCli(work);
+        var cli = ScaleBenchmark.PublishCli(work);
         var colClasses = string.Join(",", LbGenerator.Header.Select(h => h is "LBSEQ" or "LBSTRESN" or "LBSTNRLO" or "LBSTNRHI" or "VISITNUM" or "LBDY" ? "'numeric'" : "'character'"));
         ProcessMeasure.Run("Rscript", "--vanilla", "-e",
             $"d <- read.csv('{csv}', colClasses = c({colClasses}), na.strings = '', check.names = FALSE); for (n in names(d)) if (is.character(d[[n]])) d[[n]][is.na(d[[n]])] <- ''; saveRDS(d, '{rds}')");
@@ -65,32 +64,5 @@ internal static class LbBenchmark
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
-    }
-
-    private static string PublishCli(string work)
-    {
-        var output = Path.Combine(work, "cli");
-        var project = Path.Combine(FindRoot(), "src", "CdiscExport.Cli");
-        var publish = Process.Start(new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-o", output, "--nologo", "-v", "q"]))!;
-        publish.WaitForExit();
-        if (publish.ExitCode != 0)
-        {
-            throw new InvalidOperationException("dotnet publish of the CLI failed");
-        }
-
-        return Path.Combine(output, "cdisc-export.dll");
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CdiscExport.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return Directory.GetCurrentDirectory();
     }
 }

@@ -4,6 +4,7 @@ return args.FirstOrDefault() switch
 {
     "lb" => LbBenchmark.Run(args[1..]),
     "generate" => StudyGenerator.Run(args[1..]),
+    "scale" => ScaleBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -14,6 +15,8 @@ static int Usage()
           lb        1,000,000-row LB: our csv->xpt vs R haven write_xpt, our xpt->csv vs readstat (whole processes)
         usage: dotnet run -c Release --project bench/CdiscExport.Bench -- generate --subjects N --out DIR
           generate  the sample study's raw forms at N subjects (export them with --raw DIR)
+        usage: dotnet run -c Release --project bench/CdiscExport.Bench -- scale [--subjects 500,5000,20000] [--work DIR]
+          scale     the whole export at N subjects vs R haven writing the same datasets; time, memory, cost per row
         """);
     return 2;
 }

@@ -49,7 +49,7 @@ public sealed class PharmaverseTests
     public void Run_Pharmaverse_WritesDmAeDsExWithSupps()
     {
         Result.StudyId.ShouldBe("CDISCPILOT01");
-        Result.Datasets.Select(d => d.Name).ShouldBe(["DM", "SUPPDM", "AE", "SUPPAE", "DS", "EX"]);
+        Result.Datasets.Select(d => d.Name).ShouldBe(["DM", "SUPPDM", "AE", "SUPPAE", "DS", "EX", "TS"]);
     }
 
     [Fact]
