@@ -25,13 +25,17 @@ internal static class StudyGenerator
     public static void Generate(string template, string output, int subjects, string key)
     {
         Directory.CreateDirectory(output);
-        foreach (var file in Directory.GetFiles(template, "*.csv").Order(StringComparer.Ordinal))
+        var forms = Directory.GetFiles(template, "*.csv").Order(StringComparer.Ordinal).ToList();
+
+        // The subjects of the whole study, in one order: subject k copies the same template subject in every form
+        // (a form such as transplants holds only some subjects, so each form's own list would not line up).
+        var templates = forms.SelectMany(f => ReadSubjects(f, key)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        foreach (var file in forms)
         {
             using var reader = CsvReader.FromFile(file, CsvReaderOptions.Default with { Separator = ',', HasHeader = true });
             var headers = reader.Headers.ToArray();
             var keyIndex = Array.IndexOf(headers, key);
             var bySubject = new Dictionary<string, List<string[]>>(StringComparer.Ordinal);
-            var order = new List<string>();
             while (reader.Read())
             {
                 var row = Enumerable.Range(0, headers.Length).Select(i => reader.GetString(i)).ToArray();
@@ -39,7 +43,6 @@ internal static class StudyGenerator
                 if (!bySubject.TryGetValue(id, out var list))
                 {
                     bySubject[id] = list = [];
-                    order.Add(id);
                 }
 
                 list.Add(row);
@@ -48,12 +51,16 @@ internal static class StudyGenerator
             using var stream = File.Create(Path.Combine(output, Path.GetFileName(file)));
             using var writer = new StreamWriter(stream, new UTF8Encoding(false));
             writer.Write(string.Join(',', headers.Select(Quote)) + "\r\n");
-            var templates = order.Order(StringComparer.Ordinal).ToList();
             for (var k = 0; k < subjects; k++)
             {
-                var source = templates[k % templates.Count];
+                var source = keyIndex >= 0 ? templates[k % templates.Count] : string.Empty;
                 var copy = k / templates.Count;
-                foreach (var row in bySubject[source])
+                if (!bySubject.TryGetValue(source, out var rows) || (keyIndex < 0 && k > 0))
+                {
+                    continue;
+                }
+
+                foreach (var row in rows)
                 {
                     var values = (string[])row.Clone();
                     if (keyIndex >= 0 && copy > 0)
@@ -65,6 +72,19 @@ internal static class StudyGenerator
                 }
             }
         }
+    }
+
+    private static IEnumerable<string> ReadSubjects(string file, string key)
+    {
+        using var reader = CsvReader.FromFile(file, CsvReaderOptions.Default with { Separator = ',', HasHeader = true });
+        var index = Array.IndexOf(reader.Headers.ToArray(), key);
+        var subjects = new List<string>();
+        while (index >= 0 && reader.Read())
+        {
+            subjects.Add(reader.GetString(index));
+        }
+
+        return subjects;
     }
 
     private static string Quote(string value) =>
