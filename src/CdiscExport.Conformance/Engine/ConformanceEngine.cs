@@ -56,6 +56,11 @@ public static class ConformanceEngine
         options ??= ValidationOptions.Default;
         var clock = Stopwatch.StartNew();
         var package = Package.Load(inputs, options.DefinePath);
+        if (Environment.GetEnvironmentVariable("CDISC_EXPORT_TIMINGS") == "1")
+        {
+            Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalSeconds,8:F2} s  conformance: package loaded"));
+        }
+
         var result = Run(package, options);
         return result with { Elapsed = clock.Elapsed };
     }
@@ -70,8 +75,10 @@ public static class ConformanceEngine
         var catalogue = RuleCatalogue.Load(folder);
         var env = new RunEnvironment(package, standards, folder, options);
         var results = new List<RuleResult>();
+        var timings = Environment.GetEnvironmentVariable("CDISC_EXPORT_TIMINGS") == "1";
         foreach (var baseRule in catalogue.Rules)
         {
+            var ruleClock = Stopwatch.StartNew();
             var rule = baseRule;
             if (options.RuleParameters.TryGetValue(rule.Id, out var overrides))
             {
@@ -82,6 +89,11 @@ public static class ConformanceEngine
             }
 
             results.Add(RunRule(rule, env));
+            if (timings && ruleClock.Elapsed.TotalSeconds >= 0.1)
+            {
+                // Profiling aid (CDISC_EXPORT_TIMINGS=1): the rules that cost a tenth of a second or more.
+                Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{ruleClock.Elapsed.TotalSeconds,8:F2} s  rule {rule.Id} ({rule.Operation})"));
+            }
         }
 
         var summaries = package.Datasets.Select(d => new DatasetSummary(d.Name, d.FileName, d.Rows.Count)).ToList();
