@@ -113,66 +113,19 @@ public sealed class RuleCatalogue
         return new RuleCatalogue(rules);
     }
 
-    /// <summary>RFC 4180 records (quoted fields may hold commas, quotes and line breaks).</summary>
+    /// <summary>RFC 4180 records (quoted fields may hold commas, quotes and line breaks), read with CsvHelper.</summary>
     internal static List<List<string>> ParseCsv(string text)
     {
         var records = new List<List<string>>();
-        var record = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
+        using var reader = CsvHelper.CsvReader.FromText(text, CsvHelper.CsvReaderOptions.Default with { Separator = ',', HasHeader = false });
+        while (reader.Read())
         {
-            var ch = text[i];
-            if (quoted)
+            var record = new List<string>(reader.FieldCount);
+            for (var f = 0; f < reader.FieldCount; f++)
             {
-                if (ch == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (ch == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(ch);
-                }
+                record.Add(reader.GetString(f));
             }
-            else if (ch == '"')
-            {
-                quoted = true;
-            }
-            else if (ch == ',')
-            {
-                record.Add(field.ToString());
-                field.Clear();
-            }
-            else if (ch == '\n' || ch == '\r')
-            {
-                if (ch == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
 
-                record.Add(field.ToString());
-                field.Clear();
-                if (record.Count > 1 || record[0].Length > 0)
-                {
-                    records.Add(record);
-                }
-
-                record = [];
-            }
-            else
-            {
-                field.Append(ch);
-            }
-        }
-
-        if (field.Length > 0 || record.Count > 0)
-        {
-            record.Add(field.ToString());
             records.Add(record);
         }
 

@@ -209,63 +209,18 @@ public sealed class PharmaverseTests
             .Select(r => dataset.Columns.ToDictionary(c => c.Name, c => c.GetText(r), StringComparer.Ordinal))
             .ToList();
 
-    /// <summary>An RFC 4180 CSV with a header row, as R's write.csv writes it.</summary>
+    /// <summary>An RFC 4180 CSV with a header row, as R's write.csv writes it, read with CsvHelper.</summary>
     private static List<Dictionary<string, string>> ReadCsv(string file)
     {
-        var text = File.ReadAllText(Path.Combine(Golden, file));
-        var records = new List<List<string>>();
-        var record = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
+        using var reader = CsvHelper.CsvReader.FromFile(Path.Combine(Golden, file), CsvHelper.CsvReaderOptions.Default with { Separator = ',', HasHeader = true });
+        var header = reader.Headers.ToArray();
+        var rows = new List<Dictionary<string, string>>();
+        while (reader.Read())
         {
-            var ch = text[i];
-            if (quoted)
-            {
-                if (ch == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (ch == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(ch);
-                }
-            }
-            else if (ch == '"')
-            {
-                quoted = true;
-            }
-            else if (ch == ',')
-            {
-                record.Add(field.ToString());
-                field.Clear();
-            }
-            else if (ch == '\n')
-            {
-                record.Add(field.ToString().TrimEnd('\r'));
-                field.Clear();
-                records.Add(record);
-                record = [];
-            }
-            else
-            {
-                field.Append(ch);
-            }
+            rows.Add(header.Select((h, i) => (h, v: i < reader.FieldCount ? reader.GetString(i) : string.Empty))
+                .ToDictionary(p => p.h, p => p.v, StringComparer.Ordinal));
         }
 
-        if (field.Length > 0 || record.Count > 0)
-        {
-            record.Add(field.ToString());
-            records.Add(record);
-        }
-
-        var header = records[0];
-        return records.Skip(1).Select(r => header.Select((h, i) => (h, v: i < r.Count ? r[i] : string.Empty))
-            .ToDictionary(p => p.h, p => p.v, StringComparer.Ordinal)).ToList();
+        return rows;
     }
 }
