@@ -324,9 +324,7 @@ public static class MappingEngine
         foreach (var column in working.Columns.Where(c => !c.Name.StartsWith('_')))
         {
             var meta = ig.FindVariable(spec.Name, column.Name)
-                ?? throw new SpecException(spec.FilePath, 0, 0, column.Name,
-                    $"{column.Name} is not an SDTMIG {ig.Version} variable of {spec.Name}; put a non-standard variable under supp:",
-                    ig.VariablesOf(spec.Name).Select(v => v.Name).ToList());
+                ?? throw NotInIg(spec, column.Name, ig);
             var typed = Typed(spec, column, meta, file, line);
             if (provenance.TryGetValue(column.Name, out var origin))
             {
@@ -361,6 +359,16 @@ public static class MappingEngine
         }
 
         return (final, supp);
+    }
+
+    // Points at the line of the spec that defines the variable (its algorithm, or the derivation that adds it).
+    private static SpecException NotInIg(DatasetSpec spec, string variable, ImplementationGuide ig)
+    {
+        var node = spec.Blocks.SelectMany(b => b.Variables).Where(v => v.Target == variable).Select(v => v.Algorithm.Node).FirstOrDefault()
+            ?? spec.Derivations.Where(d => d.Options.OptionalScalar("target") == variable).Select(d => d.Node).FirstOrDefault();
+        return new SpecException(spec.FilePath, node?.Line ?? 0, node?.Column ?? 0, variable,
+            $"{variable} is not an SDTMIG {ig.Version} variable of {spec.Name}; put a non-standard variable under supp:",
+            ig.VariablesOf(spec.Name).Select(v => v.Name).ToList());
     }
 
     private static Dictionary<string, (string Origin, string? Method, string? Source, IReadOnlyList<string> Extensions)> Provenance(DatasetSpec spec)

@@ -54,6 +54,7 @@ public sealed class SpecErrorTests
         using var study = AeStudy("      AETERM: { copy: TERM }\n      AEDLT: { constant: N }");
         var e = Should.Throw<SpecException>(() => study.Run());
         e.Key.ShouldBe("AEDLT");
+        e.Line.ShouldBe(8);
         e.Message.ShouldContain("supp:");
     }
 
