@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace CdiscExport.Bench;
 
@@ -7,7 +8,8 @@ namespace CdiscExport.Bench;
 /// <c>scale --subjects N[,N...]</c>: the whole export (mapping, ADaM, checks, XPT, define, reports) of the sample study
 /// generated at N subjects, against R haven's whole process merely writing the same output datasets (Rscript start-up,
 /// readRDS of the finished datasets, write_xpt of each), in one run. What R reads is prepared untimed from our output.
-/// Prints time, peak memory and cost per output row.
+/// Prints time, peak memory and cost per output row. The CLI is published for this machine's runtime, ReadyToRun, as a
+/// user installs a tool.
 /// </summary>
 internal static class ScaleBenchmark
 {
@@ -64,7 +66,7 @@ internal static class ScaleBenchmark
     {
         var output = Path.Combine(work, "cli");
         var project = Path.Combine(StudyGenerator.Root(), "src", "CdiscExport.Cli");
-        using var publish = Process.Start(new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-o", output, "--nologo", "-v", "q"]))!;
+        using var publish = Process.Start(new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, "--self-contained", "false", "-o", output, "--nologo", "-v", "q"]))!;
         publish.WaitForExit();
         return publish.ExitCode == 0 ? Path.Combine(output, "cdisc-export.dll") : throw new InvalidOperationException("dotnet publish of the CLI failed");
     }
