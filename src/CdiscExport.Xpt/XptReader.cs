@@ -196,6 +196,26 @@ public sealed partial class XptReader : IDisposable
         return text;
     }
 
+    /// <summary>
+    /// A character variable's bytes with trailing blanks removed: the Latin-1 bytes that <see cref="GetString"/>
+    /// decodes, read without allocating a string.
+    /// </summary>
+    /// <remarks>For bulk readers that pool or intern values themselves. The span points into the row buffer and is
+    /// valid only until the next <see cref="Read"/>.</remarks>
+    /// <param name="ordinal">0-based variable index.</param>
+    /// <returns>The bytes; empty when the value is blank.</returns>
+    /// <exception cref="InvalidOperationException">No current row, or the variable is numeric.</exception>
+    public ReadOnlySpan<byte> GetBytes(int ordinal)
+    {
+        var variable = CheckRow(ordinal);
+        if (variable.Type != XptVariableType.Character)
+        {
+            throw new InvalidOperationException(XptMessages.WrongReadType(Dataset.Name, variable.Name, variable.Type));
+        }
+
+        return _row.AsSpan(_offsets[ordinal], variable.Length).TrimEnd(XptLayout.Blank);
+    }
+
     /// <summary>The index of a variable by name (case-insensitive), or -1.</summary>
     /// <param name="name">The variable name.</param>
     /// <returns>The 0-based ordinal or -1.</returns>

@@ -50,6 +50,29 @@ public sealed class StreamTests
     }
 
     [Fact]
+    public void GetBytes_EveryCharacterValue_DecodesToGetString()
+    {
+        using var reader = XptReader.Open(File.OpenRead(Fixtures.Pilot("ae.xpt")));
+        var character = Enumerable.Range(0, reader.FieldCount).Where(i => reader.Dataset.Variables[i].Type == XptVariableType.Character).ToList();
+        while (reader.Read())
+        {
+            foreach (var i in character)
+            {
+                System.Text.Encoding.Latin1.GetString(reader.GetBytes(i)).ShouldBe(reader.GetString(i));
+            }
+        }
+    }
+
+    [Fact]
+    public void GetBytes_OnNumericVariable_Throws()
+    {
+        using var reader = XptReader.Open(File.OpenRead(Fixtures.Pilot("dm.xpt")));
+        reader.Read();
+
+        Should.Throw<InvalidOperationException>(() => reader.GetBytes(reader.GetOrdinal("AGE")));
+    }
+
+    [Fact]
     public void Dispose_LeaveOpen_KeepsStreamUsable()
     {
         var stream = new MemoryStream(Fixtures.PilotBytes("dm.xpt"));
