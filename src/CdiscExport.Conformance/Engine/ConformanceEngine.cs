@@ -103,7 +103,7 @@ public static class ConformanceEngine
             }
         });
 
-        var summaries = package.Datasets.Select(d => new DatasetSummary(d.Name, d.FileName, d.Rows.Count)).ToList();
+        var summaries = package.Datasets.Select(d => new DatasetSummary(d.Name, d.FileName, d.RowCount)).ToList();
         return new ConformanceResult(summaries, results, clock.Elapsed);
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CdiscExport.Conformance.Define;
 using CdiscExport.Xpt;
 
@@ -14,12 +13,13 @@ public enum PackageKind
     Adam,
 }
 
-/// <summary>One dataset read fully into memory: metadata, values and where it came from.</summary>
+/// <summary>One dataset read fully into memory: metadata, dictionary-encoded columns and where it came from.</summary>
 public sealed class DatasetData
 {
     private readonly Dictionary<string, int> ordinals;
+    private readonly EncodedColumn[] columns;
 
-    internal DatasetData(string filePath, PackageFolder folder, XptDataset meta, int xptVersion, long fileSize, List<XptValue[]> rows)
+    internal DatasetData(string filePath, PackageFolder folder, XptDataset meta, int xptVersion, long fileSize, int rowCount, EncodedColumn[] columns)
     {
         FilePath = filePath;
         Folder = folder;
@@ -28,7 +28,8 @@ public sealed class DatasetData
         Variables = meta.Variables;
         XptVersion = xptVersion;
         FileSize = fileSize;
-        Rows = rows;
+        RowCount = rowCount;
+        this.columns = columns;
         ordinals = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < meta.Variables.Count; i++)
         {
@@ -36,7 +37,7 @@ public sealed class DatasetData
         }
 
         Domain = Name;
-        if (Has("DOMAIN") && rows.Count > 0)
+        if (Has("DOMAIN") && rowCount > 0)
         {
             var d = Text(0, "DOMAIN");
             if (d.Length == 2 && Name.StartsWith(d, StringComparison.OrdinalIgnoreCase) && !Name.StartsWith("SUPP", StringComparison.Ordinal))
@@ -77,8 +78,8 @@ public sealed class DatasetData
     /// <summary>File size in bytes.</summary>
     public long FileSize { get; }
 
-    /// <summary>Rows; index 0 is record 1.</summary>
-    public IReadOnlyList<XptValue[]> Rows { get; }
+    /// <summary>Number of records; row 0 is record 1.</summary>
+    public int RowCount { get; }
 
     /// <summary>Whether this is an SDTM SUPP-- dataset.</summary>
     public bool IsSupp => Name.StartsWith("SUPP", StringComparison.Ordinal);
@@ -95,34 +96,17 @@ public sealed class DatasetData
     /// <summary>Resolves <c>--X</c> to the domain prefix plus X.</summary>
     public string Var(string pattern) => pattern.StartsWith("--", StringComparison.Ordinal) ? Domain[..Math.Min(2, Domain.Length)] + pattern[2..] : pattern;
 
+    /// <summary>The column of a variable (by ordinal).</summary>
+    public EncodedColumn Column(int ordinal) => columns[ordinal];
+
+    /// <summary>The column of a variable, or null when the dataset lacks it.</summary>
+    public EncodedColumn? Column(string variable) => ordinals.TryGetValue(variable, out var i) ? columns[i] : null;
+
     /// <summary>Text of a cell, trailing blanks removed; numbers formatted invariantly; missing is "".</summary>
-    public string Text(int row, string variable)
-    {
-        var i = Ordinal(variable);
-        return i < 0 ? "" : Format(Rows[row][i]);
-    }
+    public string Text(int row, string variable) => ordinals.TryGetValue(variable, out var i) ? columns[i].Text(row) : "";
 
-    /// <summary>Number in a cell, or null when missing, text or absent.</summary>
-    public double? Num(int row, string variable)
-    {
-        var i = Ordinal(variable);
-        if (i < 0)
-        {
-            return null;
-        }
-
-        var v = Rows[row][i];
-        if (v.IsNumber)
-        {
-            return v.NumberValue;
-        }
-
-        return v.IsText && double.TryParse(v.TextValue, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
-    }
-
-    /// <summary>Formats a value for comparisons and reports.</summary>
-    public static string Format(XptValue v) =>
-        v.IsText ? v.TextValue.TrimEnd(' ') : v.IsNumber ? v.NumberValue.ToString("R", CultureInfo.InvariantCulture) : "";
+    /// <summary>Number in a cell, or null when missing, text that is not a number, or absent.</summary>
+    public double? Num(int row, string variable) => ordinals.TryGetValue(variable, out var i) ? columns[i].Num(row) : null;
 
     /// <inheritdoc/>
     public override string ToString() => $"{Name} ({FileName})";
@@ -226,58 +210,69 @@ public sealed class Package
             throw new ArgumentException($"{string.Join(", ", inputs)}: no .xpt files found; name a package root (with m5/datasets) or a folder of .xpt files.");
         }
 
-        var datasets = new List<DatasetData>();
-        var problems = new List<LoadProblem>();
-        foreach (var (folder, files) in folders)
+        foreach (var (folder, _) in folders)
         {
-            var define = definePath ?? System.IO.Path.Combine(folder.Path, "define.xml");
-            if (File.Exists(define) && (definePath is not null || Directory.EnumerateFiles(folder.Path, "define.xml").Any(f => System.IO.Path.GetFileName(f) == "define.xml")))
-            {
-                folder.DefinePath = System.IO.Path.GetFullPath(define);
-                try
-                {
-                    folder.Define = XmlDefineDocument.Load(folder.DefinePath);
-                }
-                catch (Exception e) when (e is System.Xml.XmlException or IOException or InvalidOperationException)
-                {
-                    folder.DefineError = e.Message;
-                }
-            }
-
-            foreach (var file in files)
-            {
-                try
-                {
-                    datasets.Add(ReadFile(file, folder));
-                }
-                catch (Exception e) when (e is XptFormatException or XptLimitException or IOException or InvalidDataException)
-                {
-                    problems.Add(new LoadProblem(file, e.Message));
-                }
-            }
+            LoadDefine(folder, definePath);
         }
 
+        // Files are independent: read them in parallel, then list them in the order found.
+        var work = folders.SelectMany(f => f.Files.Select(file => (f.Folder, File: file))).ToList();
+        var loaded = new (DatasetData? Data, LoadProblem? Problem)[work.Count];
+        Parallel.For(0, work.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var (folder, file) = work[i];
+            try
+            {
+                loaded[i] = (ReadFile(file, folder), null);
+            }
+            catch (Exception e) when (e is XptFormatException or XptLimitException or IOException or InvalidDataException)
+            {
+                loaded[i] = (null, new LoadProblem(file, e.Message));
+            }
+        });
+
+        var datasets = loaded.Where(x => x.Data is not null).Select(x => x.Data!).ToList();
+        var problems = loaded.Where(x => x.Problem is not null).Select(x => x.Problem!).ToList();
         return new Package(folders.Select(f => f.Folder).ToList(), datasets, problems);
+    }
+
+    private static void LoadDefine(PackageFolder folder, string? definePath)
+    {
+        var define = definePath ?? System.IO.Path.Combine(folder.Path, "define.xml");
+        if (File.Exists(define) && (definePath is not null || Directory.EnumerateFiles(folder.Path, "define.xml").Any(f => System.IO.Path.GetFileName(f) == "define.xml")))
+        {
+            folder.DefinePath = System.IO.Path.GetFullPath(define);
+            try
+            {
+                folder.Define = XmlDefineDocument.Load(folder.DefinePath);
+            }
+            catch (Exception e) when (e is System.Xml.XmlException or IOException or InvalidOperationException)
+            {
+                folder.DefineError = e.Message;
+            }
+        }
     }
 
     private static DatasetData ReadFile(string file, PackageFolder folder)
     {
         using var stream = File.OpenRead(file);
         using var reader = XptReader.Open(stream, XptReaderOptions.Default with { FilePath = file });
-        var rows = new List<XptValue[]>();
-        var n = reader.FieldCount;
+        var variables = reader.Dataset.Variables;
+        var rowLength = variables.Sum(v => v.Length);
+        var capacity = rowLength == 0 ? 0 : (int)Math.Min(int.MaxValue, stream.Length / rowLength + 1);
+        var builders = variables.Select(v => EncodedColumnBuilder.For(v, capacity)).ToArray();
+        var rows = 0;
         while (reader.Read())
         {
-            var row = new XptValue[n];
-            for (var i = 0; i < n; i++)
+            for (var i = 0; i < builders.Length; i++)
             {
-                row[i] = reader.GetValue(i);
+                builders[i].Add(reader, i);
             }
 
-            rows.Add(row);
+            rows++;
         }
 
-        return new DatasetData(file, folder, reader.Dataset, reader.Version, new FileInfo(file).Length, rows);
+        return new DatasetData(file, folder, reader.Dataset, reader.Version, stream.Length, rows, builders.Select(b => b.Build()).ToArray());
     }
 
     private static List<(string, PackageKind)> FindStandardFolders(string root)

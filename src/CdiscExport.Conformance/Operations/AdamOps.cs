@@ -25,12 +25,12 @@ internal static class AdamOps
 
         c.Applicable = true;
         var rows = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var r = 0; r < dm.Rows.Count; r++)
+        for (var r = 0; r < dm.RowCount; r++)
         {
             rows.TryAdd(dm.Text(r, "USUBJID"), r);
         }
 
-        for (var r = 0; r < adsl.Rows.Count; r++)
+        for (var r = 0; r < adsl.RowCount; r++)
         {
             if (!rows.TryGetValue(adsl.Text(r, "USUBJID"), out var dr))
             {
@@ -63,7 +63,7 @@ internal static class AdamOps
                 var yOnly = f == "ABLFL" || (f.StartsWith("ANL", StringComparison.Ordinal) && f.Length == 7);
                 var popFlag = d.Name == "ADSL" && c.List("populationFlags", "SAFFL|ITTFL|FASFL|EFFFL|PPROTFL|RANDFL|ENRLFL|COMPLFL").Contains(f);
                 var fn = f[..^1] + "N";
-                for (var r = 0; r < d.Rows.Count; r++)
+                for (var r = 0; r < d.RowCount; r++)
                 {
                     var s = d.Text(r, f);
                     var ok = s switch { "Y" => true, "N" => !yOnly, "" => !popFlag, _ => false };
@@ -106,7 +106,7 @@ internal static class AdamOps
                 continue;
             }
 
-            for (var r = 0; r < adsl.Rows.Count; r++)
+            for (var r = 0; r < adsl.RowCount; r++)
             {
                 if (adsl.Num(r, s) is { } a && adsl.Num(r, e) is { } b && a > b)
                 {
@@ -148,7 +148,7 @@ internal static class AdamOps
             {
                 c.Applicable = true;
                 var end = v.Name.EndsWith("SDY", StringComparison.Ordinal) ? v.Name[..^3] + "EDY" : null;
-                for (var r = 0; r < d.Rows.Count; r++)
+                for (var r = 0; r < d.RowCount; r++)
                 {
                     if (d.Num(r, v.Name) == 0)
                     {

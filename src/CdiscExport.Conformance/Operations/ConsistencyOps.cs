@@ -27,7 +27,7 @@ internal static class ConsistencyOps
                     }
 
                     c.Applicable = true;
-                    for (var r = 0; r < d.Rows.Count; r++)
+                    for (var r = 0; r < d.RowCount; r++)
                     {
                         var (ha, hb) = (d.Text(r, a).Length > 0, d.Text(r, b).Length > 0);
                         if (ha != hb)
@@ -50,7 +50,7 @@ internal static class ConsistencyOps
                     }
 
                     c.Applicable = true;
-                    for (var r = 0; r < d.Rows.Count; r++)
+                    for (var r = 0; r < d.RowCount; r++)
                     {
                         var va = d.Text(r, a);
                         var fires = lEq.Length > 1 ? lEq[1].Split(',').Contains(va) : va.Length > 0;
@@ -77,7 +77,7 @@ internal static class ConsistencyOps
                     }
 
                     c.Applicable = true;
-                    for (var r = 0; r < d.Rows.Count; r++)
+                    for (var r = 0; r < d.RowCount; r++)
                     {
                         if (d.Text(r, a).Length > 0 && d.Text(r, b).Length > 0)
                         {
@@ -97,7 +97,7 @@ internal static class ConsistencyOps
                     }
 
                     c.Applicable = true;
-                    for (var r = 0; r < d.Rows.Count; r++)
+                    for (var r = 0; r < d.RowCount; r++)
                     {
                         if (d.Num(r, a) is { } n && (strict ? n <= limit : n < limit))
                         {
@@ -111,7 +111,7 @@ internal static class ConsistencyOps
 
     public static void ExVsArm(RuleContext c)
     {
-        var ex = c.Package.Domain("EX").Where(d => !d.IsAdam).SelectMany(d => Enumerable.Range(0, d.Rows.Count).Select(r => d.Text(r, "USUBJID"))).ToHashSet(StringComparer.Ordinal);
+        var ex = c.Package.Domain("EX").Where(d => !d.IsAdam).SelectMany(d => Enumerable.Range(0, d.RowCount).Select(r => d.Text(r, "USUBJID"))).ToHashSet(StringComparer.Ordinal);
         var notTreated = c.List("notTreated", "SCRNFAIL|NOTASSGN|NOTTRT").ToHashSet(StringComparer.Ordinal);
         foreach (var dm in c.Package.Domain("DM").Where(d => !d.IsAdam))
         {
@@ -121,7 +121,7 @@ internal static class ConsistencyOps
             }
 
             c.Applicable = true;
-            for (var r = 0; r < dm.Rows.Count; r++)
+            for (var r = 0; r < dm.RowCount; r++)
             {
                 var u = dm.Text(r, "USUBJID");
                 var arm = dm.Text(r, "ARMCD");
@@ -145,7 +145,7 @@ internal static class ConsistencyOps
         foreach (var ae in c.Package.Domain("AE").Where(d => !d.IsAdam))
         {
             c.Applicable = true;
-            for (var r = 0; r < ae.Rows.Count; r++)
+            for (var r = 0; r < ae.RowCount; r++)
             {
                 var isFatal = ae.Text(r, "AEOUT") == "FATAL";
                 var sdth = ae.Text(r, "AESDTH");
@@ -164,7 +164,7 @@ internal static class ConsistencyOps
         foreach (var dm in c.Package.Domain("DM").Where(d => !d.IsAdam))
         {
             c.Applicable = true;
-            for (var r = 0; r < dm.Rows.Count; r++)
+            for (var r = 0; r < dm.RowCount; r++)
             {
                 var fl = dm.Text(r, "DTHFL");
                 var dtc = dm.Text(r, "DTHDTC");
@@ -187,7 +187,7 @@ internal static class ConsistencyOps
         {
             c.Applicable = true;
             var present = criteria.Where(ae.Has).ToList();
-            for (var r = 0; r < ae.Rows.Count; r++)
+            for (var r = 0; r < ae.RowCount; r++)
             {
                 var any = present.FirstOrDefault(x => ae.Text(r, x) == "Y");
                 var ser = ae.Text(r, "AESER");
@@ -215,7 +215,7 @@ internal static class ConsistencyOps
             var have = new HashSet<string>(StringComparer.Ordinal);
             if (supp is not null)
             {
-                for (var r = 0; r < supp.Rows.Count; r++)
+                for (var r = 0; r < supp.RowCount; r++)
                 {
                     if (supp.Text(r, "QNAM") == qnam)
                     {
@@ -224,7 +224,7 @@ internal static class ConsistencyOps
                 }
             }
 
-            for (var r = 0; r < ae.Rows.Count; r++)
+            for (var r = 0; r < ae.RowCount; r++)
             {
                 var seq = ae.Text(r, ae.Var("--SEQ"));
                 if (!have.Contains(ae.Text(r, "USUBJID") + "\u0001" + seq) && !(flag.Length > 0 && ae.Text(r, flag).Length > 0))
@@ -242,7 +242,7 @@ internal static class ConsistencyOps
         {
             c.Applicable = true;
             var links = new[] { "RSLNKID", "RSLNKGRP" }.Where(rs.Has).ToList();
-            var used = links.SelectMany(l => Enumerable.Range(0, rs.Rows.Count).Where(r => rs.Text(r, l).Length > 0).Select(r => (l, r))).ToList();
+            var used = links.SelectMany(l => Enumerable.Range(0, rs.RowCount).Where(r => rs.Text(r, l).Length > 0).Select(r => (l, r))).ToList();
             if (used.Count == 0)
             {
                 continue;
@@ -254,7 +254,7 @@ internal static class ConsistencyOps
                 return;
             }
 
-            var have = tr.SelectMany(t => Enumerable.Range(0, t.Rows.Count).SelectMany(r => new[] { t.Text(r, "USUBJID") + "\u0001" + t.Text(r, "TRLNKID"), t.Text(r, "USUBJID") + "\u0001" + t.Text(r, "TRLNKGRP") })).ToHashSet(StringComparer.Ordinal);
+            var have = tr.SelectMany(t => Enumerable.Range(0, t.RowCount).SelectMany(r => new[] { t.Text(r, "USUBJID") + "\u0001" + t.Text(r, "TRLNKID"), t.Text(r, "USUBJID") + "\u0001" + t.Text(r, "TRLNKGRP") })).ToHashSet(StringComparer.Ordinal);
             foreach (var (l, r) in used)
             {
                 if (!have.Contains(rs.Text(r, "USUBJID") + "\u0001" + rs.Text(r, l)))
@@ -274,7 +274,7 @@ internal static class ConsistencyOps
         {
             c.Applicable = true;
             var units = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (var r = 0; r < lb.Rows.Count; r++)
+            for (var r = 0; r < lb.RowCount; r++)
             {
                 var test = lb.Text(r, "LBTESTCD");
                 if (unitless.Contains(test))
@@ -313,7 +313,7 @@ internal static class ConsistencyOps
         {
             c.Applicable = true;
             var p = lb.Domain[..2];
-            for (var r = 0; r < lb.Rows.Count; r++)
+            for (var r = 0; r < lb.RowCount; r++)
             {
                 var orres = lb.Text(r, p + "ORRES");
                 var stresc = lb.Text(r, p + "STRESC");
@@ -357,7 +357,7 @@ internal static class ConsistencyOps
             c.Applicable = true;
             var seen = new HashSet<string>(StringComparer.Ordinal);
             var keys = c.List("keys", "USUBJID|--TESTCD|--CAT|--SPEC|--METHOD|--TPT").Select(lb.Var).Where(lb.Has).ToList();
-            for (var r = 0; r < lb.Rows.Count; r++)
+            for (var r = 0; r < lb.RowCount; r++)
             {
                 if (lb.Text(r, flag) == "Y" && !seen.Add(string.Join("\u0001", keys.Select(k => lb.Text(r, k)))))
                 {

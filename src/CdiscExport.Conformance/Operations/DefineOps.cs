@@ -210,7 +210,7 @@ internal static class DefineOps
             }
 
             var values = list.Values.ToHashSet(StringComparer.Ordinal);
-            for (var r = 0; r < ds.Rows.Count; r++)
+            for (var r = 0; r < ds.RowCount; r++)
             {
                 var s = ds.Text(r, v.Name);
                 if (s.Length > 0 && !values.Contains(s))
@@ -240,7 +240,7 @@ internal static class DefineOps
                 }
 
                 var seen = new HashSet<string>(StringComparer.Ordinal);
-                for (var r = 0; r < ds.Rows.Count; r++)
+                for (var r = 0; r < ds.RowCount; r++)
                 {
                     if (!seen.Add(string.Join("\u0001", keys.Select(k => ds.Text(r, k)))))
                     {
@@ -346,7 +346,7 @@ internal static class DefineOps
                 continue;
             }
 
-            for (var r = 0; r < ds.Rows.Count; r++)
+            for (var r = 0; r < ds.RowCount; r++)
             {
                 var hit = vlm.FirstOrDefault(x => x.Where.Count == 0 || x.Where.Any(clause => clause.All(cond => Holds(ds, r, cond))));
                 if (hit is null || !define.ItemDefs.TryGetValue(hit.ItemOid, out var vi))

@@ -34,7 +34,7 @@ internal static class KeyOps
 
                 c.Applicable = true;
                 var full = c.Param("fullDate");
-                for (var r = 0; r < d.Rows.Count; r++)
+                for (var r = 0; r < d.RowCount; r++)
                 {
                     if (!Where(c, d, r))
                     {
@@ -70,7 +70,7 @@ internal static class KeyOps
                 }
 
                 c.Applicable = true;
-                for (var r = 0; r < d.Rows.Count; r++)
+                for (var r = 0; r < d.RowCount; r++)
                 {
                     if (d.Num(r, seq) is not { } n)
                     {
@@ -94,7 +94,7 @@ internal static class KeyOps
     public static void SameValue(RuleContext c)
     {
         var v = c.Param("variable", "STUDYID");
-        var dm = c.Package.Domain("DM").FirstOrDefault(d => !d.IsAdam && d.Rows.Count > 0);
+        var dm = c.Package.Domain("DM").FirstOrDefault(d => !d.IsAdam && d.RowCount > 0);
         string? expected = dm?.Text(0, v);
         foreach (var d in c.InScope())
         {
@@ -104,7 +104,7 @@ internal static class KeyOps
             }
 
             c.Applicable = true;
-            for (var r = 0; r < d.Rows.Count; r++)
+            for (var r = 0; r < d.RowCount; r++)
             {
                 var s = d.Text(r, v);
                 expected ??= s;
@@ -126,7 +126,7 @@ internal static class KeyOps
             }
 
             c.Applicable = true;
-            for (var r = 0; r < d.Rows.Count; r++)
+            for (var r = 0; r < d.RowCount; r++)
             {
                 var s = d.Text(r, "DOMAIN");
                 if (s.Length != 2 || s.Any(ch => ch is < 'A' or > 'Z') || !d.Name.StartsWith(s, StringComparison.Ordinal))
@@ -145,17 +145,12 @@ internal static class KeyOps
             c.Applicable = true;
             var ignore = c.List("ignore").Select(d.Var).Append(d.Var("--SEQ")).ToHashSet(StringComparer.Ordinal);
             var cols = Enumerable.Range(0, d.Variables.Count).Where(i => !ignore.Contains(d.Variables[i].Name)).ToArray();
-            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (var r = 0; r < d.Rows.Count; r++)
+            var seen = new HashSet<int>(d.RowCount, new RowKeyComparer(cols.Select(d.Column).ToList()));
+            for (var r = 0; r < d.RowCount; r++)
             {
-                var key = string.Join("\u0001", cols.Select(i => DatasetData.Format(d.Rows[r][i])));
-                if (seen.TryGetValue(key, out var first))
+                if (!seen.Add(r) && seen.TryGetValue(r, out var first))
                 {
                     c.Report(d, null, r, null, $"record {r + 1} duplicates record {first + 1} in every variable except {string.Join(", ", ignore)}.");
-                }
-                else
-                {
-                    seen[key] = r;
                 }
             }
         }
@@ -167,7 +162,7 @@ internal static class KeyOps
         {
             c.Applicable = true;
             var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (var r = 0; r < d.Rows.Count; r++)
+            for (var r = 0; r < d.RowCount; r++)
             {
                 var q = d.Text(r, "QNAM");
                 var l = d.Text(r, "QLABEL");
@@ -204,7 +199,7 @@ internal static class KeyOps
             foreach (var v in c.List("variables").Select(d.Var).Where(d.Has))
             {
                 c.Applicable = true;
-                for (var r = 0; r < d.Rows.Count; r++)
+                for (var r = 0; r < d.RowCount; r++)
                 {
                     if (d.Text(r, v).Length == 0)
                     {
@@ -239,10 +234,10 @@ internal static class KeyOps
             return;
         }
 
-        var ids = targets.SelectMany(t => Enumerable.Range(0, t.Rows.Count).Select(r => t.Text(r, "USUBJID"))).ToHashSet(StringComparer.Ordinal);
+        var ids = targets.SelectMany(t => Enumerable.Range(0, t.RowCount).Select(r => t.Text(r, "USUBJID"))).ToHashSet(StringComparer.Ordinal);
         foreach (var d in scope)
         {
-            for (var r = 0; r < d.Rows.Count; r++)
+            for (var r = 0; r < d.RowCount; r++)
             {
                 var u = d.Text(r, "USUBJID");
                 if (u.Length > 0 && !ids.Contains(u))
@@ -261,7 +256,7 @@ internal static class KeyOps
             var parentName = d.Name[4..];
             var parents = c.Package.Datasets.Where(p => !p.IsSupp && (p.Domain == parentName || p.Name == parentName)).ToList();
             var index = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-            for (var r = 0; r < d.Rows.Count; r++)
+            for (var r = 0; r < d.RowCount; r++)
             {
                 var rdomain = d.Text(r, "RDOMAIN");
                 var idvar = d.Text(r, "IDVAR");
@@ -301,7 +296,7 @@ internal static class KeyOps
 
                 if (!index.TryGetValue(idvar, out var keys))
                 {
-                    keys = parents.Where(p => p.Has(idvar)).SelectMany(p => Enumerable.Range(0, p.Rows.Count).Select(i => p.Text(i, "USUBJID") + "\u0001" + p.Text(i, idvar))).ToHashSet(StringComparer.Ordinal);
+                    keys = parents.Where(p => p.Has(idvar)).SelectMany(p => Enumerable.Range(0, p.RowCount).Select(i => p.Text(i, "USUBJID") + "\u0001" + p.Text(i, idvar))).ToHashSet(StringComparer.Ordinal);
                     index[idvar] = keys;
                 }
 

@@ -16,7 +16,7 @@ internal static class ResponseOps
     private static (DatasetData? Adrs, DatasetData? Adsl) Data(RuleContext c) => (c.Package.Find(c.Param("dataset", "ADRS")), c.Package.Find("ADSL"));
 
     private static IEnumerable<int> Rows(DatasetData d, IReadOnlyList<string> paramcds) =>
-        Enumerable.Range(0, d.Rows.Count).Where(r => paramcds.Contains(d.Text(r, "PARAMCD")));
+        Enumerable.Range(0, d.RowCount).Where(r => paramcds.Contains(d.Text(r, "PARAMCD")));
 
     public static void OnePerSubject(RuleContext c)
     {
@@ -48,7 +48,7 @@ internal static class ResponseOps
         }
 
         var present = bor.Where(p => Rows(adrs, [p]).Any()).ToList();
-        for (var r = 0; r < adsl.Rows.Count; r++)
+        for (var r = 0; r < adsl.RowCount; r++)
         {
             if (adsl.Text(r, population) != "Y")
             {
@@ -108,7 +108,7 @@ internal static class ResponseOps
         var trtsdt = new Dictionary<string, double>(StringComparer.Ordinal);
         if (adsl is not null && adsl.Has("TRTSDT"))
         {
-            for (var r = 0; r < adsl.Rows.Count; r++)
+            for (var r = 0; r < adsl.RowCount; r++)
             {
                 if (adsl.Num(r, "TRTSDT") is { } t)
                 {
@@ -227,7 +227,7 @@ internal static class ResponseOps
         var trtsdt = new Dictionary<string, double>(StringComparer.Ordinal);
         if (adsl?.Has("TRTSDT") == true)
         {
-            for (var r = 0; r < adsl.Rows.Count; r++)
+            for (var r = 0; r < adsl.RowCount; r++)
             {
                 if (adsl.Num(r, "TRTSDT") is { } t)
                 {
@@ -237,10 +237,10 @@ internal static class ResponseOps
         }
 
         var rs = c.Package.Domain("RS").Where(d => !d.IsAdam).ToList();
-        var rsSeq = rs.SelectMany(d => Enumerable.Range(0, d.Rows.Count).Select(r => (Key: d.Text(r, "USUBJID") + "\u0001" + d.Text(r, "RSSEQ"), Stresc: d.Text(r, "RSSTRESC"))))
+        var rsSeq = rs.SelectMany(d => Enumerable.Range(0, d.RowCount).Select(r => (Key: d.Text(r, "USUBJID") + "\u0001" + d.Text(r, "RSSEQ"), Stresc: d.Text(r, "RSSTRESC"))))
             .GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.First().Stresc, StringComparer.Ordinal);
         var bor = c.List("borParams", "BOR");
-        for (var r = 0; r < adrs.Rows.Count; r++)
+        for (var r = 0; r < adrs.RowCount; r++)
         {
             var u = adrs.Text(r, "USUBJID");
             if (bor.Contains(adrs.Text(r, "PARAMCD")) && adrs.Num(r, "ADT") is { } adt && trtsdt.TryGetValue(u, out var t) && adt < t)

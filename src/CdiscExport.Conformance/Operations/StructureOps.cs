@@ -89,7 +89,7 @@ internal static partial class StructureOps
         }
     }
 
-    private static bool IsAscii(string s) => s.All(ch => ch is >= ' ' and <= '~');
+    private static bool IsAscii(string s) => !s.AsSpan().ContainsAnyExceptInRange(' ', '~');
 
     public static void NamesLabels(RuleContext c)
     {
@@ -140,12 +140,14 @@ internal static partial class StructureOps
                     c.Report(d, v.Name, null, v.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{v.Name} is declared {v.Length} bytes long; at most {max}.");
                 }
 
-                for (var r = 0; r < d.Rows.Count; r++)
+                var column = d.Column(i);
+                var tooLong = column.Where(s => System.Text.Encoding.UTF8.GetByteCount(s) > max);
+                var codes = column.Codes;
+                for (var r = 0; r < codes.Length; r++)
                 {
-                    var x = d.Rows[r][i];
-                    if (x.IsText && System.Text.Encoding.UTF8.GetByteCount(x.TextValue.TrimEnd(' ')) > max)
+                    if (tooLong[codes[r]])
                     {
-                        c.Report(d, v.Name, r, x.TextValue[..20] + "...", $"{v.Name} value is longer than {max} bytes; split it as the IG says.");
+                        c.Report(d, v.Name, r, column.Text(r)[..20] + "...", $"{v.Name} value is longer than {max} bytes; split it as the IG says.");
                     }
                 }
             }
@@ -167,27 +169,26 @@ internal static partial class StructureOps
                 }
 
                 var allowDot = dotAllowed.Any(p => v.Name.StartsWith(p, StringComparison.Ordinal));
-                for (var r = 0; r < d.Rows.Count; r++)
+                var column = d.Column(j);
+
+                // The verdict depends only on the value: decide once per distinct value.
+                var problems = new string?[column.DistinctCount];
+                for (var k = 0; k < problems.Length; k++)
                 {
-                    var x = d.Rows[r][j];
-                    if (!x.IsText)
-                    {
-                        continue;
-                    }
-
-                    var s = x.TextValue.TrimEnd(' ');
-                    if (s.Length == 0)
-                    {
-                        continue;
-                    }
-
-                    string? problem = !IsAscii(s) ? "holds a character outside printable ASCII (32-126)"
+                    var s = column.TextOf(k);
+                    problems[k] = s.Length == 0 ? null
+                        : !IsAscii(s) ? "holds a character outside printable ASCII (32-126)"
                         : s[0] == ' ' ? "starts with a space"
                         : s == "." && !allowDot ? "is only '.'"
                         : null;
-                    if (problem is not null)
+                }
+
+                var codes = column.Codes;
+                for (var r = 0; r < codes.Length; r++)
+                {
+                    if (problems[codes[r]] is { } problem)
                     {
-                        c.Report(d, v.Name, r, s, $"{v.Name} {problem}.");
+                        c.Report(d, v.Name, r, column.Text(r), $"{v.Name} {problem}.");
                     }
                 }
             }
@@ -199,7 +200,7 @@ internal static partial class StructureOps
         foreach (var d in c.InScope())
         {
             c.Applicable = true;
-            if (d.Rows.Count == 0)
+            if (d.RowCount == 0)
             {
                 c.Report(d, null, null, null, $"{d.FileName} has no records; do not submit empty datasets.");
             }
@@ -282,7 +283,7 @@ internal static partial class StructureOps
                     continue;
                 }
 
-                for (var r = 0; r < d.Rows.Count; r++)
+                for (var r = 0; r < d.RowCount; r++)
                 {
                     if (d.Text(r, actual).Length == 0)
                     {
@@ -328,7 +329,7 @@ internal static partial class StructureOps
         foreach (var d in c.InScope())
         {
             var expected = IgVariables(c, d).Where(v => v.Core == CoreCategory.Expected).ToList();
-            if (expected.Count == 0 || d.Rows.Count == 0)
+            if (expected.Count == 0 || d.RowCount == 0)
             {
                 continue;
             }
@@ -336,7 +337,7 @@ internal static partial class StructureOps
             c.Applicable = true;
             foreach (var (ig, actual) in Match(d, expected))
             {
-                if (actual is not null && Enumerable.Range(0, d.Rows.Count).All(r => d.Text(r, actual).Length == 0))
+                if (actual is not null && Enumerable.Range(0, d.RowCount).All(r => d.Text(r, actual).Length == 0))
                 {
                     c.Report(d, actual, null, null, $"Expected variable {actual} is null on every record; say in define.xml that it was not collected.");
                 }
@@ -402,7 +403,7 @@ internal static partial class StructureOps
     {
         foreach (var d in c.InScope())
         {
-            if (d.Rows.Count == 0)
+            if (d.RowCount == 0)
             {
                 continue;
             }
@@ -417,12 +418,10 @@ internal static partial class StructureOps
                 }
 
                 var longest = 1;
-                foreach (var row in d.Rows)
+                var column = d.Column(j);
+                for (var k = 0; k < column.DistinctCount; k++)
                 {
-                    if (row[j].IsText)
-                    {
-                        longest = Math.Max(longest, System.Text.Encoding.UTF8.GetByteCount(row[j].TextValue.TrimEnd(' ')));
-                    }
+                    longest = Math.Max(longest, System.Text.Encoding.UTF8.GetByteCount(column.TextOf(k)));
                 }
 
                 if (v.Length > longest)
@@ -449,7 +448,7 @@ internal static partial class StructureOps
                 }
 
                 c.Applicable = true;
-                for (var r = 0; r < d.Rows.Count; r++)
+                for (var r = 0; r < d.RowCount; r++)
                 {
                     var s = d.Text(r, name);
                     if (s.Length > 0 && !CodeName().IsMatch(s))
@@ -473,7 +472,7 @@ internal static partial class StructureOps
                 }
 
                 c.Applicable = true;
-                for (var r = 0; r < d.Rows.Count; r++)
+                for (var r = 0; r < d.RowCount; r++)
                 {
                     var s = d.Text(r, name);
                     if (s.Length > textMax)
@@ -490,7 +489,7 @@ internal static partial class StructureOps
         foreach (var ts in c.Package.Domain("TS"))
         {
             c.Applicable = true;
-            var present = Enumerable.Range(0, ts.Rows.Count).Select(r => ts.Text(r, "TSPARMCD")).ToHashSet(StringComparer.Ordinal);
+            var present = Enumerable.Range(0, ts.RowCount).Select(r => ts.Text(r, "TSPARMCD")).ToHashSet(StringComparer.Ordinal);
             foreach (var p in c.List("required"))
             {
                 var alternatives = p.Split('/');
@@ -508,7 +507,7 @@ internal static partial class StructureOps
         foreach (var ts in c.Package.Domain("TS"))
         {
             c.Applicable = true;
-            for (var r = 0; r < ts.Rows.Count; r++)
+            for (var r = 0; r < ts.RowCount; r++)
             {
                 var val = ts.Text(r, "TSVAL");
                 var nf = ts.Text(r, "TSVALNF");

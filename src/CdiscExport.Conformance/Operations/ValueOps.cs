@@ -41,7 +41,7 @@ internal static partial class ValueOps
                 }
 
                 c.Applicable = true;
-                for (var r = 0; r < d.Rows.Count; r++)
+                for (var r = 0; r < d.RowCount; r++)
                 {
                     var s = d.Text(r, v.Name);
                     if (s.Length > 0 && !lists.Any(l => l.FindBySubmissionValue(s) is not null) && !igValues[v.Name].Contains(s))
@@ -76,7 +76,7 @@ internal static partial class ValueOps
                 void Check(string x, string y)
                 {
                     var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-                    for (var r = 0; r < d.Rows.Count; r++)
+                    for (var r = 0; r < d.RowCount; r++)
                     {
                         var vx = d.Text(r, x);
                         var vy = d.Text(r, y);
@@ -117,7 +117,7 @@ internal static partial class ValueOps
             }
 
             c.Applicable = true;
-            for (var r = 0; r < d.Rows.Count; r++)
+            for (var r = 0; r < d.RowCount; r++)
             {
                 var s = d.Text(r, "COUNTRY");
                 if (s.Length > 0 && !codes.Contains(s))
@@ -147,7 +147,7 @@ internal static partial class ValueOps
         foreach (var ts in c.Package.Domain("TS"))
         {
             c.Applicable = true;
-            var rows = Enumerable.Range(0, ts.Rows.Count).Where(r => ts.Text(r, "TSPARMCD") == parm).ToList();
+            var rows = Enumerable.Range(0, ts.RowCount).Where(r => ts.Text(r, "TSPARMCD") == parm).ToList();
             if (!needDate)
             {
                 if (!rows.Any(r => ts.Text(r, "TSVAL").Length > 0))
@@ -176,7 +176,7 @@ internal static partial class ValueOps
             foreach (var v in d.Variables.Where(v => v.Name.EndsWith("DTC", StringComparison.Ordinal)))
             {
                 c.Applicable = true;
-                for (var r = 0; r < d.Rows.Count; r++)
+                for (var r = 0; r < d.RowCount; r++)
                 {
                     var s = d.Text(r, v.Name);
                     if (s.Length > 0 && !PartialDateTime.TryParse(s, out _))
@@ -196,7 +196,7 @@ internal static partial class ValueOps
             foreach (var v in d.Variables.Where(v => v.Name.Length > 2 && suffixes.Any(s => v.Name[2..] == s)))
             {
                 c.Applicable = true;
-                for (var r = 0; r < d.Rows.Count; r++)
+                for (var r = 0; r < d.RowCount; r++)
                 {
                     var s = d.Text(r, v.Name);
                     if (s.Length > 0 && !Duration().IsMatch(s))
@@ -209,7 +209,7 @@ internal static partial class ValueOps
             if (d.Domain == "TS" && d.Has("TSPARMCD"))
             {
                 c.Applicable = true;
-                for (var r = 0; r < d.Rows.Count; r++)
+                for (var r = 0; r < d.RowCount; r++)
                 {
                     var s = d.Text(r, "TSVAL");
                     if (c.List("tsParameters", "AGEMIN|AGEMAX").Contains(d.Text(r, "TSPARMCD")) && s.Length > 0 && !Duration().IsMatch(s))
@@ -237,7 +237,7 @@ internal static partial class ValueOps
                 }
 
                 c.Applicable = true;
-                for (var r = 0; r < d.Rows.Count; r++)
+                for (var r = 0; r < d.RowCount; r++)
                 {
                     if (IsAfter(d, r, a, b))
                     {
@@ -274,7 +274,7 @@ internal static partial class ValueOps
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var dm in c.Package.Domain("DM").Where(d => !d.IsAdam))
         {
-            for (var r = 0; r < dm.Rows.Count; r++)
+            for (var r = 0; r < dm.RowCount; r++)
             {
                 map.TryAdd(dm.Text(r, "USUBJID"), dm.Text(r, variable));
             }
@@ -300,7 +300,7 @@ internal static partial class ValueOps
                 }
 
                 c.Applicable = true;
-                for (var r = 0; r < d.Rows.Count; r++)
+                for (var r = 0; r < d.RowCount; r++)
                 {
                     var day = d.Num(r, dy);
                     if (day is null)
@@ -352,7 +352,7 @@ internal static partial class ValueOps
                     continue;
                 }
 
-                for (var r = 0; r < d.Rows.Count; r++)
+                for (var r = 0; r < d.RowCount; r++)
                 {
                     var complete = PartialDateTime.TryParse(d.Text(r, dtc), out var p) && p.IsCompleteDate
                         && rf.TryGetValue(d.Text(r, "USUBJID"), out var rft) && PartialDateTime.TryParse(rft, out var q) && q.IsCompleteDate;
@@ -381,7 +381,7 @@ internal static partial class ValueOps
         foreach (var ex in c.Package.Domain("EX").Where(d => !d.IsAdam))
         {
             c.Applicable = true;
-            for (var r = 0; r < ex.Rows.Count; r++)
+            for (var r = 0; r < ex.RowCount; r++)
             {
                 var u = ex.Text(r, "USUBJID");
                 var st = Date(rfx.GetValueOrDefault(u, "")).Value;
@@ -408,7 +408,7 @@ internal static partial class ValueOps
         var first = new Dictionary<string, NodaTime.LocalDate>(StringComparer.Ordinal);
         foreach (var ex in c.Package.Domain("EX").Where(d => !d.IsAdam))
         {
-            for (var r = 0; r < ex.Rows.Count; r++)
+            for (var r = 0; r < ex.RowCount; r++)
             {
                 if (Date(ex.Text(r, "EXSTDTC")).Value is { } x)
                 {
@@ -421,7 +421,7 @@ internal static partial class ValueOps
         foreach (var dm in c.Package.Domain("DM").Where(d => !d.IsAdam))
         {
             c.Applicable = true;
-            for (var r = 0; r < dm.Rows.Count; r++)
+            for (var r = 0; r < dm.RowCount; r++)
             {
                 if (!first.TryGetValue(dm.Text(r, "USUBJID"), out var f))
                 {
@@ -448,7 +448,7 @@ internal static partial class ValueOps
             c.Applicable = true;
             var start = d.Has(d.Var("--STDTC")) ? d.Var("--STDTC") : d.Var("--DTC");
             var needStart = c.List("needStart", "AE|EX").Contains(d.Domain);
-            for (var r = 0; r < d.Rows.Count; r++)
+            for (var r = 0; r < d.RowCount; r++)
             {
                 var s = d.Text(r, start);
                 if (needStart && s.Length == 0 && d.Text(r, d.Var("--STRF")).Length == 0 && d.Text(r, d.Var("--STRTPT")).Length == 0)
