@@ -40,7 +40,14 @@ public sealed class CharacterColumn : DatasetColumn
     public CharacterColumn(VariableMetadata metadata, IEnumerable<string?> values)
         : base(metadata)
     {
-        _values = values.Select(v => v ?? string.Empty).ToArray();
+        _values = values is IReadOnlyCollection<string?> collection ? Copy(collection) : values.Select(v => v ?? string.Empty).ToArray();
+    }
+
+    // Shares values that are already known to hold no null: a copy with other metadata, or a freshly built array.
+    private CharacterColumn(VariableMetadata metadata, string[] values)
+        : base(metadata)
+    {
+        _values = values;
     }
 
     /// <inheritdoc/>
@@ -48,6 +55,22 @@ public sealed class CharacterColumn : DatasetColumn
 
     /// <summary>The value at <paramref name="row"/> ("" when missing).</summary>
     public string this[int row] => _values[row];
+
+    /// <summary>
+    /// Creates a column over <paramref name="values"/> without copying them: the column takes the array over, and the
+    /// caller must not change it afterwards. <c>null</c> values are replaced by "" in place.
+    /// </summary>
+    /// <remarks>This factory exists for performance reasons: building a dataset of half a million records column by
+    /// column should not copy each column once more.</remarks>
+    public static CharacterColumn FromArray(VariableMetadata metadata, string?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] ??= string.Empty;
+        }
+
+        return new CharacterColumn(metadata, values!);
+    }
 
     /// <inheritdoc/>
     public override bool IsMissing(int row) => _values[row].Length == 0;
@@ -59,11 +82,40 @@ public sealed class CharacterColumn : DatasetColumn
     public override DatasetColumn WithMetadata(VariableMetadata metadata) => new CharacterColumn(metadata, _values);
 
     /// <inheritdoc/>
-    public override DatasetColumn Reorder(IReadOnlyList<int> order) =>
-        new CharacterColumn(Metadata, order.Select(i => _values[i]));
+    public override DatasetColumn Reorder(IReadOnlyList<int> order)
+    {
+        var values = new string[order.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = _values[order[i]];
+        }
+
+        return new CharacterColumn(Metadata, values);
+    }
 
     /// <summary>The longest value in bytes (ASCII), at least 1: the length SDTM asks for.</summary>
-    public int LongestValue() => Math.Max(1, _values.Length == 0 ? 1 : _values.Max(v => v.Length));
+    public int LongestValue()
+    {
+        var longest = 1;
+        foreach (var value in _values)
+        {
+            longest = Math.Max(longest, value.Length);
+        }
+
+        return longest;
+    }
+
+    private static string[] Copy(IReadOnlyCollection<string?> values)
+    {
+        var copy = new string[values.Count];
+        var i = 0;
+        foreach (var value in values)
+        {
+            copy[i++] = value ?? string.Empty;
+        }
+
+        return copy;
+    }
 }
 
 /// <summary>A numeric column. Missing is <c>null</c> (SAS <c>.</c>).</summary>
@@ -78,11 +130,25 @@ public sealed class NumericColumn : DatasetColumn
         _values = values.ToArray();
     }
 
+    // Shares values: a copy with other metadata, or a freshly built array.
+    private NumericColumn(VariableMetadata metadata, double?[] values)
+        : base(metadata)
+    {
+        _values = values;
+    }
+
     /// <inheritdoc/>
     public override int Count => _values.Length;
 
     /// <summary>The value at <paramref name="row"/> (null when missing).</summary>
     public double? this[int row] => _values[row];
+
+    /// <summary>
+    /// Creates a column over <paramref name="values"/> without copying them: the column takes the array over, and the
+    /// caller must not change it afterwards.
+    /// </summary>
+    /// <remarks>This factory exists for performance reasons, as <see cref="CharacterColumn.FromArray"/> does.</remarks>
+    public static NumericColumn FromArray(VariableMetadata metadata, double?[] values) => new(metadata, values);
 
     /// <inheritdoc/>
     public override bool IsMissing(int row) => _values[row] is null;
@@ -94,8 +160,16 @@ public sealed class NumericColumn : DatasetColumn
     public override DatasetColumn WithMetadata(VariableMetadata metadata) => new NumericColumn(metadata, _values);
 
     /// <inheritdoc/>
-    public override DatasetColumn Reorder(IReadOnlyList<int> order) =>
-        new NumericColumn(Metadata, order.Select(i => _values[i]));
+    public override DatasetColumn Reorder(IReadOnlyList<int> order)
+    {
+        var values = new double?[order.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = _values[order[i]];
+        }
+
+        return new NumericColumn(Metadata, values);
+    }
 
     /// <summary>Shortest text that parses back to the same double ("R" semantics); "" for missing.</summary>
     public static string FormatNumber(double? value) =>

@@ -1,4 +1,3 @@
-using CdiscExport.Core.Dates;
 using CdiscExport.Mapping.Raw;
 using CdiscExport.Mapping.Specs;
 
@@ -29,7 +28,7 @@ internal sealed class AggregateAlgorithm(
     private RawForm? _form;
     private int _value;
     private int _time = -1;
-    private IReadOnlyList<RawDatePattern>? _pattern;
+    private RawDateConverter? _converter;
     private List<(int Ordinal, Func<string, bool> Test)> _filters = [];
 
     public SpecNode Node { get; } = node;
@@ -57,7 +56,7 @@ internal sealed class AggregateAlgorithm(
 
         if (format is not null)
         {
-            _pattern = RawDatePatterns.Create(Node, format, timeFormat);
+            _converter = new RawDateConverter(RawDatePatterns.Create(Node, format, timeFormat));
         }
 
         _filters = [];
@@ -107,9 +106,9 @@ internal sealed class AggregateAlgorithm(
             string value;
             try
             {
-                value = _pattern is null
+                value = _converter is null
                     ? raw
-                    : RawDatePatterns.ToIso(_pattern, raw, _time >= 0 ? _form.Get(row, _time) : null, valueColumn);
+                    : _converter.ToIso(raw, _time >= 0 ? _form.Get(row, _time) : null, valueColumn);
             }
             catch (MappingFailure f)
             {

@@ -1,4 +1,3 @@
-using CdiscExport.Core.Dates;
 using CdiscExport.Mapping.Specs;
 
 namespace CdiscExport.Mapping.Algorithms;
@@ -12,14 +11,14 @@ internal sealed class DateAlgorithm : IAlgorithm
 {
     private readonly ValueRef _date;
     private readonly ValueRef? _time;
-    private readonly IReadOnlyList<RawDatePattern> _patterns;
+    private readonly RawDateConverter _converter;
 
     public DateAlgorithm(SpecNode node, ValueRef date, IReadOnlyList<string> formats, ValueRef? time, string? timeFormat)
     {
         Node = node;
         _date = date;
         _time = time;
-        _patterns = RawDatePatterns.Create(node, formats, timeFormat);
+        _converter = new RawDateConverter(RawDatePatterns.Create(node, formats, timeFormat));
     }
 
     public SpecNode Node { get; }
@@ -39,6 +38,6 @@ internal sealed class DateAlgorithm : IAlgorithm
         }
 
         var time = _time?.Get(context);
-        return RawDatePatterns.ToIso(_patterns, date, time, _date.RawColumn);
+        return _converter.ToIso(date, time, _date.RawColumn);
     }
 }

@@ -49,6 +49,9 @@ internal sealed class LookupTable
 
     public IReadOnlyDictionary<string, string>? Find(IEnumerable<string> key) =>
         _rows.GetValueOrDefault(string.Join('\u001f', key));
+
+    /// <summary>The row of a table keyed on one column (no joined key to build).</summary>
+    public IReadOnlyDictionary<string, string>? Find(string key) => _rows.GetValueOrDefault(key);
 }
 
 /// <summary>
@@ -83,21 +86,30 @@ internal sealed class LookupAlgorithm(SpecNode node, string tableName, IReadOnly
 
     public string Evaluate(RecordContext context)
     {
+        if (keys.Count == 1)
+        {
+            // The usual single-column key, looked up without building a key array per record.
+            var single = keys[0].Get(context);
+            if (single.Length == 0)
+            {
+                return string.Empty;
+            }
+
+            return _table!.Find(single) is { } found ? found.GetValueOrDefault(field, string.Empty) : Miss([single]);
+        }
+
         var key = keys.Select(k => k.Get(context)).ToArray();
         if (key.All(k => k.Length == 0))
         {
             return string.Empty;
         }
 
-        var row = _table!.Find(key);
-        if (row is null)
-        {
-            return blankOnMiss
-                ? string.Empty
-                : throw new MappingFailure(keys[0].RawColumn,
-                    $"\"{string.Join("/", key)}\" is not in table \"{tableName}\" ({_table.Node.File}); add a row for it");
-        }
-
-        return row.GetValueOrDefault(field, string.Empty);
+        return _table!.Find(key) is { } row ? row.GetValueOrDefault(field, string.Empty) : Miss(key);
     }
+
+    private string Miss(string[] key) =>
+        blankOnMiss
+            ? string.Empty
+            : throw new MappingFailure(keys[0].RawColumn,
+                $"\"{string.Join("/", key)}\" is not in table \"{tableName}\" ({_table!.Node.File}); add a row for it");
 }

@@ -31,32 +31,38 @@ internal static class RawDatePatterns
     /// </summary>
     public static string ToIso(IReadOnlyList<RawDatePattern> patterns, string date, string? time, string? column)
     {
-        MappingFailure? first = null;
+        string? firstError = null;
         foreach (var pattern in patterns)
         {
-            try
+            // Trying the next format is the ordinary path for the second format's values, so no exception is thrown here.
+            if (TryToIso(pattern, date, time, out var iso, out var error))
             {
-                return ToIso(pattern, date, time, column);
+                return iso;
             }
-            catch (MappingFailure failure)
-            {
-                first ??= failure;
-            }
+
+            firstError ??= error;
         }
 
-        throw first!;
+        throw new MappingFailure(column, firstError!);
     }
 
     /// <summary>ISO 8601 text for a raw date (and time); "" for a blank raw value.</summary>
     /// <exception cref="MappingFailure">The raw text is not a date the pattern accepts, or no calendar has it.</exception>
-    public static string ToIso(RawDatePattern pattern, string date, string? time, string? column)
+    public static string ToIso(RawDatePattern pattern, string date, string? time, string? column) =>
+        TryToIso(pattern, date, time, out var iso, out var error) ? iso : throw new MappingFailure(column, error);
+
+    private static bool TryToIso(RawDatePattern pattern, string date, string? time, out string iso, out string error)
     {
         var result = string.IsNullOrEmpty(time) ? pattern.Parse(date) : pattern.Parse(date, time);
         if (!result.Success)
         {
-            throw new MappingFailure(column, result.Error ?? $"\"{date}\" is not a date in the format {pattern.Pattern}");
+            iso = string.Empty;
+            error = result.Error ?? $"\"{date}\" is not a date in the format {pattern.Pattern}";
+            return false;
         }
 
-        return result.TryGetValue(out var value) ? value.ToString() : string.Empty;
+        iso = result.TryGetValue(out var value) ? value.ToString() : string.Empty;
+        error = string.Empty;
+        return true;
     }
 }

@@ -4,8 +4,9 @@ namespace CdiscExport.Mapping.Algorithms;
 
 /// <summary>
 /// The record being built: its raw row, the rows joined to it, and the target values filled so far. Targets are held
-/// in an array indexed by the dataset's target layout (not a dictionary per record): a 5,000-subject LB has half a
-/// million records, and each keeps its values until the dataset is assembled.
+/// in an array indexed by the dataset's target layout (not a dictionary per record). One context serves a whole block,
+/// record after record (<see cref="Load"/>): the engine copies each record's values into the dataset's columns, so a
+/// 5,000-subject LB of half a million records makes no object per record.
 /// </summary>
 internal sealed class RecordContext
 {
@@ -23,7 +24,7 @@ internal sealed class RecordContext
 
     public RawForm? Form { get; }
 
-    public RawRow? Row { get; }
+    public RawRow? Row { get; private set; }
 
     public string FilePath => Form?.Path ?? string.Empty;
 
@@ -38,9 +39,19 @@ internal sealed class RecordContext
 
     public string Target(int ordinal) => ordinal < _targets.Length ? _targets[ordinal] ?? string.Empty : string.Empty;
 
+    /// <summary>Every target of the layout, by index; null where the record has no value.</summary>
+    public ReadOnlySpan<string?> Targets => _targets;
+
     public string Target(string name) => _layout.TryGet(name, out var i) ? Target(i) : string.Empty;
 
     public void SetTarget(int ordinal, string value) => _targets[ordinal] = value;
+
+    /// <summary>Moves to the next raw row of the same form, forgetting the previous record's targets.</summary>
+    public void Load(RawRow row)
+    {
+        Row = row;
+        Array.Clear(_targets);
+    }
 }
 
 /// <summary>The target variables of one dataset (its blocks' variables, literal-row keys and SUPP-- values), each with an index.</summary>

@@ -37,6 +37,10 @@ internal sealed class ConstantAlgorithm(SpecNode node, string value) : IAlgorith
 internal sealed class TemplateAlgorithm : IAlgorithm
 {
     private readonly List<object> _parts = [];
+    private readonly Dictionary<string, string> _built = new(StringComparer.Ordinal);
+    private readonly ValueRef? _single;
+    private readonly string _prefix = string.Empty;
+    private readonly string _suffix = string.Empty;
 
     public TemplateAlgorithm(SpecNode node, string template)
     {
@@ -65,6 +69,16 @@ internal sealed class TemplateAlgorithm : IAlgorithm
             _parts.Add(new ValueRef(template[(open + 1)..close].Trim(), node));
             i = close + 1;
         }
+
+        // One name between literal texts: the value is prefix + value + suffix, which can be remembered per value.
+        var refs = _parts.OfType<ValueRef>().ToList();
+        if (refs.Count == 1)
+        {
+            _single = refs[0];
+            var at = _parts.IndexOf(_single);
+            _prefix = string.Concat(_parts.Take(at).Cast<string>());
+            _suffix = string.Concat(_parts.Skip(at + 1).Cast<string>());
+        }
     }
 
     public SpecNode Node { get; }
@@ -75,10 +89,17 @@ internal sealed class TemplateAlgorithm : IAlgorithm
         {
             part.Bind(scope);
         }
+
+        _built.Clear();
     }
 
     public string Evaluate(RecordContext context)
     {
+        if (_single is { } single)
+        {
+            return EvaluateSingle(single.Get(context));
+        }
+
         var sb = new StringBuilder();
         foreach (var part in _parts)
         {
@@ -100,6 +121,23 @@ internal sealed class TemplateAlgorithm : IAlgorithm
         }
 
         return sb.ToString();
+    }
+
+    // USUBJID is "{study.STUDYID}-{SUBJID}" on every record of every dataset: build each distinct value once.
+    private string EvaluateSingle(string value)
+    {
+        if (value.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        if (!_built.TryGetValue(value, out var result))
+        {
+            result = string.Concat(_prefix, value, _suffix);
+            _built[value] = result;
+        }
+
+        return result;
     }
 }
 
@@ -123,7 +161,7 @@ internal sealed class NumberAlgorithm(SpecNode node, ValueRef source, bool lenie
 
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
         {
-            return value.ToString("R", CultureInfo.InvariantCulture);
+            return NumberText.Format(value, text);
         }
 
         if (lenient)

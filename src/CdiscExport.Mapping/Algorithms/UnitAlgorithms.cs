@@ -11,6 +11,9 @@ namespace CdiscExport.Mapping.Algorithms;
 /// </summary>
 internal sealed class ConvertUnitAlgorithm(SpecNode node, ValueRef value, ValueRef from, ValueRef to, IReadOnlyDictionary<string, double> factors) : IAlgorithm
 {
+    // The factors by unit pair, so that no "from > to" key is built per record.
+    private readonly Dictionary<(string From, string To), double> _factors = [];
+
     public SpecNode Node { get; } = node;
 
     public void Bind(BindScope scope)
@@ -32,13 +35,18 @@ internal sealed class ConvertUnitAlgorithm(SpecNode node, ValueRef value, ValueR
         var toUnit = to.Get(context);
         if (string.Equals(fromUnit, toUnit, StringComparison.Ordinal))
         {
-            return number.ToString("R", CultureInfo.InvariantCulture);
+            return NumberText.Format(number, text);
         }
 
-        if (!factors.TryGetValue($"{fromUnit} > {toUnit}", out var factor))
+        if (!_factors.TryGetValue((fromUnit, toUnit), out var factor))
         {
-            throw new MappingFailure(from.RawColumn,
-                $"no conversion factor from \"{fromUnit}\" to \"{toUnit}\"; add \"{fromUnit} > {toUnit}\" to factors:");
+            if (!factors.TryGetValue($"{fromUnit} > {toUnit}", out factor))
+            {
+                throw new MappingFailure(from.RawColumn,
+                    $"no conversion factor from \"{fromUnit}\" to \"{toUnit}\"; add \"{fromUnit} > {toUnit}\" to factors:");
+            }
+
+            _factors[(fromUnit, toUnit)] = factor;
         }
 
         var converted = double.Parse((number * factor).ToString("G10", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);

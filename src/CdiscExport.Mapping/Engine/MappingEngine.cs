@@ -56,7 +56,6 @@ public static class MappingEngine
     {
         var targets = new List<string>();
         var layout = new TargetLayout();
-        var records = new List<RecordContext>();
         var supp = spec.Blocks.SelectMany(b => b.Supp).Select(s => s.Qnam).Distinct().ToList();
 
         // Every target of every block gets its slot before the first record is made, so record arrays never grow.
@@ -68,6 +67,7 @@ public static class MappingEngine
             }
         }
 
+        var records = new WorkingRecords(layout.Count);
         foreach (var block in spec.Blocks)
         {
             RawForm? source = null;
@@ -104,7 +104,18 @@ public static class MappingEngine
                     throw join.Node.Error(on < 0 ? $"form \"{join.Form}\" has no column \"{join.On}\"" : $"form \"{source.Name}\" has no column \"{join.Key}\"");
                 }
 
-                var index = other.Rows.GroupBy(r => other.Get(r, on), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+                var index = new Dictionary<string, List<RawRow>>(StringComparer.Ordinal);
+                foreach (var row in other.Rows)
+                {
+                    var value = other.Get(row, on);
+                    if (!index.TryGetValue(value, out var list))
+                    {
+                        index[value] = list = [];
+                    }
+
+                    list.Add(row);
+                }
+
                 joinIndex.Add((join, key, index));
             }
 
@@ -135,6 +146,9 @@ public static class MappingEngine
                 }
             }
 
+            // Each raw row and literal row makes at most one record.
+            records.EnsureCapacity(records.Count + (block.Rows?.Count ?? source!.Rows.Count));
+            var evaluation = new BlockEvaluation(spec, block, layout);
             if (block.Rows is { } literal)
             {
                 foreach (var row in literal)
@@ -149,8 +163,8 @@ public static class MappingEngine
                         }
                     }
 
-                    Evaluate(spec, block, context, layout);
-                    records.Add(context);
+                    evaluation.Evaluate(context);
+                    records.Add(context, spec.FilePath);
                 }
 
                 continue;
@@ -158,9 +172,10 @@ public static class MappingEngine
 
             var mapped = 0;
             var setAside = 0;
+            var current = new RecordContext(source, null, layout);
             foreach (var row in source!.Rows)
             {
-                var context = new RecordContext(source, row, layout);
+                current.Load(row);
                 foreach (var (join, key, index) in joinIndex)
                 {
                     var matches = index.GetValueOrDefault(source.Get(row, key));
@@ -176,17 +191,17 @@ public static class MappingEngine
                             $"has no matching record in form {join.Form} ({join.On} = \"{source.Get(row, key)}\")");
                     }
 
-                    context.SetJoined(join.Form, matches?[0]);
+                    current.SetJoined(join.Form, matches?[0]);
                 }
 
-                if (block.Where is { } where && !where.Holds(context))
+                if (block.Where is { } where && !where.Holds(current))
                 {
                     setAside++;
                     continue;
                 }
 
-                Evaluate(spec, block, context, layout);
-                records.Add(context);
+                evaluation.Evaluate(current);
+                records.Add(current, source.Path);
                 mapped++;
             }
 
@@ -197,31 +212,44 @@ public static class MappingEngine
         var columns = new List<DatasetColumn>();
         foreach (var target in targets)
         {
-            var index = layout.IndexOf(target);
-            columns.Add(new CharacterColumn(new VariableMetadata(target, target, VariableKind.Character), records.Select(r => r.Target(index))));
+            columns.Add(records.Take(layout.IndexOf(target), new VariableMetadata(target, target, VariableKind.Character)));
         }
 
         foreach (var qnam in supp)
         {
-            var index = layout.IndexOf("_SUPP_" + qnam);
-            columns.Add(new CharacterColumn(new VariableMetadata("_SUPP_" + qnam, qnam, VariableKind.Character), records.Select(r => r.Target(index))));
+            columns.Add(records.Take(layout.IndexOf("_SUPP_" + qnam), new VariableMetadata("_SUPP_" + qnam, qnam, VariableKind.Character)));
         }
 
-        columns.Add(new CharacterColumn(new VariableMetadata("_FILE", "raw file", VariableKind.Character), records.Select(r => r.FilePath.Length > 0 ? r.FilePath : spec.FilePath)));
-        columns.Add(new CharacterColumn(new VariableMetadata("_LINE", "raw line", VariableKind.Character), records.Select(r => r.Line.ToString(CultureInfo.InvariantCulture))));
+        columns.Add(records.Files(new VariableMetadata("_FILE", "raw file", VariableKind.Character)));
+        columns.Add(records.Lines(new VariableMetadata("_LINE", "raw line", VariableKind.Numeric)));
         return new Dataset(spec.Name, spec.Label ?? standards.Sdtmig.FindDataset(spec.Name)?.Label ?? spec.Name, columns);
     }
 
-    private static void Evaluate(DatasetSpec spec, BlockSpec block, RecordContext context, TargetLayout layout)
+    /// <summary>One block's algorithms with their target indexes resolved once, evaluated record after record.</summary>
+    private sealed class BlockEvaluation
     {
-        foreach (var (target, algorithm) in block.Variables)
+        private readonly DatasetSpec _spec;
+        private readonly (int Index, string Target, IAlgorithm Algorithm)[] _variables;
+        private readonly (int Index, string Target, IAlgorithm Algorithm)[] _supp;
+
+        public BlockEvaluation(DatasetSpec spec, BlockSpec block, TargetLayout layout)
         {
-            context.SetTarget(layout.IndexOf(target), Run(spec, target, algorithm, context));
+            _spec = spec;
+            _variables = block.Variables.Select(v => (layout.IndexOf(v.Target), v.Target, v.Algorithm)).ToArray();
+            _supp = block.Supp.Select(s => (layout.IndexOf("_SUPP_" + s.Qnam), "SUPP" + spec.Name + "." + s.Qnam, s.Value)).ToArray();
         }
 
-        foreach (var s in block.Supp)
+        public void Evaluate(RecordContext context)
         {
-            context.SetTarget(layout.IndexOf("_SUPP_" + s.Qnam), Run(spec, "SUPP" + spec.Name + "." + s.Qnam, s.Value, context));
+            foreach (var (index, target, algorithm) in _variables)
+            {
+                context.SetTarget(index, Run(_spec, target, algorithm, context));
+            }
+
+            foreach (var (index, target, algorithm) in _supp)
+            {
+                context.SetTarget(index, Run(_spec, target, algorithm, context));
+            }
         }
     }
 

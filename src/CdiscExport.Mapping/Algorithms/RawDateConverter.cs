@@ -1,0 +1,27 @@
+using CdiscExport.Core.Dates;
+
+namespace CdiscExport.Mapping.Algorithms;
+
+/// <summary>
+/// Raw dates (and times) to ISO 8601 text through <see cref="RawDatePatterns.ToIso(IReadOnlyList{RawDatePattern}, string, string?, string?)"/>,
+/// each distinct raw value converted once: a 5,000-subject LB repeats a few thousand dates over half a million
+/// records, and every record of one date then shares one ISO string.
+/// </summary>
+internal sealed class RawDateConverter(IReadOnlyList<RawDatePattern> patterns)
+{
+    private readonly Dictionary<(string Date, string Time), string> _converted = [];
+
+    /// <summary>ISO 8601 text for a raw date and optional time; "" for a blank raw value.</summary>
+    /// <exception cref="MappingFailure">No pattern reads the raw text (failures are not remembered: they end the run).</exception>
+    public string ToIso(string date, string? time, string? column)
+    {
+        var key = (date, time ?? string.Empty);
+        if (!_converted.TryGetValue(key, out var iso))
+        {
+            iso = RawDatePatterns.ToIso(patterns, date, time, column);
+            _converted[key] = iso;
+        }
+
+        return iso;
+    }
+}

@@ -1,0 +1,74 @@
+using CdiscExport.Core.Datasets;
+using CdiscExport.Mapping.Algorithms;
+
+namespace CdiscExport.Mapping.Engine;
+
+/// <summary>
+/// The records of one dataset as they are mapped, held column by column (one array per target of the layout) together
+/// with the raw file and line each came from. Before each block the engine makes room for every row the block reads
+/// (no block makes more records than that), so the arrays grow at most once per block, never per record.
+/// </summary>
+internal sealed class WorkingRecords
+{
+    private readonly string?[][] _targets;
+    private string[] _files = [];
+    private double?[] _lines = [];
+
+    public WorkingRecords(int targetCount)
+    {
+        _targets = new string?[targetCount][];
+        Array.Fill(_targets, []);
+    }
+
+    public int Count { get; private set; }
+
+    /// <summary>Makes room for <paramref name="capacity"/> records in all.</summary>
+    public void EnsureCapacity(int capacity)
+    {
+        if (capacity <= _files.Length)
+        {
+            return;
+        }
+
+        for (var i = 0; i < _targets.Length; i++)
+        {
+            Array.Resize(ref _targets[i], capacity);
+        }
+
+        Array.Resize(ref _files, capacity);
+        Array.Resize(ref _lines, capacity);
+    }
+
+    /// <summary>Copies the record's targets in, with the file and line it was mapped from.</summary>
+    public void Add(RecordContext context, string file)
+    {
+        var values = context.Targets;
+        for (var i = 0; i < values.Length; i++)
+        {
+            _targets[i][Count] = values[i];
+        }
+
+        _files[Count] = file;
+        _lines[Count] = context.Line;
+        Count++;
+    }
+
+    /// <summary>The column of one target, "" where a record has no value. Each target is taken once.</summary>
+    public CharacterColumn Take(int target, VariableMetadata metadata) => CharacterColumn.FromArray(metadata, Trimmed(_targets[target]));
+
+    /// <summary>The raw file of each record (<c>_FILE</c>).</summary>
+    public CharacterColumn Files(VariableMetadata metadata) => CharacterColumn.FromArray(metadata, Trimmed(_files));
+
+    /// <summary>The raw line of each record (<c>_LINE</c>), as a number: a text per record would cost a string each.</summary>
+    public NumericColumn Lines(VariableMetadata metadata) => NumericColumn.FromArray(metadata, Trimmed(_lines));
+
+    private T[] Trimmed<T>(T[] values)
+    {
+        if (values.Length != Count)
+        {
+            Array.Resize(ref values, Count);
+        }
+
+        return values;
+    }
+}
