@@ -9,19 +9,13 @@ namespace CdiscExport.Mapping.Algorithms;
 /// </summary>
 internal sealed class RawDateConverter(IReadOnlyList<RawDatePattern> patterns)
 {
-    private readonly Dictionary<(string Date, string Time), string> _converted = [];
+    private readonly Memo<(string Date, string Time), string> _converted = new();
 
     /// <summary>ISO 8601 text for a raw date and optional time; "" for a blank raw value.</summary>
     /// <exception cref="MappingFailure">No pattern reads the raw text (failures are not remembered: they end the run).</exception>
     public string ToIso(string date, string? time, string? column)
     {
         var key = (date, time ?? string.Empty);
-        if (!_converted.TryGetValue(key, out var iso))
-        {
-            iso = RawDatePatterns.ToIso(patterns, date, time, column);
-            _converted[key] = iso;
-        }
-
-        return iso;
+        return _converted.TryGet(key, out var iso) ? iso : _converted.Add(key, RawDatePatterns.ToIso(patterns, date, time, column));
     }
 }

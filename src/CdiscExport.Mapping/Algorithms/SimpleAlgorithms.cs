@@ -37,7 +37,7 @@ internal sealed class ConstantAlgorithm(SpecNode node, string value) : IAlgorith
 internal sealed class TemplateAlgorithm : IAlgorithm
 {
     private readonly List<object> _parts = [];
-    private readonly Dictionary<string, string> _built = new(StringComparer.Ordinal);
+    private readonly Memo<string, string> _built = new();
     private readonly ValueRef? _single;
     private readonly string _prefix = string.Empty;
     private readonly string _suffix = string.Empty;
@@ -131,13 +131,7 @@ internal sealed class TemplateAlgorithm : IAlgorithm
             return string.Empty;
         }
 
-        if (!_built.TryGetValue(value, out var result))
-        {
-            result = string.Concat(_prefix, value, _suffix);
-            _built[value] = result;
-        }
-
-        return result;
+        return _built.TryGet(value, out var result) ? result : _built.Add(value, string.Concat(_prefix, value, _suffix));
     }
 }
 
@@ -147,6 +141,8 @@ internal sealed class TemplateAlgorithm : IAlgorithm
 /// </summary>
 internal sealed class NumberAlgorithm(SpecNode node, ValueRef source, bool lenient) : IAlgorithm
 {
+    private readonly Memo<string, string> _numbers = new();
+
     public SpecNode Node { get; } = node;
 
     public void Bind(BindScope scope) => source.Bind(scope);
@@ -159,6 +155,12 @@ internal sealed class NumberAlgorithm(SpecNode node, ValueRef source, bool lenie
             return text;
         }
 
+        return _numbers.TryGet(text, out var number) ? number : _numbers.Add(text, Canonical(text));
+    }
+
+    // Failures are not remembered: they end the run.
+    private string Canonical(string text)
+    {
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
         {
             return NumberText.Format(value, text);

@@ -13,6 +13,7 @@ internal sealed class ConvertUnitAlgorithm(SpecNode node, ValueRef value, ValueR
 {
     // The factors by unit pair, so that no "from > to" key is built per record.
     private readonly Dictionary<(string From, string To), double> _factors = [];
+    private readonly Memo<(string Value, string From, string To), string> _converted = new();
 
     public SpecNode Node { get; } = node;
 
@@ -25,14 +26,18 @@ internal sealed class ConvertUnitAlgorithm(SpecNode node, ValueRef value, ValueR
 
     public string Evaluate(RecordContext context)
     {
-        var text = value.Get(context);
+        var key = (value.Get(context), from.Get(context), to.Get(context));
+        return _converted.TryGet(key, out var converted) ? converted : _converted.Add(key, Convert(key.Item1, key.Item2, key.Item3));
+    }
+
+    // Failures are not remembered: they end the run.
+    private string Convert(string text, string fromUnit, string toUnit)
+    {
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
         {
             return text;
         }
 
-        var fromUnit = from.Get(context);
-        var toUnit = to.Get(context);
         if (string.Equals(fromUnit, toUnit, StringComparison.Ordinal))
         {
             return NumberText.Format(number, text);
@@ -60,6 +65,8 @@ internal sealed class ConvertUnitAlgorithm(SpecNode node, ValueRef value, ValueR
 /// </summary>
 internal sealed class RangeIndicatorAlgorithm(SpecNode node, ValueRef value, ValueRef low, ValueRef high) : IAlgorithm
 {
+    private readonly Memo<(string Value, string Low, string High), string> _indicators = new();
+
     public SpecNode Node { get; } = node;
 
     public void Bind(BindScope scope)
@@ -71,13 +78,19 @@ internal sealed class RangeIndicatorAlgorithm(SpecNode node, ValueRef value, Val
 
     public string Evaluate(RecordContext context)
     {
-        if (!TryNumber(value.Get(context), out var v))
+        var key = (value.Get(context), low.Get(context), high.Get(context));
+        return _indicators.TryGet(key, out var indicator) ? indicator : _indicators.Add(key, Indicator(key.Item1, key.Item2, key.Item3));
+    }
+
+    private static string Indicator(string value, string low, string high)
+    {
+        if (!TryNumber(value, out var v))
         {
             return string.Empty;
         }
 
-        var hasLow = TryNumber(low.Get(context), out var lo);
-        var hasHigh = TryNumber(high.Get(context), out var hi);
+        var hasLow = TryNumber(low, out var lo);
+        var hasHigh = TryNumber(high, out var hi);
         if (!hasLow && !hasHigh)
         {
             return string.Empty;
