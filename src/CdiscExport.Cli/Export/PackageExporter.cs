@@ -66,11 +66,13 @@ internal static class PackageExporter
 
         if (options.Formats.Contains("xpt"))
         {
+            progress.Report("writing SDTM define.xml");
             DefineFiles.WriteDefine(layout.Sdtm, result.Datasets, DefineKind.Sdtm, result.StudyId, result.StudyAttributes, result.Standards, options.CreatedAt);
         }
 
+        progress.Report("writing reconciliation report");
         WriteReconciliation(Path.Combine(layout.Reports, "reconciliation.csv"), result.Reconciliation);
-        var adam = WriteAdam(result, options, layout, xptOptions);
+        var adam = WriteAdam(result, options, layout, xptOptions, progress);
         var conformance = CheckConformance(layout, options, progress);
         staged.Commit();
 
@@ -150,18 +152,21 @@ internal static class PackageExporter
     /// ADaM (when the spec folder has adam/*.yaml): ADSL and ADRS as XPT (and CSV copies) in the ADaM folder, and the
     /// best-response-by-cohort report (CSV and HTML).
     /// </summary>
-    private static AdamResult? WriteAdam(MappingResult result, ExportOptions options, PackageLayout layout, XptWriterOptions xptOptions)
+    private static AdamResult? WriteAdam(MappingResult result, ExportOptions options, PackageLayout layout, XptWriterOptions xptOptions,
+        ProgressDisplay progress)
     {
         if (!AdamProgram.HasAdamSpec(options.SpecFolder))
         {
             return null;
         }
 
+        progress.Report("deriving ADaM");
         var adam = AdamProgram.Run(result, options.SpecFolder);
         Directory.CreateDirectory(layout.Adam);
         foreach (var dataset in adam.Datasets)
         {
             var name = dataset.Name.ToLowerInvariant();
+            progress.Report($"writing {dataset.Name} ({dataset.RowCount:N0} records)");
             if (options.Formats.Contains("xpt"))
             {
                 using var stream = File.Create(Path.Combine(layout.Adam, name + ".xpt"));
@@ -179,9 +184,11 @@ internal static class PackageExporter
 
         if (options.Formats.Contains("xpt"))
         {
+            progress.Report("writing ADaM define.xml");
             DefineFiles.WriteDefine(layout.Adam, adam.Datasets, DefineKind.Adam, result.StudyId, result.StudyAttributes, result.Standards, options.CreatedAt);
         }
 
+        progress.Report("writing best-response report");
         using (var csv = File.Create(Path.Combine(layout.Reports, "best-response-by-cohort.csv")))
         {
             adam.BestResponseByCohort.WriteCsv(csv);

@@ -70,7 +70,13 @@ public static class DatasetXpt
         var longest = 1;
         for (var row = 0; row < column.Count; row++)
         {
-            longest = Math.Max(longest, Encoding.UTF8.GetByteCount(column[row]));
+            // A UTF-16 char takes at most 3 UTF-8 bytes, so only a value over a third of the longest so far can be
+            // longer: most values are skipped on their length alone.
+            var value = column[row];
+            if (value.Length * 3 > longest)
+            {
+                longest = Math.Max(longest, Encoding.UTF8.GetByteCount(value));
+            }
         }
 
         return longest;

@@ -119,17 +119,19 @@ public static class DefineBuilder
                     MethodOid = methodOid,
                     Role = IsSdtm && !string.IsNullOrEmpty(meta.Role) ? meta.Role : null,
                 });
-                var item = ItemFor(itemOid, meta, column, Enumerable.Range(0, dataset.RowCount), xpt.Variables[i]) with
+                var shape = column is NumericColumn numbers ? NumericShape.Of(numbers) : default;
+                var item = ItemFor(itemOid, meta, column, xpt.Variables[i], shape) with
                 {
-                    CodeListOid = AddCodelist(meta, column, Enumerable.Range(0, dataset.RowCount).Where(r => OverrideFor(dataset, meta.Name, r) is null)),
+                    CodeListOid = HasCodelist(meta) ? AddCodelist(meta, column, ColumnLevelValues(dataset, column)) : null,
                     Origins = OriginsOf(meta),
                     CommentOid = AddComment(name, meta) ?? AddNotCollectedComment(dataset, column),
                 };
                 items.Add(item);
             }
 
-            items = AddValueLevel(dataset, items, refs);
+            items = AddValueLevel(dataset, items, refs, xpt);
             Items.AddRange(items);
+            valuesByColumn.Clear();
             var leaf = new Leaf($"LF.{name}", name.ToLowerInvariant() + ".xpt", name.ToLowerInvariant() + ".xpt");
             var (cls, structure) = ClassOf(name);
             Groups.Add(new ItemGroupDef($"IG.{name}", name, Repeating: name is not ("DM" or "ADSL"),
@@ -167,7 +169,7 @@ public static class DefineBuilder
         /// The natural keys (SDTMIG/ADaMIG: keys identify a record by its content, --SEQ only as a last resort): a
         /// standard list per dataset, then discriminators added one at a time while records are not yet unique.
         /// </summary>
-        private static List<string> KeysOf(Dataset d)
+        private List<string> KeysOf(Dataset d)
         {
             var p = d.Name;
             (string[] Natural, string[] Discriminators) candidates = p switch
@@ -185,9 +187,17 @@ public static class DefineBuilder
                 keys.Remove(p + "TERM");
             }
 
+            // The records grouped by the keys so far, refined only when a discriminator asks whether they are unique.
+            var groups = RowGroups.All(d.RowCount);
+            var refined = 0;
             foreach (var extra in candidates.Discriminators.Where(d.Has))
             {
-                if (IsUnique(d, keys))
+                for (; refined < keys.Count && !groups.IsUnique; refined++)
+                {
+                    groups = groups.By(ValuesOf(d[keys[refined]]));
+                }
+
+                if (groups.IsUnique)
                 {
                     break;
                 }
@@ -198,25 +208,25 @@ public static class DefineBuilder
             return keys;
         }
 
-        private static bool IsUnique(Dataset d, List<string> keys)
+        private readonly Dictionary<DatasetColumn, ColumnValues> valuesByColumn = new(ReferenceEqualityComparer.Instance);
+
+        /// <summary>The distinct values of <paramref name="column"/>, indexed once per dataset.</summary>
+        private ColumnValues ValuesOf(DatasetColumn column)
         {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            for (var row = 0; row < d.RowCount; row++)
+            if (!valuesByColumn.TryGetValue(column, out var values))
             {
-                if (!seen.Add(string.Join("\u0001", keys.Select(k => d[k].GetText(row)))))
-                {
-                    return false;
-                }
+                values = ColumnValues.Of(column);
+                valuesByColumn.Add(column, values);
             }
 
-            return true;
+            return values;
         }
 
         /// <summary>
         /// SUPP-- variables are made by the export, not read from a spec: STUDYID, USUBJID and IDVARVAL come from the
         /// parent record (Predecessor), the others are assigned.
         /// </summary>
-        private static VariableMetadata SuppOrigin(Dataset d, VariableMetadata meta)
+        private VariableMetadata SuppOrigin(Dataset d, VariableMetadata meta)
         {
             if (meta.Origin is not null || !d.Name.StartsWith("SUPP", StringComparison.Ordinal))
             {
@@ -225,7 +235,7 @@ public static class DefineBuilder
 
             if (meta.Name == "QVAL")
             {
-                return meta with { Origin = QorigOrigin(d, Enumerable.Range(0, d.RowCount).ToList()) };
+                return meta with { Origin = d.Has("QORIG") ? QorigOrigin(ValuesOf(d["QORIG"]).Texts) : null };
             }
 
             var parent = d.Name["SUPP".Length..];
@@ -237,15 +247,9 @@ public static class DefineBuilder
             };
         }
 
-        /// <summary>The origin of a SUPP-- QVAL value from its QORIG (CRF means Collected).</summary>
-        private static string? QorigOrigin(Dataset d, List<int> rows)
+        /// <summary>The origin of SUPP-- QVAL values from the distinct QORIG values of their records (CRF means Collected).</summary>
+        private static string? QorigOrigin(IReadOnlyList<string> values)
         {
-            if (!d.Has("QORIG"))
-            {
-                return null;
-            }
-
-            var values = rows.Select(r => d["QORIG"].GetText(r)).Distinct(StringComparer.Ordinal).ToList();
             return values.Count != 1 ? null : values[0].ToUpperInvariant() switch
             {
                 "CRF" or "COLLECTED" => "Collected",
@@ -257,16 +261,16 @@ public static class DefineBuilder
             };
         }
 
-        private ItemDef ItemFor(string oid, VariableMetadata meta, DatasetColumn column, IEnumerable<int> rows, XptVariable xpt)
+        private static ItemDef ItemFor(string oid, VariableMetadata meta, DatasetColumn column, XptVariable xpt, NumericShape shape)
         {
             var item = new ItemDef(oid, meta.Name, "text")
             {
                 SasFieldName = meta.Name,
                 Description = [new TranslatedText(meta.Label)],
             };
-            if (column is NumericColumn numbers)
+            if (column is NumericColumn)
             {
-                var (isInteger, digits, decimals) = NumericShape(rows.Select(r => numbers[r]));
+                var (isInteger, digits, decimals) = shape.Result;
                 return item with
                 {
                     DataType = isInteger ? "integer" : "float",
@@ -277,32 +281,6 @@ public static class DefineBuilder
 
             var dataType = meta.Name.EndsWith("DTC", StringComparison.Ordinal) ? "datetime" : "text";
             return item with { DataType = dataType, Length = xpt.Length };
-        }
-
-        private static (bool IsInteger, int Digits, int Decimals) NumericShape(IEnumerable<double?> values)
-        {
-            var isInteger = true;
-            var digits = 1;
-            var decimals = 0;
-            foreach (var value in values)
-            {
-                if (value is not { } v)
-                {
-                    continue;
-                }
-
-                var text = NumericColumn.FormatNumber(v).TrimStart('-');
-                var dot = text.IndexOf('.', StringComparison.Ordinal);
-                if (dot >= 0)
-                {
-                    isInteger = false;
-                    decimals = Math.Max(decimals, text.Length - dot - 1);
-                }
-
-                digits = Math.Max(digits, text.Replace(".", "", StringComparison.Ordinal).Length);
-            }
-
-            return (isInteger, digits, Math.Max(decimals, isInteger ? 0 : 1));
         }
 
         private static OdmList<Origin> OriginsOf(VariableMetadata meta)
@@ -372,9 +350,53 @@ public static class DefineBuilder
             return oid;
         }
 
-        private string? AddCodelist(VariableMetadata meta, DatasetColumn column, IEnumerable<int> rows)
+        private static bool HasCodelist(VariableMetadata meta) => meta.CodelistCode is not null || meta.CodelistName is not null;
+
+        /// <summary>
+        /// The values a column-level codelist lists: all of the column's, save those of records for which
+        /// <see cref="CodelistOverrides"/> names another codelist.
+        /// </summary>
+        private IReadOnlyList<string> ColumnLevelValues(Dataset dataset, DatasetColumn column)
         {
-            if (meta.CodelistCode is null && meta.CodelistName is null)
+            var values = ValuesOf(column);
+            var overridden = new List<(ColumnValues By, int Id)>();
+            foreach (var (d, v, by, value, _) in CodelistOverrides)
+            {
+                if (d == dataset.Name && v == column.Name && dataset.Has(by))
+                {
+                    var byValues = ValuesOf(dataset[by]);
+                    var id = byValues.Texts.ToList().IndexOf(value);
+                    if (id >= 0)
+                    {
+                        overridden.Add((byValues, id));
+                    }
+                }
+            }
+
+            if (overridden.Count == 0)
+            {
+                return values.Texts;
+            }
+
+            var kept = new bool[values.Count];
+            for (var row = 0; row < dataset.RowCount; row++)
+            {
+                if (!overridden.Exists(o => o.By.IdOf(row) == o.Id))
+                {
+                    kept[values.IdOf(row)] = true;
+                }
+            }
+
+            return values.Texts.Where((_, id) => kept[id]).ToList();
+        }
+
+        /// <summary>
+        /// The codelist of <paramref name="meta"/> (one per name, and per type), with <paramref name="values"/> (the
+        /// distinct texts of the records it describes; "" is ignored) added to the terms it lists.
+        /// </summary>
+        private string? AddCodelist(VariableMetadata meta, DatasetColumn column, IEnumerable<string> values)
+        {
+            if (!HasCodelist(meta))
             {
                 return null;
             }
@@ -394,11 +416,11 @@ public static class DefineBuilder
             // A codelist of words (e.g. LBSTRESC's) constrains only the non-numeric results of a mixed column: numbers
             // are described by the value-level metadata, not listed as terms.
             var numericTerms = ct is null || ct.Terms.Any(t => IsNumber(t.SubmissionValue));
-            foreach (var row in rows)
+            foreach (var value in values)
             {
-                if (!column.IsMissing(row) && (column is NumericColumn || numericTerms || !IsNumber(column.GetText(row))))
+                if (value.Length > 0 && (column is NumericColumn || numericTerms || !IsNumber(value)))
                 {
-                    entry.Values.Add(column.GetText(row));
+                    entry.Values.Add(value);
                 }
             }
 
@@ -481,8 +503,7 @@ public static class DefineBuilder
         private string? AddNotCollectedComment(Dataset dataset, DatasetColumn column)
         {
             // SUPP-- IDVAR/IDVARVAL are blank by design for subject-level qualifiers (SUPPDM), not "not collected".
-            if (dataset.RowCount == 0 || column.Name is "IDVAR" or "IDVARVAL"
-                || Enumerable.Range(0, dataset.RowCount).Any(r => !column.IsMissing(r)))
+            if (dataset.RowCount == 0 || column.Name is "IDVAR" or "IDVARVAL" || HasValue(column))
             {
                 return null;
             }
@@ -498,7 +519,20 @@ public static class DefineBuilder
             return oid;
         }
 
-        private List<ItemDef> AddValueLevel(Dataset dataset, List<ItemDef> items, List<ItemRef> refs)
+        private static bool HasValue(DatasetColumn column)
+        {
+            for (var row = 0; row < column.Count; row++)
+            {
+                if (!column.IsMissing(row))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private List<ItemDef> AddValueLevel(Dataset dataset, List<ItemDef> items, List<ItemRef> refs, XptDataset xpt)
         {
             foreach (var (applies, byAll, targetsAll) in ValueLevelRules)
             {
@@ -508,26 +542,40 @@ public static class DefineBuilder
                 }
 
                 var by = byAll.Where(dataset.Has).ToArray();
-                var groups = Enumerable.Range(0, dataset.RowCount)
-                    .GroupBy(r => string.Join("\u0001", by.Select(b => dataset[b].GetText(r))), StringComparer.Ordinal)
+                var byValues = by.Select(b => ValuesOf(dataset[b])).ToArray();
+                var partition = byValues.Aggregate(RowGroups.All(dataset.RowCount), (groups, values) => groups.By(values));
+                var firstRows = partition.FirstRows();
+                var groups = Enumerable.Range(0, partition.Count)
+                    .Select(g => (Key: string.Join("\u0001", byValues.Select(v => v.Text(v.IdOf(firstRows[g])))), Group: g))
                     .OrderBy(g => g.Key, StringComparer.Ordinal)
                     .ToList();
-                var xpt = dataset.ToXptDataset();
+                var isSuppQval = dataset.Name.StartsWith("SUPP", StringComparison.Ordinal) && dataset.Has("QORIG");
                 foreach (var target in targetsAll.Where(dataset.Has))
                 {
                     var column = dataset[target];
+                    var targetValues = ValuesOf(column);
+                    var valuesPerGroup = partition.ValuesPerGroup(targetValues);
+                    var qorigValues = isSuppQval && target == "QVAL" ? ValuesOf(dataset["QORIG"]) : null;
+                    var qorigPerGroup = qorigValues is null ? null : partition.ValuesPerGroup(qorigValues);
                     var valueListOid = $"VL.{dataset.Name}.{target}";
+                    var parent = items.First(i => i.Name == target);
+                    var parentMethodOid = refs.First(r => r.ItemOid == parent.Oid).MethodOid;
+                    var xptVariable = xpt.Variables[dataset.Columns.ToList().FindIndex(c => c.Name == target)];
                     var vlRefs = new List<ItemRef>();
-                    foreach (var group in groups)
+                    foreach (var (key, group) in groups)
                     {
-                        var rows = group.ToList();
-                        if (rows.All(column.IsMissing))
+                        // The group's distinct values stand for its records: every property below is a max, an
+                        // all or a set over them.
+                        var texts = valuesPerGroup[group].Select(targetValues.Text).ToList();
+                        var present = texts.Where(t => t.Length > 0).ToList();
+                        if (present.Count == 0)
                         {
                             continue;
                         }
 
-                        var values = by.Select(b => dataset[b].GetText(rows[0])).ToArray();
-                        var rawKey = $"{dataset.Name}\u0001{string.Join("\u0001", by)}\u0001{group.Key}";
+                        var firstRow = firstRows[group];
+                        var values = byValues.Select(v => v.Text(v.IdOf(firstRow))).ToArray();
+                        var rawKey = $"{dataset.Name}\u0001{string.Join("\u0001", by)}\u0001{key}";
                         if (!whereOids.TryGetValue(rawKey, out var where))
                         {
                             var prefix = $"WC.{dataset.Name}.{string.Join(".", by.Where((_, k) => values[k].Length > 0))}.";
@@ -548,36 +596,35 @@ public static class DefineBuilder
                         }
 
                         var (whereOid, suffix) = where;
-                        var parent = items.First(i => i.Name == target);
-                        var index = dataset.Columns.ToList().FindIndex(c => c.Name == target);
-                        var baseItem = ItemFor($"{parent.Oid}.{suffix}", column.Metadata, column, rows, xpt.Variables[index]);
-                        if (column is CharacterColumn text)
+                        var shape = column is NumericColumn ? NumericShape.Of(present) : default;
+                        var baseItem = ItemFor($"{parent.Oid}.{suffix}", column.Metadata, column, xptVariable, shape);
+                        if (column is CharacterColumn)
                         {
-                            baseItem = baseItem with { Length = Math.Max(1, rows.Max(r => System.Text.Encoding.UTF8.GetByteCount(text[r]))) };
+                            baseItem = baseItem with { Length = Math.Max(1, texts.Max(t => System.Text.Encoding.UTF8.GetByteCount(t))) };
                         }
 
                         // Character results that are all numbers are described as integer or float at value level.
-                        var textDataType = column is CharacterColumn && rows.All(r => column.IsMissing(r) || IsNumber(column.GetText(r)))
-                            ? (rows.All(r => column.IsMissing(r) || long.TryParse(column.GetText(r), NumberStyles.Integer, CultureInfo.InvariantCulture, out _)) ? "integer" : "float")
+                        var textDataType = column is CharacterColumn && present.All(IsNumber)
+                            ? (present.All(t => long.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)) ? "integer" : "float")
                             : null;
                         Items.Add(baseItem with
                         {
                             DataType = textDataType ?? baseItem.DataType,
                             SignificantDigits = textDataType == "float"
-                                ? Math.Max(1, rows.Where(r => !column.IsMissing(r)).Max(r => Decimals(column.GetText(r))))
+                                ? Math.Max(1, present.Max(Decimals))
                                 : baseItem.SignificantDigits,
                             Description = [new TranslatedText($"{column.Metadata.Label} where {string.Join(" and ", by.Select((b, k) => $"{b} = {values[k]}").Where((_, k) => values[k].Length > 0))}")],
-                            CodeListOid = OverrideFor(dataset, target, rows[0]) is { } overriding
-                                ? AddCodelist(column.Metadata with { CodelistCode = null, CodelistName = overriding, ExtendedValues = [] }, column, rows)
-                                : rows.All(r => column.IsMissing(r) || !IsNumber(column.GetText(r))) ? parent.CodeListOid : null,
-                            Origins = dataset.Name.StartsWith("SUPP", StringComparison.Ordinal) && target == "QVAL" && QorigOrigin(dataset, rows) is { } qorig
+                            CodeListOid = OverrideFor(dataset, target, firstRow) is { } overriding
+                                ? AddCodelist(column.Metadata with { CodelistCode = null, CodelistName = overriding, ExtendedValues = [] }, column, texts)
+                                : present.All(t => !IsNumber(t)) ? parent.CodeListOid : null,
+                            Origins = qorigPerGroup is not null && QorigOrigin(qorigPerGroup[group].Select(qorigValues!.Text).ToList()) is { } qorig
                                 ? [new Origin(qorig) { Source = qorig == "Collected" ? "Investigator" : null }]
                                 : parent.Origins,
                         });
                         vlRefs.Add(new ItemRef(baseItem.Oid, false)
                         {
                             OrderNumber = vlRefs.Count + 1,
-                            MethodOid = refs.First(r => r.ItemOid == parent.Oid).MethodOid,
+                            MethodOid = parentMethodOid,
                             WhereClauseOids = [whereOid],
                         });
                     }

@@ -1,0 +1,127 @@
+namespace CdiscExport.Core.Define;
+
+/// <summary>
+/// The records of a dataset partitioned by the values of some columns (all records in one group to start with): the
+/// groups of value-level metadata (LB by LBTESTCD and LBMETHOD) and the test whether keys identify every record.
+/// Groups are numbered in order of their first record.
+/// </summary>
+internal sealed class RowGroups
+{
+    // Below this many (group, value) pairs a flat table numbers the refined groups; above it, a dictionary.
+    private const long TableLimit = 1 << 22;
+
+    private readonly int[] _groups;
+
+    private RowGroups(int[] groups, int count)
+    {
+        _groups = groups;
+        Count = count;
+    }
+
+    /// <summary>The number of groups.</summary>
+    public int Count { get; }
+
+    /// <summary>The number of records.</summary>
+    public int RowCount => _groups.Length;
+
+    /// <summary>True when every record is alone in its group, i.e. the columns so far identify each record.</summary>
+    public bool IsUnique => Count == _groups.Length;
+
+    /// <summary>One group holding all <paramref name="rowCount"/> records (none when there are no records).</summary>
+    public static RowGroups All(int rowCount) => new(new int[rowCount], rowCount == 0 ? 0 : 1);
+
+    /// <summary>The group of <paramref name="row"/>.</summary>
+    public int GroupOf(int row) => _groups[row];
+
+    /// <summary>These groups split further by the value each record holds in <paramref name="values"/>.</summary>
+    public RowGroups By(ColumnValues values)
+    {
+        var refined = new int[_groups.Length];
+        var count = 0;
+        var width = values.Count;
+        if ((long)Count * width <= TableLimit)
+        {
+            var table = new int[Count * width];
+            for (var row = 0; row < refined.Length; row++)
+            {
+                ref var slot = ref table[(_groups[row] * width) + values.IdOf(row)];
+                if (slot == 0)
+                {
+                    slot = ++count; // 0 marks an unused slot, so slots hold group + 1
+                }
+
+                refined[row] = slot - 1;
+            }
+        }
+        else
+        {
+            var numbers = new Dictionary<long, int>();
+            for (var row = 0; row < refined.Length; row++)
+            {
+                var pair = ((long)_groups[row] * width) + values.IdOf(row);
+                if (!numbers.TryGetValue(pair, out var group))
+                {
+                    group = count++;
+                    numbers.Add(pair, group);
+                }
+
+                refined[row] = group;
+            }
+        }
+
+        return new RowGroups(refined, count);
+    }
+
+    /// <summary>The first record of each group, by group.</summary>
+    public int[] FirstRows()
+    {
+        var first = new int[Count];
+        for (int row = 0, seen = 0; row < _groups.Length && seen < Count; row++)
+        {
+            // Groups are numbered in order of their first record, so the next new group is always number 'seen'.
+            if (_groups[row] == seen)
+            {
+                first[seen++] = row;
+            }
+        }
+
+        return first;
+    }
+
+    /// <summary>The distinct value ids of <paramref name="values"/> that each group's records hold, by group.</summary>
+    public List<int>[] ValuesPerGroup(ColumnValues values)
+    {
+        var result = new List<int>[Count];
+        for (var g = 0; g < result.Length; g++)
+        {
+            result[g] = [];
+        }
+
+        var width = values.Count;
+        var table = (long)Count * width <= TableLimit ? new bool[Count * width] : null;
+        var seen = table is null ? new HashSet<long>() : null;
+        var last = -1L;
+        for (var row = 0; row < _groups.Length; row++)
+        {
+            var id = values.IdOf(row);
+            var pair = ((long)_groups[row] * width) + id;
+            if (pair == last)
+            {
+                continue;
+            }
+
+            last = pair;
+            if (table is not null ? !table[pair] : seen!.Add(pair))
+            {
+                if (table is not null)
+                {
+                    table[pair] = true;
+                }
+
+                result[_groups[row]].Add(id);
+            }
+        }
+
+        return result;
+    }
+}
