@@ -97,9 +97,37 @@ internal static class PackageExporter
         }
 
         output.WriteLine(Summarise(conformance, new PackageLayout(options.OutFolder, result.StudyId).Reports));
-        return conformance is not null && conformance.Reaches(Enum.Parse<Severity>(options.FailOn, ignoreCase: true))
+        var explained = result.ExplainedFindings ?? new Dictionary<string, string>();
+        foreach (var line in Explanations(conformance, explained))
+        {
+            output.WriteLine(line);
+        }
+
+        var threshold = Enum.Parse<Severity>(options.FailOn, ignoreCase: true);
+        return conformance is not null && conformance.Findings.Any(f => f.Severity <= threshold && !explained.ContainsKey(f.Rule))
             ? CliApp.Findings
             : CliApp.Success;
+    }
+
+    /// <summary>
+    /// The study file's explained rules, each with how many findings it explains: those findings stay in every report
+    /// but do not decide the exit code. An explanation that explains nothing is said too, so that it does not outlive
+    /// the data it was written for.
+    /// </summary>
+    private static IEnumerable<string> Explanations(ConformanceResult? conformance, IReadOnlyDictionary<string, string> explained)
+    {
+        if (conformance is null)
+        {
+            yield break;
+        }
+
+        foreach (var (rule, reason) in explained.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            var count = conformance.Findings.Count(f => f.Rule == rule);
+            yield return conformance.Rules.Any(r => r.Rule.Id == rule)
+                ? string.Create(CultureInfo.InvariantCulture, $"  {rule}: {count} findings explained in study.yaml ({reason})")
+                : $"  {rule}: explained in study.yaml, but there is no such conformance rule";
+        }
     }
 
     /// <summary>

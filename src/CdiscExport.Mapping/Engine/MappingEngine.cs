@@ -49,7 +49,7 @@ public static class MappingEngine
 
         AddUnusedForms(forms, reconciliation);
         var datasets = spec.Datasets.SelectMany(d => outputs[d.Name]).ToList();
-        return new MappingResult(spec.StudyId, spec.Attributes, datasets, reconciliation, standards, spec.TransliterateNonAscii, specFolder);
+        return new MappingResult(spec.StudyId, spec.Attributes, datasets, reconciliation, standards, spec.TransliterateNonAscii, specFolder, spec.ExplainedFindings);
     }
 
     private static Dataset BuildWorking(StudySpec study, DatasetSpec spec, StandardsLibrary standards, FormCatalog forms, List<ReconciliationLine> reconciliation)

@@ -3,7 +3,10 @@ using CdiscExport.Core.Standards;
 
 namespace CdiscExport.Mapping.Engine;
 
-/// <summary>What a study's mapping produced: SDTM datasets in spec order (SUPP-- after their parent) and the reconciliation.</summary>
+/// <summary>
+/// What a study's mapping produced: SDTM datasets in spec order (SUPP-- after their parent) and the reconciliation;
+/// <c>ExplainedFindings</c> are the conformance rules whose findings the study file explains (rule id -> why).
+/// </summary>
 public sealed record MappingResult(
     string StudyId,
     IReadOnlyDictionary<string, string> StudyAttributes,
@@ -11,4 +14,5 @@ public sealed record MappingResult(
     IReadOnlyList<ReconciliationLine> Reconciliation,
     StandardsLibrary Standards,
     bool TransliterateNonAscii,
-    string SpecFolder);
+    string SpecFolder,
+    IReadOnlyDictionary<string, string>? ExplainedFindings = null);

@@ -20,7 +20,7 @@ internal static class SpecLoader
             throw new SpecException(studyFile, 0, 0, null, $"no study file: {specFolder} must hold study.yaml");
         }
 
-        var root = SpecNode.Load(studyFile).Keys("study", "raw", "standards", "datasets", "tables", "visits", "xpt");
+        var root = SpecNode.Load(studyFile).Keys("study", "raw", "standards", "datasets", "tables", "visits", "xpt", "conformance");
         var attributes = root.Required("study").Entries().ToDictionary(e => e.Key, e => e.Value.Scalar(), StringComparer.Ordinal);
         if (!attributes.ContainsKey("STUDYID"))
         {
@@ -68,7 +68,27 @@ internal static class SpecLoader
         }
 
         var missing = raw.Optional("missing")?.Strings() ?? [];
-        return new StudySpec(studyFile, attributes, folder, encoding, standards, datasets, tables, visits, transliterate, missing);
+        var explained = ParseExplained(root.Optional("conformance"));
+        return new StudySpec(studyFile, attributes, folder, encoding, standards, datasets, tables, visits, transliterate, missing, explained);
+    }
+
+    // conformance: explained: {RULE: reason} — findings the sponsor has reviewed and explains, as a reviewer's guide
+    // would. A reason is required: an explanation nobody wrote is a finding hidden.
+    private static Dictionary<string, string> ParseExplained(SpecNode? conformance)
+    {
+        var explained = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (rule, reason) in conformance?.Keys("explained").Optional("explained")?.Entries() ?? [])
+        {
+            var text = reason.Scalar().Trim();
+            if (text.Length == 0)
+            {
+                throw reason.Error($"say why the findings of {rule} are accepted");
+            }
+
+            explained[rule] = text;
+        }
+
+        return explained;
     }
 
     private static Encoding ParseEncoding(SpecNode? node)

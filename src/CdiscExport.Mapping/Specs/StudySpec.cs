@@ -17,7 +17,8 @@ internal sealed record StudySpec(
     IReadOnlyDictionary<string, LookupTable> Tables,
     IReadOnlyList<VisitRule> Visits,
     bool TransliterateNonAscii,
-    IReadOnlyList<string>? MissingValues = null)
+    IReadOnlyList<string>? MissingValues = null,
+    IReadOnlyDictionary<string, string>? ExplainedFindings = null)
 {
     /// <summary>STUDYID, from the study file's <c>study:</c> section.</summary>
     public string StudyId => Attributes["STUDYID"];

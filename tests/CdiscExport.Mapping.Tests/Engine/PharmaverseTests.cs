@@ -27,8 +27,12 @@ public sealed class PharmaverseTests
     /// <summary>DM variables that differ: name -> (most differing rows, why).</summary>
     private static readonly Dictionary<string, (int Rows, string Reason)> DmDifferences = new()
     {
-        ["BRTHDTC"] = (306, "absent from the raw files: no birth date is collected; pharmaverse writes DMDTC minus AGE years"),
+        ["BRTHDTC"] = (306, "absent from the raw files: no birth date is collected; pharmaverse imputes DMDTC minus AGE " +
+            "years, an imputation SDTM does not hold (dates are tabulated as collected; imputation belongs to ADaM)"),
         ["RFICDTC"] = (254, "a choice of the pharmaverse programs: they leave it blank; we map the consent date IC_DT"),
+        ["RFXENDTC"] = (6, "an error on the pharmaverse side: where the last exposure record has no end date, their last " +
+            "exposure is the day before it started (4 subjects) or missing (2 subjects with one record); we take the " +
+            "latest exposure date, start or end, as SDTMIG defines RFXENDTC and conformance rule SD1205 checks"),
         ["RFPENDTC"] = (80, "absent from the raw files: for screen failures and subjects with post-study follow-up " +
             "pharmaverse takes the last contact from visits (AE follow-up, SV) that no raw export holds; we take the " +
             "last disposition-form date"),
