@@ -57,6 +57,7 @@ public sealed class RuleCaseTests : IDisposable
         C("SD0003", "impossible date", p => p["AE"].Set(0, "AESTDTC", "2023-02-30"), "AE", "AESTDTC"),
         C("SD1011", "AGEMAX 65", p => p["TS"].Rows.First(r => (string?)r[3] == "AGEMAX")[5] = "65", "TS", "TSVAL"),
         C("SD0013", "end before start", p => p["AE"].Set(0, "AEENDTC", "2023-01-11"), "AE", "AEENDTC"),
+        C("SD0013", "collection interval ends before it starts", p => p["LB"].AddColumn("LBENDTC", "2023-01-02"), "LB", "LBENDTC"),
         C("SD1002", "RFENDTC before RFSTDTC", p => p["DM"].Set(0, "RFENDTC", "2022-12-01"), "DM", "RFENDTC"),
         C("SD1334", "consent after start", p => p["DM"].Set(0, "RFICDTC", "2023-01-11"), "DM", "RFSTDTC"),
         C("SD1086", "wrong study day", p => p["AE"].Set(0, "AESTDY", 2), "AE", "AESTDY"),
@@ -137,6 +138,15 @@ public sealed class RuleCaseTests : IDisposable
             result.Findings.ShouldContain(f => f.Dataset == c.Dataset && (c.Variable == null || f.Variable == c.Variable),
                 string.Join("; ", result.Findings.Select(f => $"{f.Dataset}.{f.Variable}: {f.Message}")));
         }
+    }
+
+    [Fact]
+    public void EventCollectedAfterItEnded_IsNotEndBeforeStart()
+    {
+        // In Events, --DTC is when the record was collected (the next visit), not the start of a collection interval.
+        var p = MiniPackage.Create();
+        p["AE"].AddColumn("AEDTC", "2023-03-01");
+        Validate(p, "aedtc").Rules.Single(r => r.Rule.Id == "SD0013").Findings.ShouldBeEmpty();
     }
 
     [Fact]

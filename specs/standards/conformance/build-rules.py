@@ -34,7 +34,7 @@ OPS = {
  "SD2247": ("ts_date", "parameter=SSTDTC; check=date", "TS SSTDTC not a full ISO 8601 date"),
  "SD0003": ("iso8601", "datasets=SDTM", "Invalid ISO 8601 date/time"),
  "SD1011": ("iso_duration", "datasets=SDTM", "Invalid ISO 8601 duration"),
- "SD0013": ("start_before_end", "datasets=SDTM; exclude=DM; pairs=--STDTC:--ENDTC|--DTC:--ENDTC|--STDY:--ENDY|--DY:--ENDY", "End before start"),
+ "SD0013": ("start_before_end", "datasets=SDTM; exclude=DM; pairs=--STDTC:--ENDTC|--DTC:--ENDTC@Findings|--STDY:--ENDY|--DY:--ENDY", "End before start"),
  "SD1002": ("start_before_end", "datasets=DM; pairs=RFSTDTC:RFENDTC|RFXSTDTC:RFXENDTC", "DM reference end before start"),
  "SD1334": ("start_before_end", "datasets=DM; pairs=RFICDTC:RFSTDTC|RFICDTC:RFXSTDTC", "Informed consent after reference start"),
  "SD1086": ("study_day", "datasets=SDTM; reference=RFSTDTC", "Study day inconsistent with RFSTDTC or day 0"),

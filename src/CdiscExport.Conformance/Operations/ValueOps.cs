@@ -221,13 +221,26 @@ internal static partial class ValueOps
         }
     }
 
-    /// <summary>params: pairs (start:end|...), -- for the domain prefix; DTC compared at common precision, numbers directly.</summary>
+    /// <summary>
+    /// params: pairs (start:end|...), -- for the domain prefix; DTC compared at common precision, numbers directly. A pair
+    /// ending in @Findings applies to Findings-class domains only: there --DTC starts the collection interval that --ENDTC
+    /// ends (SDTMIG 4.4.8), while in Events and Interventions --DTC is when the record was collected, usually after the
+    /// event ended (AEDTC at the next visit).
+    /// </summary>
     public static void StartBeforeEnd(RuleContext c)
     {
         foreach (var d in c.InScope())
         {
-            foreach (var pair in c.List("pairs"))
+            var cls = c.Env.Standards.Sdtmig.FindDataset(d.Domain)?.Class ?? string.Empty;
+            foreach (var qualified in c.List("pairs"))
             {
+                var at = qualified.IndexOf('@', StringComparison.Ordinal);
+                if (at >= 0 && !cls.StartsWith(qualified[(at + 1)..], StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var pair = at >= 0 ? qualified[..at] : qualified;
                 var parts = pair.Split(':');
                 var a = d.Var(parts[0]);
                 var b = d.Var(parts[1]);
