@@ -197,6 +197,127 @@ public sealed class ImplementationGuide
         return null;
     }
 
+    /// <summary>
+    /// The variable <paramref name="name"/> of SDTM domain <paramref name="dataset"/>: the guide's own, or else one that
+    /// the domain's general observation class lets a sponsor add. SDTMIG 3.4 section 2.5 / SDTM v2.0: any Identifier or
+    /// Timing variable, and any Qualifier of the domain's own class (Interventions, Events, Findings), may be added to a
+    /// domain of that class; e.g. AEDTC (the Events class's --DTC) in AE, which SDTMIG 3.4 does not list.
+    /// </summary>
+    /// <remarks>
+    /// An added variable's metadata come from the guide itself, not from a list kept here: label and type are the
+    /// ones the guide gives the generic variable most often (--DTC is "Date/Time of Collection" in 19 domains), role
+    /// and codelists are those of the first domain of the class that has it, and it is Permissible. It is placed
+    /// where that domain places it among the variables of its role: after the nearest one before it there that
+    /// <paramref name="dataset"/> has too (<see cref="StandardVariable.Order"/> is that variable's, and
+    /// <see cref="StandardVariable.AddedFromClass"/> sorts it after), else before the nearest one after it. Null for a dataset outside the general observation classes (DM, TS, SUPPQUAL) and for a
+    /// name no domain of the class has.
+    /// </remarks>
+    public StandardVariable? FindClassVariable(string dataset, string name)
+    {
+        if (FindVariable(dataset, name) is { } own)
+        {
+            return own;
+        }
+
+        if (FindDataset(dataset) is not { } domain || !IsGeneralObservationClass(domain.Class) || dataset.Length < 2)
+        {
+            return null;
+        }
+
+        var generic = Generic(dataset, name);
+        foreach (var other in Datasets.Where(d => d.Class == domain.Class && d.Name != dataset))
+        {
+            var list = VariablesOf(other.Name);
+            var index = IndexOfGeneric(list, other.Name, generic);
+            if (index < 0)
+            {
+                continue;
+            }
+
+            var reference = list[index];
+            var (label, type) = CommonLabelAndType(generic, reference);
+            var order = PlaceAmong(VariablesOf(dataset), dataset, list, other.Name, index);
+            return new StandardVariable(dataset, name, label, type, order, reference.Role, CoreCategory.Permissible,
+                reference.CodelistCodes, reference.CodelistNames) { ClassPosition = index };
+        }
+
+        return null;
+    }
+
+    // The Order an added variable takes in its dataset: that of the nearest variable of the same role before it in the
+    // reference dataset that this dataset has too (it then sorts right after it), else one less than the nearest such
+    // variable after it; so --DTC, between VISITDY and --STDTC in BE, lands right before AESTDTC in AE.
+    private static int PlaceAmong(IReadOnlyList<StandardVariable> own, string dataset, IReadOnlyList<StandardVariable> reference, string referenceName, int index)
+    {
+        var role = reference[index].Role;
+        for (var i = index - 1; i >= 0; i--)
+        {
+            var at = reference[i].Role == role ? IndexOfGeneric(own, dataset, Generic(referenceName, reference[i].Name)) : -1;
+            if (at >= 0)
+            {
+                return own[at].Order;
+            }
+        }
+
+        for (var i = index + 1; i < reference.Count; i++)
+        {
+            var at = reference[i].Role == role ? IndexOfGeneric(own, dataset, Generic(referenceName, reference[i].Name)) : -1;
+            if (at >= 0)
+            {
+                return own[at].Order - 1;
+            }
+        }
+
+        return own.Count == 0 ? 0 : own[^1].Order;
+    }
+
+    private static bool IsGeneralObservationClass(string cls) =>
+        cls is "Interventions" or "Events" or "Findings" or "Findings About";
+
+    // "AEDTC" of AE -> "--DTC"; names without the domain prefix (VISITNUM, EPOCH) stay as they are.
+    private static string Generic(string dataset, string name) =>
+        name.Length > 2 && name.StartsWith(dataset[..2], StringComparison.Ordinal) && dataset is not ("SUPPQUAL" or "RELREC")
+            ? "--" + name[2..]
+            : name;
+
+    private static int IndexOfGeneric(IReadOnlyList<StandardVariable> list, string dataset, string generic)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (string.Equals(Generic(dataset, list[i].Name), generic, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private (string Label, VariableDataType Type) CommonLabelAndType(string generic, StandardVariable fallback)
+    {
+        var counts = new Dictionary<(string, VariableDataType), int>();
+        var best = (fallback.Label, fallback.Type);
+        var bestCount = 0;
+        foreach (var dataset in Datasets)
+        {
+            var list = VariablesOf(dataset.Name);
+            var index = IndexOfGeneric(list, dataset.Name, generic);
+            if (index < 0)
+            {
+                continue;
+            }
+
+            var key = (list[index].Label, list[index].Type);
+            var count = counts[key] = counts.GetValueOrDefault(key) + 1;
+            if (count > bestCount)
+            {
+                (best, bestCount) = (key, count);
+            }
+        }
+
+        return best;
+    }
+
     /// <summary>A copy whose variables without codelist names get them from <paramref name="nameOfCode"/>.</summary>
     internal ImplementationGuide WithCodelistNames(Func<string, string?> nameOfCode)
     {

@@ -25,4 +25,18 @@ public sealed record StandardVariable(
     string Role,
     CoreCategory Core,
     IReadOnlyList<string> CodelistCodes,
-    IReadOnlyList<string> CodelistNames);
+    IReadOnlyList<string> CodelistNames)
+{
+    /// <summary>
+    /// True when the guide does not list the variable for this dataset but the dataset's general observation class
+    /// allows it (<see cref="ImplementationGuide.FindClassVariable"/>); it then goes right after the variable whose
+    /// <see cref="Order"/> it carries, and after other added variables of a lower <see cref="ClassPosition"/>.
+    /// </summary>
+    public bool AddedFromClass => ClassPosition is not null;
+
+    /// <summary>
+    /// For a variable added from the dataset's class, its position in the guide's dataset it was taken from (so that
+    /// VISITNUM, VISIT and VISITDY added together keep that order); null for the dataset's own variables.
+    /// </summary>
+    public int? ClassPosition { get; init; }
+}

@@ -348,10 +348,10 @@ public static class MappingEngine
         var supp = working.CreateSuppqual(suppVariables);
 
         var provenance = Provenance(spec);
-        var columns = new List<(int Order, DatasetColumn Column)>();
+        var columns = new List<(int Order, int Added, DatasetColumn Column)>();
         foreach (var column in working.Columns.Where(c => !c.Name.StartsWith('_')))
         {
-            var meta = ig.FindVariable(spec.Name, column.Name)
+            var meta = ig.FindClassVariable(spec.Name, column.Name)
                 ?? throw NotInIg(spec, column.Name, ig);
             var typed = Typed(spec, column, meta, file, line);
             if (provenance.TryGetValue(column.Name, out var origin))
@@ -361,7 +361,7 @@ public static class MappingEngine
 
             typed = WithFittingCodelist(typed, meta, standards);
 
-            columns.Add((meta.Order, typed));
+            columns.Add((meta.Order, meta.ClassPosition ?? -1, typed));
         }
 
         // SDTMIG: Expected variables are present even when every value is null (not collected in this study).
@@ -377,10 +377,10 @@ public static class MappingEngine
             DatasetColumn empty = expected.Type == VariableDataType.Num
                 ? new NumericColumn(metadata, new double?[working.RowCount])
                 : new CharacterColumn(metadata, new string[working.RowCount]);
-            columns.Add((expected.Order, empty));
+            columns.Add((expected.Order, -1, empty));
         }
 
-        var final = new Dataset(spec.Name, working.Label, columns.OrderBy(c => c.Order).Select(c => c.Column).ToList());
+        var final = new Dataset(spec.Name, working.Label, columns.OrderBy(c => c.Order).ThenBy(c => c.Added).Select(c => c.Column).ToList());
         if (supp is not null)
         {
             supp = Typed(supp, standards);
@@ -395,7 +395,7 @@ public static class MappingEngine
         var node = spec.Blocks.SelectMany(b => b.Variables).Where(v => v.Target == variable).Select(v => v.Algorithm.Node).FirstOrDefault()
             ?? spec.Derivations.Where(d => d.Options.OptionalScalar("target") == variable).Select(d => d.Node).FirstOrDefault();
         return new SpecException(spec.FilePath, node?.Line ?? 0, node?.Column ?? 0, variable,
-            $"{variable} is not an SDTMIG {ig.Version} variable of {spec.Name}; put a non-standard variable under supp:",
+            $"{variable} is not an SDTMIG {ig.Version} variable of {spec.Name} nor of its general observation class; put a non-standard variable under supp:",
             ig.VariablesOf(spec.Name).Select(v => v.Name).ToList());
     }
 

@@ -27,6 +27,42 @@ public sealed class SdtmigTests
     public void FindDataset_Unknown_ReturnsNull() => Sdtmig.FindDataset("ZZ").ShouldBeNull();
 
     [Fact]
+    public void FindClassVariable_AeDtc_IsTheEventsClassTimingVariable_BeforeAestdtc()
+    {
+        Sdtmig.FindVariable("AE", "AEDTC").ShouldBeNull();
+        var aedtc = Sdtmig.FindClassVariable("AE", "AEDTC").ShouldNotBeNull();
+        aedtc.Label.ShouldBe("Date/Time of Collection");
+        aedtc.Type.ShouldBe(VariableDataType.Char);
+        aedtc.Role.ShouldBe("Timing");
+        aedtc.Core.ShouldBe(CoreCategory.Permissible);
+        aedtc.AddedFromClass.ShouldBeTrue();
+        aedtc.Order.ShouldBe(Sdtmig.FindVariable("AE", "EPOCH").ShouldNotBeNull().Order);
+        Sdtmig.FindVariable("AE", "AESTDTC").ShouldNotBeNull().Order.ShouldBeGreaterThan(aedtc.Order);
+    }
+
+    [Fact]
+    public void FindClassVariable_VisitVariablesInEx_KeepTheirOrder()
+    {
+        var added = new[] { "VISITNUM", "VISIT", "VISITDY" }.Select(n => Sdtmig.FindClassVariable("EX", n).ShouldNotBeNull()).ToList();
+        added.ShouldAllBe(v => v.AddedFromClass && v.Role == "Timing");
+        added.Select(v => v.ClassPosition!.Value).ShouldBeInOrder();
+        added[0].Type.ShouldBe(VariableDataType.Num);
+        added.ShouldAllBe(v => v.Order < Sdtmig.FindVariable("EX", "EXSTDTC")!.Order);
+    }
+
+    [Theory]
+    [InlineData("AE", "AEORRES")] // a Findings qualifier is not an Events one
+    [InlineData("AE", "AEFOO")]
+    [InlineData("DM", "DMSTDTC")] // DM is special-purpose: only its own variables
+    [InlineData("ZZ", "ZZDTC")]
+    public void FindClassVariable_OutsideTheClass_IsNull(string dataset, string name) =>
+        Sdtmig.FindClassVariable(dataset, name).ShouldBeNull();
+
+    [Fact]
+    public void FindClassVariable_OwnVariable_IsTheGuidesOwn() =>
+        Sdtmig.FindClassVariable("AE", "AESTDTC").ShouldBe(Sdtmig.FindVariable("AE", "AESTDTC"));
+
+    [Fact]
     public void FindVariable_DmSex_IsRequiredCharWithSexCodelist()
     {
         var sex = Sdtmig.FindVariable("DM", "SEX").ShouldNotBeNull();
