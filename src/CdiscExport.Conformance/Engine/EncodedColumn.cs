@@ -72,6 +72,39 @@ public sealed class EncodedColumn
         return result;
     }
 
+    /// <summary>
+    /// For each code of this column, the code of the same text in <paramref name="other"/>, or -1 when no row there
+    /// holds it: how rows of two datasets are matched by value without comparing strings per row.
+    /// </summary>
+    public int[] CodesIn(EncodedColumn other)
+    {
+        var index = new Dictionary<string, int>(other.texts.Length, StringComparer.Ordinal);
+        for (var k = 0; k < other.texts.Length; k++)
+        {
+            index.TryAdd(other.texts[k], k);
+        }
+
+        var map = new int[texts.Length];
+        for (var k = 0; k < texts.Length; k++)
+        {
+            map[k] = index.GetValueOrDefault(texts[k], -1);
+        }
+
+        return map;
+    }
+
+    /// <summary>The rows whose code is flagged in <paramref name="flagged"/> (one flag per code), in row order.</summary>
+    public IEnumerable<int> RowsWhere(bool[] flagged)
+    {
+        for (var r = 0; r < codes.Length; r++)
+        {
+            if (flagged[codes[r]])
+            {
+                yield return r;
+            }
+        }
+    }
+
     // Character values are parsed only when a rule asks for a number; a race computes the same array twice.
     private double?[] ParseNumbers()
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CdiscExport.Conformance.Define;
 using CdiscExport.Xpt;
 
@@ -18,6 +19,8 @@ public sealed class DatasetData
 {
     private readonly Dictionary<string, int> ordinals;
     private readonly EncodedColumn[] columns;
+    private readonly ConcurrentDictionary<string, Lazy<RowGroups>> groupings = new(StringComparer.Ordinal);
+    private readonly Lazy<EncodedColumn> allNull;
 
     internal DatasetData(string filePath, PackageFolder folder, XptDataset meta, int xptVersion, long fileSize, int rowCount, EncodedColumn[] columns)
     {
@@ -36,6 +39,7 @@ public sealed class DatasetData
             ordinals.TryAdd(meta.Variables[i].Name, i);
         }
 
+        allNull = new Lazy<EncodedColumn>(() => new EncodedColumn(new XptVariable("", "", XptVariableType.Character, 1), new int[RowCount], [""], [null]));
         Domain = Name;
         if (Has("DOMAIN") && rowCount > 0)
         {
@@ -102,11 +106,39 @@ public sealed class DatasetData
     /// <summary>The column of a variable, or null when the dataset lacks it.</summary>
     public EncodedColumn? Column(string variable) => ordinals.TryGetValue(variable, out var i) ? columns[i] : null;
 
+    /// <summary>
+    /// The column of a variable, or, when the dataset lacks it, a column that is null on every row (what
+    /// <see cref="Text"/> and <see cref="Num"/> read there), so checks need no second path for absent variables.
+    /// </summary>
+    public EncodedColumn ColumnOrNull(string variable) => ordinals.TryGetValue(variable, out var i) ? columns[i] : allNull.Value;
+
     /// <summary>Text of a cell, trailing blanks removed; numbers formatted invariantly; missing is "".</summary>
     public string Text(int row, string variable) => ordinals.TryGetValue(variable, out var i) ? columns[i].Text(row) : "";
 
     /// <summary>Number in a cell, or null when missing, text that is not a number, or absent.</summary>
     public double? Num(int row, string variable) => ordinals.TryGetValue(variable, out var i) ? columns[i].Num(row) : null;
+
+    /// <summary>
+    /// The rows grouped by the values of <paramref name="variables"/> (absent ones count as null everywhere, as
+    /// <see cref="Text"/> reads them). Built once per list of variables and shared by every rule that asks.
+    /// </summary>
+    public RowGroups GroupsOf(IReadOnlyList<string> variables)
+    {
+        var key = string.Join('|', variables).ToUpperInvariant();
+        return groupings.GetOrAdd(key, _ => new Lazy<RowGroups>(() =>
+        {
+            var present = new List<EncodedColumn>(variables.Count);
+            foreach (var v in variables)
+            {
+                if (Column(v) is { } column)
+                {
+                    present.Add(column);
+                }
+            }
+
+            return RowGroups.Of(present, RowCount);
+        })).Value;
+    }
 
     /// <inheritdoc/>
     public override string ToString() => $"{Name} ({FileName})";

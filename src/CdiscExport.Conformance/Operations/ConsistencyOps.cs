@@ -267,41 +267,60 @@ internal static class ConsistencyOps
 
     private static bool IsNumeric(string s) => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
 
+    /// <summary>
+    /// Numeric results carry units, and each test (with specimen, method and category) has one standard unit.
+    /// Whether a value is numeric or a test unitless is decided once per distinct value; units are compared by code
+    /// within row groups of the test keys.
+    /// </summary>
     public static void LabUnits(RuleContext c)
     {
         var unitless = c.List("unitless", "PH|SPGRAV").ToHashSet(StringComparer.Ordinal);
         foreach (var lb in c.InScope())
         {
             c.Applicable = true;
-            var units = new Dictionary<string, string>(StringComparer.Ordinal);
+            var tests = lb.ColumnOrNull("LBTESTCD");
+            var orres = lb.ColumnOrNull("LBORRES");
+            var stresc = lb.ColumnOrNull("LBSTRESC");
+            var orresu = lb.Has("LBORRESU") ? lb.Column("LBORRESU") : null;
+            var stresu = lb.ColumnOrNull("LBSTRESU");
+            var hasStresu = lb.Has("LBSTRESU");
+            var isUnitless = tests.Where(unitless.Contains);
+            var orresNumeric = orres.Where(IsNumeric);
+            var strescNumeric = stresc.Where(IsNumeric);
+            var groups = lb.GroupsOf(["LBTESTCD", "LBSPEC", "LBMETHOD", "LBCAT"]);
+            var groupOf = groups.Groups;
+            var firstUnit = new int[groups.Count];
+            Array.Fill(firstUnit, -1);
             for (var r = 0; r < lb.RowCount; r++)
             {
-                var test = lb.Text(r, "LBTESTCD");
-                if (unitless.Contains(test))
+                if (isUnitless[tests.Code(r)])
                 {
                     continue;
                 }
 
-                if (IsNumeric(lb.Text(r, "LBORRES")) && lb.Has("LBORRESU") && lb.Text(r, "LBORRESU").Length == 0)
+                if (orresNumeric[orres.Code(r)] && orresu is not null && orresu.IsNull(r))
                 {
-                    c.Report(lb, "LBORRESU", r, lb.Text(r, "LBORRES"), $"numeric LBORRES for {test} without LBORRESU.");
+                    c.Report(lb, "LBORRESU", r, orres.Text(r), $"numeric LBORRES for {tests.Text(r)} without LBORRESU.");
                 }
 
-                var su = lb.Text(r, "LBSTRESU");
-                if (IsNumeric(lb.Text(r, "LBSTRESC")) && lb.Has("LBSTRESU") && su.Length == 0)
+                var su = stresu.Code(r);
+                if (strescNumeric[stresc.Code(r)] && hasStresu && su == EncodedColumn.NullCode)
                 {
-                    c.Report(lb, "LBSTRESU", r, lb.Text(r, "LBSTRESC"), $"numeric LBSTRESC for {test} without LBSTRESU.");
+                    c.Report(lb, "LBSTRESU", r, stresc.Text(r), $"numeric LBSTRESC for {tests.Text(r)} without LBSTRESU.");
                 }
 
-                if (su.Length > 0)
+                if (su != EncodedColumn.NullCode)
                 {
-                    var key = string.Join("\u0001", test, lb.Text(r, "LBSPEC"), lb.Text(r, "LBMETHOD"), lb.Text(r, "LBCAT"));
-                    if (units.TryGetValue(key, out var first) && first != su)
+                    ref var first = ref firstUnit[groupOf[r]];
+                    if (first >= 0 && first != su)
                     {
-                        c.Report(lb, "LBSTRESU", r, su, $"{test} has LBSTRESU '{su}' here and '{first}' elsewhere.");
+                        c.Report(lb, "LBSTRESU", r, stresu.TextOf(su), $"{tests.Text(r)} has LBSTRESU '{stresu.TextOf(su)}' here and '{stresu.TextOf(first)}' elsewhere.");
                     }
 
-                    units.TryAdd(key, su);
+                    if (first < 0)
+                    {
+                        first = su;
+                    }
                 }
             }
         }

@@ -56,11 +56,19 @@ internal static class KeyOps
         }
     }
 
+    /// <summary>
+    /// --SEQ is an integer, unique per subject across the datasets of one domain (split datasets together). Subjects
+    /// and numbers get ids shared by those datasets, once per distinct value; rows are then checked on integer pairs.
+    /// </summary>
     public static void SeqUnique(RuleContext c)
     {
+        // Per --SEQ code: null or not a number, not an integer, or else the id of the number.
+        const int NotANumber = -1, NotInteger = -2;
         foreach (var group in c.InScope().Where(d => !d.IsSupp && !d.IsAdam).GroupBy(d => (d.Domain, Path.GetDirectoryName(d.FilePath))))
         {
-            var seen = new HashSet<(string, double)>();
+            var subjects = new Dictionary<string, int>(StringComparer.Ordinal);
+            var numbers = new Dictionary<double, int>();
+            var checkedDatasets = new List<(DatasetData D, string Seq, int[] SubjectOf, int[] NumberOf)>();
             foreach (var d in group)
             {
                 var seq = d.Var("--SEQ");
@@ -70,23 +78,75 @@ internal static class KeyOps
                 }
 
                 c.Applicable = true;
+                var seqs = d.Column(seq)!;
+                var usubjids = d.Column("USUBJID")!;
+                var subjectOf = new int[usubjids.DistinctCount];
+                for (var k = 0; k < subjectOf.Length; k++)
+                {
+                    subjectOf[k] = Id(subjects, usubjids.TextOf(k));
+                }
+
+                var numberOf = new int[seqs.DistinctCount];
+                for (var k = 0; k < numberOf.Length; k++)
+                {
+                    numberOf[k] = seqs.NumOf(k) is not { } n ? NotANumber : n != Math.Floor(n) ? NotInteger : Id(numbers, n);
+                }
+
+                checkedDatasets.Add((d, seq, subjectOf, numberOf));
+            }
+
+            // (subject, number) pairs seen: a bit per possible pair when that is small, as it is for real studies.
+            var dense = (long)subjects.Count * numbers.Count <= 1L << 27 ? new System.Collections.BitArray(subjects.Count * numbers.Count) : null;
+            var seen = dense is null ? new HashSet<long>() : null;
+            foreach (var (d, seq, subjectOf, numberOf) in checkedDatasets)
+            {
+                var seqs = d.Column(seq)!;
+                var usubjids = d.Column("USUBJID")!;
                 for (var r = 0; r < d.RowCount; r++)
                 {
-                    if (d.Num(r, seq) is not { } n)
+                    var number = numberOf[seqs.Code(r)];
+                    if (number == NotANumber)
                     {
                         continue;
                     }
 
-                    if (n != Math.Floor(n))
+                    if (number == NotInteger)
                     {
-                        c.Report(d, seq, r, d.Text(r, seq), $"{seq} {d.Text(r, seq)} is not an integer.");
+                        c.Report(d, seq, r, seqs.Text(r), $"{seq} {seqs.Text(r)} is not an integer.");
+                        continue;
                     }
-                    else if (!seen.Add((d.Text(r, "USUBJID"), n)))
+
+                    var subject = subjectOf[usubjids.Code(r)];
+                    bool added;
+                    if (dense is not null)
                     {
-                        c.Report(d, seq, r, d.Text(r, seq), $"{seq} {d.Text(r, seq)} is used twice for this subject in {group.Key.Domain}.");
+                        var bit = (subject * numbers.Count) + number;
+                        added = !dense[bit];
+                        dense[bit] = true;
+                    }
+                    else
+                    {
+                        added = seen!.Add(((long)subject << 32) | (uint)number);
+                    }
+
+                    if (!added)
+                    {
+                        c.Report(d, seq, r, seqs.Text(r), $"{seq} {seqs.Text(r)} is used twice for this subject in {group.Key.Domain}.");
                     }
                 }
             }
+        }
+
+        static int Id<T>(Dictionary<T, int> ids, T value)
+            where T : notnull
+        {
+            if (!ids.TryGetValue(value, out var id))
+            {
+                id = ids.Count;
+                ids.Add(value, id);
+            }
+
+            return id;
         }
     }
 
@@ -248,6 +308,11 @@ internal static class KeyOps
         }
     }
 
+    /// <summary>
+    /// Each SUPP-- record points at a parent record: RDOMAIN names the parent, IDVAR is one of its variables and
+    /// USUBJID with IDVARVAL finds a record. Parent records are indexed once per IDVAR by the codes of USUBJID and
+    /// IDVAR; supplemental values are translated to those codes once per distinct value.
+    /// </summary>
     public static void SuppParent(RuleContext c)
     {
         foreach (var d in c.InScope().Where(d => d.IsSupp))
@@ -255,12 +320,16 @@ internal static class KeyOps
             c.Applicable = true;
             var parentName = d.Name[4..];
             var parents = c.Package.Datasets.Where(p => !p.IsSupp && (p.Domain == parentName || p.Name == parentName)).ToList();
-            var index = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+            var rdomains = d.ColumnOrNull("RDOMAIN");
+            var idvars = d.ColumnOrNull("IDVAR");
+            var idvals = d.ColumnOrNull("IDVARVAL");
+            var usubjids = d.ColumnOrNull("USUBJID");
+            var index = new Dictionary<string, List<ParentKeys>>(StringComparer.Ordinal);
             for (var r = 0; r < d.RowCount; r++)
             {
-                var rdomain = d.Text(r, "RDOMAIN");
-                var idvar = d.Text(r, "IDVAR");
-                var idval = d.Text(r, "IDVARVAL");
+                var rdomain = rdomains.Text(r);
+                var idvar = idvars.Text(r);
+                var idval = idvals.Text(r);
                 if (rdomain != parentName)
                 {
                     c.Report(d, "RDOMAIN", r, rdomain, $"RDOMAIN '{rdomain}' does not match the dataset name {d.Name}.");
@@ -288,23 +357,51 @@ internal static class KeyOps
                     continue;
                 }
 
-                if (!parents.Any(p => p.Has(idvar)))
+                if (!index.TryGetValue(idvar, out var keys))
+                {
+                    keys = parents.Where(p => p.Has(idvar)).Select(p => new ParentKeys(p, idvar, usubjids, idvals)).ToList();
+                    index[idvar] = keys;
+                }
+
+                if (keys.Count == 0)
                 {
                     c.Report(d, "IDVAR", r, idvar, $"IDVAR '{idvar}' is not a variable of {parentName}.");
                     continue;
                 }
 
-                if (!index.TryGetValue(idvar, out var keys))
-                {
-                    keys = parents.Where(p => p.Has(idvar)).SelectMany(p => Enumerable.Range(0, p.RowCount).Select(i => p.Text(i, "USUBJID") + "\u0001" + p.Text(i, idvar))).ToHashSet(StringComparer.Ordinal);
-                    index[idvar] = keys;
-                }
-
-                if (!keys.Contains(d.Text(r, "USUBJID") + "\u0001" + idval))
+                if (!keys.Any(k => k.Contains(usubjids.Code(r), idvals.Code(r))))
                 {
                     c.Report(d, "IDVARVAL", r, idval, $"no {parentName} record with {idvar}={idval} for this subject.");
                 }
             }
+        }
+    }
+
+    /// <summary>The (USUBJID, IDVAR value) pairs of one parent dataset, looked up by the codes of a SUPP-- dataset.</summary>
+    private sealed class ParentKeys
+    {
+        private readonly HashSet<long> pairs = [];
+        private readonly int[] subjectCodes;
+        private readonly int[] valueCodes;
+
+        public ParentKeys(DatasetData parent, string idvar, EncodedColumn suppUsubjids, EncodedColumn suppIdvals)
+        {
+            var usubjids = parent.ColumnOrNull("USUBJID");
+            var values = parent.Column(idvar)!;
+            for (var i = 0; i < parent.RowCount; i++)
+            {
+                pairs.Add(((long)usubjids.Code(i) << 32) | (uint)values.Code(i));
+            }
+
+            subjectCodes = suppUsubjids.CodesIn(usubjids);
+            valueCodes = suppIdvals.CodesIn(values);
+        }
+
+        public bool Contains(int suppUsubjid, int suppIdval)
+        {
+            var u = subjectCodes[suppUsubjid];
+            var v = valueCodes[suppIdval];
+            return u >= 0 && v >= 0 && pairs.Contains(((long)u << 32) | (uint)v);
         }
     }
 }

@@ -41,13 +41,12 @@ internal static partial class ValueOps
                 }
 
                 c.Applicable = true;
-                for (var r = 0; r < d.RowCount; r++)
+                var allowed = igValues[v.Name];
+                var column = d.Column(v.Name)!;
+                foreach (var r in column.RowsWhere(column.Where(s => s.Length > 0 && !lists.Any(l => l.FindBySubmissionValue(s) is not null) && !allowed.Contains(s))))
                 {
-                    var s = d.Text(r, v.Name);
-                    if (s.Length > 0 && !lists.Any(l => l.FindBySubmissionValue(s) is not null) && !igValues[v.Name].Contains(s))
-                    {
-                        c.Report(d, v.Name, r, s, $"{v.Name} '{s}' is not in {(wantExtensible ? "extensible" : "non-extensible")} codelist {string.Join("/", lists.Select(l => l.SubmissionValue))} ({ct.Version}).");
-                    }
+                    var s = column.Text(r);
+                    c.Report(d, v.Name, r, s, $"{v.Name} '{s}' is not in {(wantExtensible ? "extensible" : "non-extensible")} codelist {string.Join("/", lists.Select(l => l.SubmissionValue))} ({ct.Version}).");
                 }
             }
         }
@@ -73,31 +72,30 @@ internal static partial class ValueOps
                 Check(a, b);
                 Check(b, a);
 
+                // Rows grouped by the "within" variables and x: each group may hold one y.
                 void Check(string x, string y)
                 {
-                    var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-                    for (var r = 0; r < d.RowCount; r++)
+                    var groups = d.GroupsOf([.. groupBy, x]);
+                    var groupOf = groups.Groups;
+                    var xs = d.Column(x)!;
+                    var ys = d.Column(y)!;
+                    var first = new int[groups.Count];
+                    Array.Fill(first, -1);
+                    for (var r = 0; r < groupOf.Length; r++)
                     {
-                        var vx = d.Text(r, x);
-                        var vy = d.Text(r, y);
-                        if (vx.Length == 0 || vy.Length == 0)
+                        var vy = ys.Code(r);
+                        if (xs.Code(r) == EncodedColumn.NullCode || vy == EncodedColumn.NullCode)
                         {
                             continue;
                         }
 
-                        var key = string.Join("\u0001", groupBy.Select(g => d.Text(r, g))) + "\u0001" + vx;
-                        if (seen.TryGetValue(key, out var first))
+                        ref var f = ref first[groupOf[r]];
+                        if (f >= 0 && f != vy)
                         {
-                            if (first != vy)
-                            {
-                                c.Report(d, y, r, vy, $"{x} '{vx}' has {y} '{vy}' here and '{first}' elsewhere; they must be 1:1.");
-                                seen[key] = vy;
-                            }
+                            c.Report(d, y, r, ys.TextOf(vy), $"{x} '{xs.Text(r)}' has {y} '{ys.TextOf(vy)}' here and '{ys.TextOf(f)}' elsewhere; they must be 1:1.");
                         }
-                        else
-                        {
-                            seen[key] = vy;
-                        }
+
+                        f = vy;
                     }
                 }
             }
