@@ -1,4 +1,5 @@
 using System.Globalization;
+using CdiscExport.Core.Dates;
 using CdiscExport.Xpt;
 
 namespace CdiscExport.Conformance.Engine;
@@ -21,6 +22,7 @@ public sealed class EncodedColumn
     private readonly int[] codes;
     private readonly string[] texts;
     private double?[]? numbers;
+    private PartialDateTime?[]? dates;
 
     internal EncodedColumn(XptVariable variable, int[] codes, string[] texts, double?[]? numbers)
     {
@@ -56,6 +58,9 @@ public sealed class EncodedColumn
 
     /// <summary>The number of a code, as <see cref="Num"/>.</summary>
     public double? NumOf(int code) => (numbers ?? ParseNumbers())[code];
+
+    /// <summary>The ISO 8601 date/time of a code, or null when its text is not one (<see cref="PartialDateTime.TryParse"/>).</summary>
+    public PartialDateTime? DateOf(int code) => (dates ?? ParseDates())[code];
 
     /// <summary>The code of <paramref name="text"/>, or -1 when no row holds it. Scans the distinct values.</summary>
     public int CodeOf(string text) => Array.IndexOf(texts, text);
@@ -103,6 +108,19 @@ public sealed class EncodedColumn
                 yield return r;
             }
         }
+    }
+
+    // Dates are parsed once per distinct value, on first use; a race parses the same values twice.
+    private PartialDateTime?[] ParseDates()
+    {
+        var parsed = new PartialDateTime?[texts.Length];
+        for (var i = 0; i < texts.Length; i++)
+        {
+            parsed[i] = PartialDateTime.TryParse(texts[i], out var p) ? p : null;
+        }
+
+        dates = parsed;
+        return parsed;
     }
 
     // Character values are parsed only when a rule asks for a number; a race computes the same array twice.
