@@ -247,10 +247,12 @@ public sealed class Package
             LoadDefine(folder, definePath);
         }
 
-        // Files are independent: read them in parallel, then list them in the order found.
+        // Files are independent: read them in parallel, biggest first so the longest read does not start last, then
+        // list them in the order found.
         var work = folders.SelectMany(f => f.Files.Select(file => (f.Folder, File: file))).ToList();
+        var bySize = Enumerable.Range(0, work.Count).OrderByDescending(i => SizeOf(work[i].File)).ToArray();
         var loaded = new (DatasetData? Data, LoadProblem? Problem)[work.Count];
-        Parallel.For(0, work.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        Parallel.ForEach(Partitioner.Create(bySize, EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var (folder, file) = work[i];
             try
@@ -266,6 +268,18 @@ public sealed class Package
         var datasets = loaded.Where(x => x.Data is not null).Select(x => x.Data!).ToList();
         var problems = loaded.Where(x => x.Problem is not null).Select(x => x.Problem!).ToList();
         return new Package(folders.Select(f => f.Folder).ToList(), datasets, problems);
+    }
+
+    private static long SizeOf(string file)
+    {
+        try
+        {
+            return new FileInfo(file).Length;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
     }
 
     private static void LoadDefine(PackageFolder folder, string? definePath)
@@ -292,13 +306,14 @@ public sealed class Package
         var variables = reader.Dataset.Variables;
         var rowLength = variables.Sum(v => v.Length);
         var capacity = rowLength == 0 ? 0 : (int)Math.Min(int.MaxValue, stream.Length / rowLength + 1);
-        var builders = variables.Select(v => EncodedColumnBuilder.For(v, capacity)).ToArray();
+        var builders = variables.Select((v, i) => EncodedColumnBuilder.For(v, reader.GetFieldOffset(i), capacity)).ToArray();
         var rows = 0;
         while (reader.Read())
         {
-            for (var i = 0; i < builders.Length; i++)
+            var row = reader.GetRowBytes();
+            foreach (var builder in builders)
             {
-                builders[i].Add(reader, i);
+                builder.Add(row);
             }
 
             rows++;
