@@ -374,7 +374,7 @@ internal static class KeyOps
             var idvars = d.ColumnOrNull("IDVAR");
             var idvals = d.ColumnOrNull("IDVARVAL");
             var usubjids = d.ColumnOrNull("USUBJID");
-            var index = new Dictionary<string, List<ParentKeys>>(StringComparer.Ordinal);
+            var index = new List<ParentKeys>?[idvars.DistinctCount];
             for (var r = 0; r < d.RowCount; r++)
             {
                 var rdomain = rdomains.Text(r);
@@ -407,19 +407,20 @@ internal static class KeyOps
                     continue;
                 }
 
-                if (!index.TryGetValue(idvar, out var keys))
-                {
-                    keys = parents.Where(p => p.Has(idvar)).Select(p => new ParentKeys(p, idvar, usubjids, idvals)).ToList();
-                    index[idvar] = keys;
-                }
-
+                var keys = index[idvars.Code(r)] ??= parents.Where(p => p.Has(idvar)).Select(p => new ParentKeys(p, idvar, usubjids, idvals)).ToList();
                 if (keys.Count == 0)
                 {
                     c.Report(d, "IDVAR", r, idvar, $"IDVAR '{idvar}' is not a variable of {parentName}.");
                     continue;
                 }
 
-                if (!keys.Any(k => k.Contains(usubjids.Code(r), idvals.Code(r))))
+                var found = false;
+                foreach (var k in keys)
+                {
+                    found |= k.Contains(usubjids.Code(r), idvals.Code(r));
+                }
+
+                if (!found)
                 {
                     c.Report(d, "IDVARVAL", r, idval, $"no {parentName} record with {idvar}={idval} for this subject.");
                 }
