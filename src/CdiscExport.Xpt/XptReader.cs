@@ -216,6 +216,37 @@ public sealed partial class XptReader : IDisposable
         return _row.AsSpan(_offsets[ordinal], variable.Length).TrimEnd(XptLayout.Blank);
     }
 
+    /// <summary>
+    /// The current row as stored: each variable's field at <see cref="GetFieldOffset"/>, character values padded
+    /// with blanks, numbers and missing values in their undecoded 8-byte (or shorter) IBM form.
+    /// </summary>
+    /// <remarks>For bulk readers that decode or intern whole columns themselves and so need no per-value call; the
+    /// layout is the one <see cref="XptWriter.WriteRow"/> writes. The span points into the row buffer and is valid
+    /// only until the next <see cref="Read"/>.</remarks>
+    /// <returns>The row's bytes.</returns>
+    /// <exception cref="InvalidOperationException">There is no current row.</exception>
+    public ReadOnlySpan<byte> GetRowBytes()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!_hasRow)
+        {
+            throw new InvalidOperationException(XptMessages.NoCurrentRow);
+        }
+
+        return _row;
+    }
+
+    /// <summary>Where a variable's field starts in <see cref="GetRowBytes"/> (its NAMESTR position); the field is
+    /// <see cref="XptVariable.Length"/> bytes long.</summary>
+    /// <param name="ordinal">0-based variable index.</param>
+    /// <returns>The byte offset.</returns>
+    public int GetFieldOffset(int ordinal)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(ordinal);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(ordinal, _variables.Length);
+        return _offsets[ordinal];
+    }
+
     /// <summary>The index of a variable by name (case-insensitive), or -1.</summary>
     /// <param name="name">The variable name.</param>
     /// <returns>The 0-based ordinal or -1.</returns>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CdiscExport.Core.Dates;
 using CdiscExport.Xpt;
 
 namespace CdiscExport.Conformance.Engine;
@@ -21,6 +22,7 @@ public sealed class EncodedColumn
     private readonly int[] codes;
     private readonly string[] texts;
     private double?[]? numbers;
+    private PartialDateTime?[]? dates;
 
     internal EncodedColumn(XptVariable variable, int[] codes, string[] texts, double?[]? numbers)
     {
@@ -57,6 +59,9 @@ public sealed class EncodedColumn
     /// <summary>The number of a code, as <see cref="Num"/>.</summary>
     public double? NumOf(int code) => (numbers ?? ParseNumbers())[code];
 
+    /// <summary>The ISO 8601 date/time of a code, or null when its text is not one (<see cref="PartialDateTime.TryParse"/>).</summary>
+    public PartialDateTime? DateOf(int code) => (dates ?? ParseDates())[code];
+
     /// <summary>The code of <paramref name="text"/>, or -1 when no row holds it. Scans the distinct values.</summary>
     public int CodeOf(string text) => Array.IndexOf(texts, text);
 
@@ -70,6 +75,52 @@ public sealed class EncodedColumn
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// For each code of this column, the code of the same text in <paramref name="other"/>, or -1 when no row there
+    /// holds it: how rows of two datasets are matched by value without comparing strings per row.
+    /// </summary>
+    public int[] CodesIn(EncodedColumn other)
+    {
+        var index = new Dictionary<string, int>(other.texts.Length, StringComparer.Ordinal);
+        for (var k = 0; k < other.texts.Length; k++)
+        {
+            index.TryAdd(other.texts[k], k);
+        }
+
+        var map = new int[texts.Length];
+        for (var k = 0; k < texts.Length; k++)
+        {
+            map[k] = index.GetValueOrDefault(texts[k], -1);
+        }
+
+        return map;
+    }
+
+    /// <summary>The rows whose code is flagged in <paramref name="flagged"/> (one flag per code), in row order.</summary>
+    public IEnumerable<int> RowsWhere(bool[] flagged)
+    {
+        for (var r = 0; r < codes.Length; r++)
+        {
+            if (flagged[codes[r]])
+            {
+                yield return r;
+            }
+        }
+    }
+
+    // Dates are parsed once per distinct value, on first use; a race parses the same values twice.
+    private PartialDateTime?[] ParseDates()
+    {
+        var parsed = new PartialDateTime?[texts.Length];
+        for (var i = 0; i < texts.Length; i++)
+        {
+            parsed[i] = PartialDateTime.TryParse(texts[i], out var p) ? p : null;
+        }
+
+        dates = parsed;
+        return parsed;
     }
 
     // Character values are parsed only when a rule asks for a number; a race computes the same array twice.

@@ -1,30 +1,40 @@
+using System.Buffers.Binary;
 using System.Globalization;
-using System.Text;
+using System.Runtime.CompilerServices;
 using CdiscExport.Xpt;
 
 namespace CdiscExport.Conformance.Engine;
 
 /// <summary>Builds one <see cref="EncodedColumn"/> row by row while a file is read.</summary>
+/// <remarks>The per-cell methods are compiled optimized at once: they run millions of times in the first second of
+/// a run, before tiered compilation would replace their unoptimized first version.</remarks>
 internal abstract class EncodedColumnBuilder
 {
     private int[] codes;
 
-    protected EncodedColumnBuilder(XptVariable variable, int capacity)
+    protected EncodedColumnBuilder(XptVariable variable, int offset, int capacity)
     {
         Variable = variable;
+        Offset = offset;
         codes = new int[Math.Max(capacity, 16)];
     }
 
     protected XptVariable Variable { get; }
 
+    /// <summary>Where the variable's field starts in a row's bytes.</summary>
+    protected int Offset { get; }
+
     protected int Count { get; private set; }
 
-    /// <summary>A builder for the variable's type; <paramref name="capacity"/> is the expected row count.</summary>
-    public static EncodedColumnBuilder For(XptVariable variable, int capacity) =>
-        variable.Type == XptVariableType.Character ? new TextColumnBuilder(variable, capacity) : new NumberColumnBuilder(variable, capacity);
+    /// <summary>
+    /// A builder for the variable's type, reading its field at <paramref name="offset"/> of each row's bytes
+    /// (<see cref="XptReader.GetRowBytes"/>); <paramref name="capacity"/> is the expected row count.
+    /// </summary>
+    public static EncodedColumnBuilder For(XptVariable variable, int offset, int capacity) =>
+        variable.Type == XptVariableType.Character ? new TextColumnBuilder(variable, offset, capacity) : new NumberColumnBuilder(variable, offset, capacity);
 
-    /// <summary>Adds the current row's value.</summary>
-    public abstract void Add(XptReader reader, int ordinal);
+    /// <summary>Adds the value of a row, given as its bytes in file layout.</summary>
+    public abstract void Add(ReadOnlySpan<byte> row);
 
     /// <summary>The finished column.</summary>
     public abstract EncodedColumn Build();
@@ -51,30 +61,27 @@ internal abstract class EncodedColumnBuilder
 }
 
 /// <summary>
-/// Character values, interned per column: the bytes are decoded to a reused buffer and looked up without allocating,
-/// so a value that repeats a million times is one string.
+/// Character values, interned per column by their bytes (<see cref="ByteStringTable"/>), so a value that repeats a
+/// million times is decoded once and is one string.
 /// </summary>
 internal sealed class TextColumnBuilder : EncodedColumnBuilder
 {
-    private readonly Dictionary<string, int> index = new(StringComparer.Ordinal) { [""] = EncodedColumn.NullCode };
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup;
-    private readonly List<string> texts = [""];
-    private readonly char[] chars;
+    private readonly ByteStringTable table = new();
     private readonly byte[] last;
     private int lastLength = -1;
     private int lastCode;
 
-    public TextColumnBuilder(XptVariable variable, int capacity)
-        : base(variable, capacity)
+    public TextColumnBuilder(XptVariable variable, int offset, int capacity)
+        : base(variable, offset, capacity)
     {
-        lookup = index.GetAlternateLookup<ReadOnlySpan<char>>();
-        chars = new char[variable.Length];
         last = new byte[variable.Length];
     }
 
-    public override void Add(XptReader reader, int ordinal)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override void Add(ReadOnlySpan<byte> row)
     {
-        var bytes = reader.GetBytes(ordinal);
+        // Trailing blanks are padding, as XptReader.GetBytes reads them.
+        var bytes = row.Slice(Offset, Variable.Length).TrimEnd((byte)' ');
 
         // Sorted datasets repeat a value row after row (STUDYID, USUBJID, --TESTCD): skip the lookup then.
         if (bytes.Length == lastLength && bytes.SequenceEqual(last.AsSpan(0, lastLength)))
@@ -83,55 +90,84 @@ internal sealed class TextColumnBuilder : EncodedColumnBuilder
             return;
         }
 
-        var length = Encoding.Latin1.GetChars(bytes, chars);
-        var text = chars.AsSpan(0, length);
-        if (!lookup.TryGetValue(text, out var code))
-        {
-            code = texts.Count;
-            var s = new string(text);
-            texts.Add(s);
-            index.Add(s, code);
-        }
-
+        var code = table.Intern(bytes);
         bytes.CopyTo(last);
         lastLength = bytes.Length;
         lastCode = code;
         Append(code);
     }
 
-    public override EncodedColumn Build() => new(Variable, TakeCodes(), [.. texts], null);
+    public override EncodedColumn Build() => new(Variable, TakeCodes(), [.. table.Texts], null);
 }
 
-/// <summary>Numbers, one code per distinct value; the round-trip text is formatted once per value.</summary>
+/// <summary>
+/// Numbers, one code per distinct value; the round-trip text is formatted once per value. A field is decoded (as
+/// <see cref="XptReader.GetDouble"/> does) only the first time its bytes are seen.
+/// </summary>
 internal sealed class NumberColumnBuilder : EncodedColumnBuilder
 {
+    private readonly Dictionary<ulong, int> byField = [];
     private readonly Dictionary<long, int> byBits = [];
     private readonly Dictionary<string, int> byText = new(StringComparer.Ordinal);
     private readonly List<string> texts = [""];
     private readonly List<double?> numbers = [null];
-    private long lastBits;
+    private ulong lastField;
     private int lastCode = -1;
 
-    public NumberColumnBuilder(XptVariable variable, int capacity)
-        : base(variable, capacity)
+    public NumberColumnBuilder(XptVariable variable, int offset, int capacity)
+        : base(variable, offset, capacity)
     {
     }
 
-    public override void Add(XptReader reader, int ordinal)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override void Add(ReadOnlySpan<byte> row)
     {
-        if (reader.GetDouble(ordinal) is not { } value)
-        {
-            Append(EncodedColumn.NullCode);
-            return;
-        }
-
-        var bits = BitConverter.DoubleToInt64Bits(value);
-        if (lastCode >= 0 && bits == lastBits)
+        var field = row.Slice(Offset, Variable.Length);
+        var key = Key(field);
+        if (lastCode >= 0 && key == lastField)
         {
             Append(lastCode);
             return;
         }
 
+        if (!byField.TryGetValue(key, out var code))
+        {
+            code = CodeOf(SasMissing.TryRead(field, out _) ? null : IbmFloat.Decode(field));
+            byField.Add(key, code);
+        }
+
+        lastField = key;
+        lastCode = code;
+        Append(code);
+    }
+
+    public override EncodedColumn Build() => new(Variable, TakeCodes(), [.. texts], [.. numbers]);
+
+    // A field is at most 8 bytes: its bytes, big-endian, are a lossless key (fields of a column share one length).
+    private static ulong Key(ReadOnlySpan<byte> field)
+    {
+        if (field.Length == 8)
+        {
+            return BinaryPrimitives.ReadUInt64BigEndian(field);
+        }
+
+        ulong key = 0;
+        foreach (var b in field)
+        {
+            key = (key << 8) | b;
+        }
+
+        return key;
+    }
+
+    private int CodeOf(double? number)
+    {
+        if (number is not { } value)
+        {
+            return EncodedColumn.NullCode;
+        }
+
+        var bits = BitConverter.DoubleToInt64Bits(value);
         if (!byBits.TryGetValue(bits, out var code))
         {
             // Codes stand for texts: two bit patterns with one spelling (none known, but cheap to rule out) share a code.
@@ -147,10 +183,6 @@ internal sealed class NumberColumnBuilder : EncodedColumnBuilder
             byBits.Add(bits, code);
         }
 
-        lastBits = bits;
-        lastCode = code;
-        Append(code);
+        return code;
     }
-
-    public override EncodedColumn Build() => new(Variable, TakeCodes(), [.. texts], [.. numbers]);
 }

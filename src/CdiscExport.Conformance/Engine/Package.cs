@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CdiscExport.Conformance.Define;
 using CdiscExport.Xpt;
 
@@ -18,6 +19,8 @@ public sealed class DatasetData
 {
     private readonly Dictionary<string, int> ordinals;
     private readonly EncodedColumn[] columns;
+    private readonly ConcurrentDictionary<string, Lazy<RowGroups>> groupings = new(StringComparer.Ordinal);
+    private readonly Lazy<EncodedColumn> allNull;
 
     internal DatasetData(string filePath, PackageFolder folder, XptDataset meta, int xptVersion, long fileSize, int rowCount, EncodedColumn[] columns)
     {
@@ -36,6 +39,7 @@ public sealed class DatasetData
             ordinals.TryAdd(meta.Variables[i].Name, i);
         }
 
+        allNull = new Lazy<EncodedColumn>(() => new EncodedColumn(new XptVariable("", "", XptVariableType.Character, 1), new int[RowCount], [""], [null]));
         Domain = Name;
         if (Has("DOMAIN") && rowCount > 0)
         {
@@ -102,11 +106,39 @@ public sealed class DatasetData
     /// <summary>The column of a variable, or null when the dataset lacks it.</summary>
     public EncodedColumn? Column(string variable) => ordinals.TryGetValue(variable, out var i) ? columns[i] : null;
 
+    /// <summary>
+    /// The column of a variable, or, when the dataset lacks it, a column that is null on every row (what
+    /// <see cref="Text"/> and <see cref="Num"/> read there), so checks need no second path for absent variables.
+    /// </summary>
+    public EncodedColumn ColumnOrNull(string variable) => ordinals.TryGetValue(variable, out var i) ? columns[i] : allNull.Value;
+
     /// <summary>Text of a cell, trailing blanks removed; numbers formatted invariantly; missing is "".</summary>
     public string Text(int row, string variable) => ordinals.TryGetValue(variable, out var i) ? columns[i].Text(row) : "";
 
     /// <summary>Number in a cell, or null when missing, text that is not a number, or absent.</summary>
     public double? Num(int row, string variable) => ordinals.TryGetValue(variable, out var i) ? columns[i].Num(row) : null;
+
+    /// <summary>
+    /// The rows grouped by the values of <paramref name="variables"/> (absent ones count as null everywhere, as
+    /// <see cref="Text"/> reads them). Built once per list of variables and shared by every rule that asks.
+    /// </summary>
+    public RowGroups GroupsOf(IReadOnlyList<string> variables)
+    {
+        var key = string.Join('|', variables).ToUpperInvariant();
+        return groupings.GetOrAdd(key, _ => new Lazy<RowGroups>(() =>
+        {
+            var present = new List<EncodedColumn>(variables.Count);
+            foreach (var v in variables)
+            {
+                if (Column(v) is { } column)
+                {
+                    present.Add(column);
+                }
+            }
+
+            return RowGroups.Of(present, RowCount);
+        })).Value;
+    }
 
     /// <inheritdoc/>
     public override string ToString() => $"{Name} ({FileName})";
@@ -215,10 +247,12 @@ public sealed class Package
             LoadDefine(folder, definePath);
         }
 
-        // Files are independent: read them in parallel, then list them in the order found.
+        // Files are independent: read them in parallel, biggest first so the longest read does not start last, then
+        // list them in the order found.
         var work = folders.SelectMany(f => f.Files.Select(file => (f.Folder, File: file))).ToList();
+        var bySize = Enumerable.Range(0, work.Count).OrderByDescending(i => SizeOf(work[i].File)).ToArray();
         var loaded = new (DatasetData? Data, LoadProblem? Problem)[work.Count];
-        Parallel.For(0, work.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        Parallel.ForEach(Partitioner.Create(bySize, EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var (folder, file) = work[i];
             try
@@ -234,6 +268,18 @@ public sealed class Package
         var datasets = loaded.Where(x => x.Data is not null).Select(x => x.Data!).ToList();
         var problems = loaded.Where(x => x.Problem is not null).Select(x => x.Problem!).ToList();
         return new Package(folders.Select(f => f.Folder).ToList(), datasets, problems);
+    }
+
+    private static long SizeOf(string file)
+    {
+        try
+        {
+            return new FileInfo(file).Length;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
     }
 
     private static void LoadDefine(PackageFolder folder, string? definePath)
@@ -260,13 +306,14 @@ public sealed class Package
         var variables = reader.Dataset.Variables;
         var rowLength = variables.Sum(v => v.Length);
         var capacity = rowLength == 0 ? 0 : (int)Math.Min(int.MaxValue, stream.Length / rowLength + 1);
-        var builders = variables.Select(v => EncodedColumnBuilder.For(v, capacity)).ToArray();
+        var builders = variables.Select((v, i) => EncodedColumnBuilder.For(v, reader.GetFieldOffset(i), capacity)).ToArray();
         var rows = 0;
         while (reader.Read())
         {
-            for (var i = 0; i < builders.Length; i++)
+            var row = reader.GetRowBytes();
+            foreach (var builder in builders)
             {
-                builders[i].Add(reader, i);
+                builder.Add(row);
             }
 
             rows++;

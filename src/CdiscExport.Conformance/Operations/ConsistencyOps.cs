@@ -27,12 +27,13 @@ internal static class ConsistencyOps
                     }
 
                     c.Applicable = true;
+                    var (xs, ys) = (d.ColumnOrNull(a), d.ColumnOrNull(b));
                     for (var r = 0; r < d.RowCount; r++)
                     {
-                        var (ha, hb) = (d.Text(r, a).Length > 0, d.Text(r, b).Length > 0);
+                        var (ha, hb) = (!xs.IsNull(r), !ys.IsNull(r));
                         if (ha != hb)
                         {
-                            c.Report(d, ha ? b : a, r, ha ? d.Text(r, a) : d.Text(r, b), $"{(ha ? a : b)} is populated but {(ha ? b : a)} is null; both or neither.");
+                            c.Report(d, ha ? b : a, r, ha ? xs.Text(r) : ys.Text(r), $"{(ha ? a : b)} is populated but {(ha ? b : a)} is null; both or neither.");
                         }
                     }
                 }
@@ -50,21 +51,18 @@ internal static class ConsistencyOps
                     }
 
                     c.Applicable = true;
+                    var (xs, ys) = (d.Column(a)!, d.ColumnOrNull(b));
+                    var fireOn = xs.Where(va => lEq.Length > 1 ? lEq[1].Split(',').Contains(va) : va.Length > 0);
+                    var okOn = ys.Where(vb => rEq.Length > 1 ? rEq[1].Split(',').Contains(vb) : vb.Length > 0);
                     for (var r = 0; r < d.RowCount; r++)
                     {
-                        var va = d.Text(r, a);
-                        var fires = lEq.Length > 1 ? lEq[1].Split(',').Contains(va) : va.Length > 0;
-                        if (!fires)
+                        if (!fireOn[xs.Code(r)] || okOn[ys.Code(r)])
                         {
                             continue;
                         }
 
-                        var vb = d.Text(r, b);
-                        var ok = rEq.Length > 1 ? rEq[1].Split(',').Contains(vb) : vb.Length > 0;
-                        if (!ok)
-                        {
-                            c.Report(d, b, r, vb, $"{a} is '{va}' so {b} must be {(rEq.Length > 1 ? "'" + rEq[1] + "'" : "populated")}.");
-                        }
+                        var (va, vb) = (xs.Text(r), ys.Text(r));
+                        c.Report(d, b, r, vb, $"{a} is '{va}' so {b} must be {(rEq.Length > 1 ? "'" + rEq[1] + "'" : "populated")}.");
                     }
                 }
                 else if (check.Contains('^', StringComparison.Ordinal))
@@ -77,11 +75,12 @@ internal static class ConsistencyOps
                     }
 
                     c.Applicable = true;
+                    var (xs, ys) = (d.Column(a)!, d.Column(b)!);
                     for (var r = 0; r < d.RowCount; r++)
                     {
-                        if (d.Text(r, a).Length > 0 && d.Text(r, b).Length > 0)
+                        if (!xs.IsNull(r) && !ys.IsNull(r))
                         {
-                            c.Report(d, b, r, d.Text(r, b), $"{a} and {b} are both populated; they are mutually exclusive.");
+                            c.Report(d, b, r, ys.Text(r), $"{a} and {b} are both populated; they are mutually exclusive.");
                         }
                     }
                 }
@@ -97,12 +96,16 @@ internal static class ConsistencyOps
                     }
 
                     c.Applicable = true;
-                    for (var r = 0; r < d.RowCount; r++)
+                    var xs = d.Column(a)!;
+                    var below = new bool[xs.DistinctCount];
+                    for (var k = 0; k < below.Length; k++)
                     {
-                        if (d.Num(r, a) is { } n && (strict ? n <= limit : n < limit))
-                        {
-                            c.Report(d, a, r, d.Text(r, a), $"{a} is {d.Text(r, a)}; it must be {(strict ? ">" : ">=")} {p[1]}.");
-                        }
+                        below[k] = xs.NumOf(k) is { } n && (strict ? n <= limit : n < limit);
+                    }
+
+                    foreach (var r in xs.RowsWhere(below))
+                    {
+                        c.Report(d, a, r, xs.Text(r), $"{a} is {xs.Text(r)}; it must be {(strict ? ">" : ">=")} {p[1]}.");
                     }
                 }
             }
@@ -267,78 +270,112 @@ internal static class ConsistencyOps
 
     private static bool IsNumeric(string s) => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
 
+    /// <summary>
+    /// Numeric results carry units, and each test (with specimen, method and category) has one standard unit.
+    /// Whether a value is numeric or a test unitless is decided once per distinct value; units are compared by code
+    /// within row groups of the test keys.
+    /// </summary>
     public static void LabUnits(RuleContext c)
     {
         var unitless = c.List("unitless", "PH|SPGRAV").ToHashSet(StringComparer.Ordinal);
         foreach (var lb in c.InScope())
         {
             c.Applicable = true;
-            var units = new Dictionary<string, string>(StringComparer.Ordinal);
+            var tests = lb.ColumnOrNull("LBTESTCD");
+            var orres = lb.ColumnOrNull("LBORRES");
+            var stresc = lb.ColumnOrNull("LBSTRESC");
+            var orresu = lb.Has("LBORRESU") ? lb.Column("LBORRESU") : null;
+            var stresu = lb.ColumnOrNull("LBSTRESU");
+            var hasStresu = lb.Has("LBSTRESU");
+            var isUnitless = tests.Where(unitless.Contains);
+            var orresNumeric = orres.Where(IsNumeric);
+            var strescNumeric = stresc.Where(IsNumeric);
+            var groups = lb.GroupsOf(["LBTESTCD", "LBSPEC", "LBMETHOD", "LBCAT"]);
+            var groupOf = groups.Groups;
+            var firstUnit = new int[groups.Count];
+            Array.Fill(firstUnit, -1);
             for (var r = 0; r < lb.RowCount; r++)
             {
-                var test = lb.Text(r, "LBTESTCD");
-                if (unitless.Contains(test))
+                if (isUnitless[tests.Code(r)])
                 {
                     continue;
                 }
 
-                if (IsNumeric(lb.Text(r, "LBORRES")) && lb.Has("LBORRESU") && lb.Text(r, "LBORRESU").Length == 0)
+                if (orresNumeric[orres.Code(r)] && orresu is not null && orresu.IsNull(r))
                 {
-                    c.Report(lb, "LBORRESU", r, lb.Text(r, "LBORRES"), $"numeric LBORRES for {test} without LBORRESU.");
+                    c.Report(lb, "LBORRESU", r, orres.Text(r), $"numeric LBORRES for {tests.Text(r)} without LBORRESU.");
                 }
 
-                var su = lb.Text(r, "LBSTRESU");
-                if (IsNumeric(lb.Text(r, "LBSTRESC")) && lb.Has("LBSTRESU") && su.Length == 0)
+                var su = stresu.Code(r);
+                if (strescNumeric[stresc.Code(r)] && hasStresu && su == EncodedColumn.NullCode)
                 {
-                    c.Report(lb, "LBSTRESU", r, lb.Text(r, "LBSTRESC"), $"numeric LBSTRESC for {test} without LBSTRESU.");
+                    c.Report(lb, "LBSTRESU", r, stresc.Text(r), $"numeric LBSTRESC for {tests.Text(r)} without LBSTRESU.");
                 }
 
-                if (su.Length > 0)
+                if (su != EncodedColumn.NullCode)
                 {
-                    var key = string.Join("\u0001", test, lb.Text(r, "LBSPEC"), lb.Text(r, "LBMETHOD"), lb.Text(r, "LBCAT"));
-                    if (units.TryGetValue(key, out var first) && first != su)
+                    ref var first = ref firstUnit[groupOf[r]];
+                    if (first >= 0 && first != su)
                     {
-                        c.Report(lb, "LBSTRESU", r, su, $"{test} has LBSTRESU '{su}' here and '{first}' elsewhere.");
+                        c.Report(lb, "LBSTRESU", r, stresu.TextOf(su), $"{tests.Text(r)} has LBSTRESU '{stresu.TextOf(su)}' here and '{stresu.TextOf(first)}' elsewhere.");
                     }
 
-                    units.TryAdd(key, su);
+                    if (first < 0)
+                    {
+                        first = su;
+                    }
                 }
             }
         }
     }
 
+    /// <summary>Standardized results follow the original ones: --STRESC populated with --ORRES, --STRESN equal to a numeric
+    /// --STRESC, --STNRLO not above --STNRHI. Numbers are parsed once per distinct value.</summary>
     public static void LabStandard(RuleContext c)
     {
         foreach (var lb in c.InScope())
         {
             c.Applicable = true;
             var p = lb.Domain[..2];
+            var orres = lb.ColumnOrNull(p + "ORRES");
+            var stresc = lb.ColumnOrNull(p + "STRESC");
+            var stresn = lb.ColumnOrNull(p + "STRESN");
+            var lows = lb.ColumnOrNull(p + "STNRLO");
+            var highs = lb.ColumnOrNull(p + "STNRHI");
+            var hasStresc = lb.Has(p + "STRESC");
+            var hasStresn = lb.Has(p + "STRESN");
+            var strescNumber = new double?[stresc.DistinctCount];
+            for (var k = 0; k < strescNumber.Length; k++)
+            {
+                strescNumber[k] = double.TryParse(stresc.TextOf(k), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;
+            }
+
             for (var r = 0; r < lb.RowCount; r++)
             {
-                var orres = lb.Text(r, p + "ORRES");
-                var stresc = lb.Text(r, p + "STRESC");
-                var stresn = lb.Num(r, p + "STRESN");
-                if (orres.Length > 0 && stresc.Length == 0 && lb.Has(p + "STRESC"))
+                if (!orres.IsNull(r) && stresc.IsNull(r) && hasStresc)
                 {
-                    c.Report(lb, p + "STRESC", r, orres, $"{p}ORRES is populated but {p}STRESC is null.");
+                    c.Report(lb, p + "STRESC", r, orres.Text(r), $"{p}ORRES is populated but {p}STRESC is null.");
                 }
 
-                if (lb.Has(p + "STRESN"))
+                if (hasStresn)
                 {
-                    var numeric = double.TryParse(stresc, NumberStyles.Float, CultureInfo.InvariantCulture, out var v);
-                    if (numeric && (stresn is null || Math.Abs(stresn.Value - v) > 1e-9 * Math.Max(1, Math.Abs(v))))
+                    var n = stresn.Num(r);
+                    if (strescNumber[stresc.Code(r)] is { } v)
                     {
-                        c.Report(lb, p + "STRESN", r, lb.Text(r, p + "STRESN"), $"{p}STRESC '{stresc}' is numeric but {p}STRESN is '{lb.Text(r, p + "STRESN")}'.");
+                        if (n is null || Math.Abs(n.Value - v) > 1e-9 * Math.Max(1, Math.Abs(v)))
+                        {
+                            c.Report(lb, p + "STRESN", r, stresn.Text(r), $"{p}STRESC '{stresc.Text(r)}' is numeric but {p}STRESN is '{stresn.Text(r)}'.");
+                        }
                     }
-                    else if (!numeric && stresn is not null)
+                    else if (n is not null)
                     {
-                        c.Report(lb, p + "STRESN", r, lb.Text(r, p + "STRESN"), $"{p}STRESC '{stresc}' is not numeric but {p}STRESN is populated.");
+                        c.Report(lb, p + "STRESN", r, stresn.Text(r), $"{p}STRESC '{stresc.Text(r)}' is not numeric but {p}STRESN is populated.");
                     }
                 }
 
-                if (lb.Num(r, p + "STNRLO") is { } lo && lb.Num(r, p + "STNRHI") is { } hi && hi < lo)
+                if (lows.Num(r) is { } lo && highs.Num(r) is { } hi && hi < lo)
                 {
-                    c.Report(lb, p + "STNRHI", r, lb.Text(r, p + "STNRHI"), $"{p}STNRHI {hi} is below {p}STNRLO {lo}.");
+                    c.Report(lb, p + "STNRHI", r, highs.Text(r), $"{p}STNRHI {hi} is below {p}STNRLO {lo}.");
                 }
             }
         }
@@ -355,11 +392,29 @@ internal static class ConsistencyOps
             }
 
             c.Applicable = true;
-            var seen = new HashSet<string>(StringComparer.Ordinal);
             var keys = c.List("keys", "USUBJID|--TESTCD|--CAT|--SPEC|--METHOD|--TPT").Select(lb.Var).Where(lb.Has).ToList();
+            var flags = lb.Column(flag)!;
+            var yes = flags.CodeOf("Y");
+            if (yes < 0)
+            {
+                continue;
+            }
+
+            var groups = lb.GroupsOf(keys);
+            var groupOf = groups.Groups;
+            var seen = new bool[groups.Count];
             for (var r = 0; r < lb.RowCount; r++)
             {
-                if (lb.Text(r, flag) == "Y" && !seen.Add(string.Join("\u0001", keys.Select(k => lb.Text(r, k)))))
+                if (flags.Code(r) != yes)
+                {
+                    continue;
+                }
+
+                if (!seen[groupOf[r]])
+                {
+                    seen[groupOf[r]] = true;
+                }
+                else
                 {
                     c.Report(lb, flag, r, "Y", $"more than one {flag}='Y' for this subject and {string.Join("/", keys.Skip(1))}.");
                 }

@@ -210,13 +210,11 @@ internal static class DefineOps
             }
 
             var values = list.Values.ToHashSet(StringComparer.Ordinal);
-            for (var r = 0; r < ds.RowCount; r++)
+            var column = ds.Column(v.Name)!;
+            foreach (var r in column.RowsWhere(column.Where(s => s.Length > 0 && !values.Contains(s))))
             {
-                var s = ds.Text(r, v.Name);
-                if (s.Length > 0 && !values.Contains(s))
-                {
-                    c.Report(ds, v.Name, r, s, $"{v.Name} '{s}' is not in define.xml codelist {list.Name} ({list.Oid}).");
-                }
+                var s = column.Text(r);
+                c.Report(ds, v.Name, r, s, $"{v.Name} '{s}' is not in define.xml codelist {list.Name} ({list.Oid}).");
             }
         }
     }
@@ -239,10 +237,16 @@ internal static class DefineOps
                     continue;
                 }
 
-                var seen = new HashSet<string>(StringComparer.Ordinal);
-                for (var r = 0; r < ds.RowCount; r++)
+                var groups = ds.GroupsOf(keys);
+                var groupOf = groups.Groups;
+                var seen = new bool[groups.Count];
+                for (var r = 0; r < groupOf.Length; r++)
                 {
-                    if (!seen.Add(string.Join("\u0001", keys.Select(k => ds.Text(r, k)))))
+                    if (!seen[groupOf[r]])
+                    {
+                        seen[groupOf[r]] = true;
+                    }
+                    else
                     {
                         c.Report(ds, keys[^1], r, string.Join(", ", keys.Select(k => ds.Text(r, k))), $"another record has the same define.xml keys {string.Join(", ", keys)}.");
                     }
@@ -335,6 +339,11 @@ internal static class DefineOps
     /// Value-level metadata: for each record, the first value-level item whose where clause holds describes the value.
     /// params: check = ct (value in the VLM codelist) or metadata (data type, length, mandatory).
     /// </summary>
+    /// <remarks>
+    /// Which item applies depends only on the variables the where clauses test, so it is decided once per group of
+    /// rows sharing their values; what the value is (null, a number, its length, codelist membership) is decided
+    /// once per distinct value.
+    /// </remarks>
     public static void ValueLevel(RuleContext c)
     {
         var ct = c.Param("check", "metadata") == "ct";
@@ -346,28 +355,37 @@ internal static class DefineOps
                 continue;
             }
 
-            for (var r = 0; r < ds.RowCount; r++)
+            var hits = ItemOfGroup(ds, vlm);
+            var itemDefs = vlm.Select(x => define.ItemDefs.GetValueOrDefault(x.ItemOid)).ToArray();
+            var groupOf = ds.GroupsOf(TestedVariables(ds, vlm)).Groups;
+            var column = ds.Column(v.Name)!;
+            var codes = column.Codes;
+            var shape = ct ? null : ValueShape.Of(column);
+            var outsideList = new bool[]?[vlm.Count];
+            for (var r = 0; r < codes.Length; r++)
             {
-                var hit = vlm.FirstOrDefault(x => x.Where.Count == 0 || x.Where.Any(clause => clause.All(cond => Holds(ds, r, cond))));
-                if (hit is null || !define.ItemDefs.TryGetValue(hit.ItemOid, out var vi))
+                var h = hits[groupOf[r]];
+                if (h < 0 || itemDefs[h] is not { } vi)
                 {
                     continue;
                 }
 
-                var s = ds.Text(r, v.Name);
+                var code = codes[r];
                 if (ct)
                 {
-                    if (s.Length > 0 && vi.CodeListOid is not null && define.CodeLists.TryGetValue(vi.CodeListOid, out var list) && !list.External && list.Values.Count > 0 && !list.Values.Contains(s))
+                    if (code != EncodedColumn.NullCode && (outsideList[h] ??= OutsideList(define, vi, column))[code])
                     {
+                        var s = column.TextOf(code);
+                        var list = define.CodeLists[vi.CodeListOid!];
                         c.Report(ds, v.Name, r, s, $"{v.Name} '{s}' is not in codelist {list.Name} that define.xml binds to {vi.Oid}.");
                     }
 
                     continue;
                 }
 
-                if (s.Length == 0)
+                if (code == EncodedColumn.NullCode)
                 {
-                    if (hit.Mandatory)
+                    if (vlm[h].Mandatory)
                     {
                         c.Report(ds, v.Name, r, null, $"{v.Name} is null where value-level item {vi.Oid} is Mandatory.");
                     }
@@ -375,20 +393,82 @@ internal static class DefineOps
                     continue;
                 }
 
-                if (vi.DataType is "integer" or "float" && !double.TryParse(s, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
+                if (vi.DataType is "integer" or "float" && !shape!.Numeric[code])
                 {
+                    var s = column.TextOf(code);
                     c.Report(ds, v.Name, r, s, $"{v.Name} '{s}' is not {vi.DataType} as value-level item {vi.Oid} says.");
                 }
-                else if (vi.DataType == "integer" && s.Contains('.', StringComparison.Ordinal))
+                else if (vi.DataType == "integer" && shape!.HasDot[code])
                 {
+                    var s = column.TextOf(code);
                     c.Report(ds, v.Name, r, s, $"{v.Name} '{s}' is not an integer as value-level item {vi.Oid} says.");
                 }
-                else if (vi.DataType == "text" && vi.Length is int len && s.Length > len)
+                else if (vi.DataType == "text" && vi.Length is int len && column.TextOf(code).Length > len)
                 {
+                    var s = column.TextOf(code);
                     c.Report(ds, v.Name, r, s, $"{v.Name} '{s}' is longer than the Length {len} of value-level item {vi.Oid}.");
                 }
             }
         }
+    }
+
+    /// <summary>The variables the where clauses of <paramref name="vlm"/> test, those the dataset has, in first-use order.</summary>
+    private static List<string> TestedVariables(DatasetData ds, IReadOnlyList<DefineValueLevelItem> vlm)
+    {
+        var names = new List<string>();
+        foreach (var cond in vlm.SelectMany(x => x.Where).SelectMany(clause => clause))
+        {
+            if (ds.Has(cond.Variable) && !names.Contains(cond.Variable, StringComparer.OrdinalIgnoreCase))
+            {
+                names.Add(cond.Variable);
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>For each row group of the tested variables, the index of the first value-level item that applies, or -1.</summary>
+    private static int[] ItemOfGroup(DatasetData ds, IReadOnlyList<DefineValueLevelItem> vlm)
+    {
+        var firstRows = ds.GroupsOf(TestedVariables(ds, vlm)).FirstRows();
+        var hits = new int[firstRows.Length];
+        for (var g = 0; g < firstRows.Length; g++)
+        {
+            var r = firstRows[g];
+            hits[g] = -1;
+            for (var i = 0; r >= 0 && i < vlm.Count; i++)
+            {
+                var x = vlm[i];
+                if (x.Where.Count == 0 || x.Where.Any(clause => clause.All(cond => Holds(ds, r, cond))))
+                {
+                    hits[g] = i;
+                    break;
+                }
+            }
+        }
+
+        return hits;
+    }
+
+    /// <summary>For each code of <paramref name="column"/>, whether its value is outside the codelist the item binds to
+    /// (never when the item binds none, or an external or empty one).</summary>
+    private static bool[] OutsideList(IDefineDocument define, DefineItemDef vi, EncodedColumn column)
+    {
+        if (vi.CodeListOid is null || !define.CodeLists.TryGetValue(vi.CodeListOid, out var list) || list.External || list.Values.Count == 0)
+        {
+            return new bool[column.DistinctCount];
+        }
+
+        var values = list.Values.ToHashSet(StringComparer.Ordinal);
+        return column.Where(s => !values.Contains(s));
+    }
+
+    /// <summary>What value-level data types need to know of each distinct value of a column.</summary>
+    private sealed record ValueShape(bool[] Numeric, bool[] HasDot)
+    {
+        public static ValueShape Of(EncodedColumn column) => new(
+            column.Where(s => double.TryParse(s, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)),
+            column.Where(s => s.Contains('.', StringComparison.Ordinal)));
     }
 
     public static void Stylesheet(RuleContext c)

@@ -6,24 +6,28 @@ namespace CdiscExport.Conformance.Operations;
 /// <summary>Identifier and key operations.</summary>
 internal static class KeyOps
 {
-    private static bool Where(RuleContext c, DatasetData d, int r)
+    /// <summary>The rows the <c>where</c> parameter (VAR=value) selects, as a flag per code of VAR; null selects every row.</summary>
+    private static (EncodedColumn Column, bool[] Selected)? Where(RuleContext c, DatasetData d)
     {
         var w = c.Param("where");
         if (w.Length == 0)
         {
-            return true;
+            return null;
         }
 
         var eq = w.Split('=');
-        return d.Text(r, d.Var(eq[0])) == eq[1];
+        var column = d.ColumnOrNull(d.Var(eq[0]));
+        return (column, column.Where(s => s == eq[1]));
     }
 
     /// <summary>params: keys (A|B|...), where (VAR=value), fullDate (a variable that must be a full date).</summary>
+    /// <remarks>Keys are unique across the datasets of a domain; within one dataset rows are compared by row group.</remarks>
     public static void UniqueKeys(RuleContext c)
     {
         foreach (var group in c.InScope().GroupBy(d => d.IsSupp ? d.Name : d.Domain))
         {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var split = group.Count() > 1;
+            var seenTexts = new HashSet<string>(StringComparer.Ordinal);
             foreach (var d in group)
             {
                 var keys = c.List("keys").Select(d.Var).Where(d.Has).ToList();
@@ -34,33 +38,56 @@ internal static class KeyOps
 
                 c.Applicable = true;
                 var full = c.Param("fullDate");
+                var where = Where(c, d);
+                var fullDates = full.Length > 0 && d.Has(full) ? d.Column(full) : null;
+                var groups = split ? null : d.GroupsOf(keys);
+                var seenGroups = groups is null ? null : new bool[groups.Count];
                 for (var r = 0; r < d.RowCount; r++)
                 {
-                    if (!Where(c, d, r))
+                    if (where is { } w && !w.Selected[w.Column.Code(r)])
                     {
                         continue;
                     }
 
-                    var key = string.Join("\u0001", keys.Select(k => d.Text(r, k)));
-                    if (!seen.Add(key))
+                    bool added;
+                    if (seenGroups is not null)
+                    {
+                        var g = groups!.Groups[r];
+                        added = !seenGroups[g];
+                        seenGroups[g] = true;
+                    }
+                    else
+                    {
+                        added = seenTexts.Add(string.Join("\u0001", keys.Select(k => d.Text(r, k))));
+                    }
+
+                    if (!added)
                     {
                         c.Report(d, keys[^1], r, string.Join(", ", keys.Select(k => $"{k}={d.Text(r, k)}")), $"another record has the same {string.Join(", ", keys)}.");
                     }
 
-                    if (full.Length > 0 && d.Has(full) && !(PartialDateTime.TryParse(d.Text(r, full), out var p) && p.IsCompleteDate))
+                    if (fullDates is not null && fullDates.DateOf(fullDates.Code(r)) is not { IsCompleteDate: true })
                     {
-                        c.Report(d, full, r, d.Text(r, full), $"{full} must be at least a full date.");
+                        c.Report(d, full, r, fullDates.Text(r), $"{full} must be at least a full date.");
                     }
                 }
             }
         }
     }
 
+    /// <summary>
+    /// --SEQ is an integer, unique per subject across the datasets of one domain (split datasets together). Subjects
+    /// and numbers get ids shared by those datasets, once per distinct value; rows are then checked on integer pairs.
+    /// </summary>
     public static void SeqUnique(RuleContext c)
     {
+        // Per --SEQ code: null or not a number, not an integer, or else the id of the number.
+        const int NotANumber = -1, NotInteger = -2;
         foreach (var group in c.InScope().Where(d => !d.IsSupp && !d.IsAdam).GroupBy(d => (d.Domain, Path.GetDirectoryName(d.FilePath))))
         {
-            var seen = new HashSet<(string, double)>();
+            var subjects = new Dictionary<string, int>(StringComparer.Ordinal);
+            var numbers = new Dictionary<double, int>();
+            var checkedDatasets = new List<(DatasetData D, string Seq, int[] SubjectOf, int[] NumberOf)>();
             foreach (var d in group)
             {
                 var seq = d.Var("--SEQ");
@@ -70,23 +97,75 @@ internal static class KeyOps
                 }
 
                 c.Applicable = true;
+                var seqs = d.Column(seq)!;
+                var usubjids = d.Column("USUBJID")!;
+                var subjectOf = new int[usubjids.DistinctCount];
+                for (var k = 0; k < subjectOf.Length; k++)
+                {
+                    subjectOf[k] = Id(subjects, usubjids.TextOf(k));
+                }
+
+                var numberOf = new int[seqs.DistinctCount];
+                for (var k = 0; k < numberOf.Length; k++)
+                {
+                    numberOf[k] = seqs.NumOf(k) is not { } n ? NotANumber : n != Math.Floor(n) ? NotInteger : Id(numbers, n);
+                }
+
+                checkedDatasets.Add((d, seq, subjectOf, numberOf));
+            }
+
+            // (subject, number) pairs seen: a bit per possible pair when that is small, as it is for real studies.
+            var dense = (long)subjects.Count * numbers.Count <= 1L << 27 ? new System.Collections.BitArray(subjects.Count * numbers.Count) : null;
+            var seen = dense is null ? new HashSet<long>() : null;
+            foreach (var (d, seq, subjectOf, numberOf) in checkedDatasets)
+            {
+                var seqs = d.Column(seq)!;
+                var usubjids = d.Column("USUBJID")!;
                 for (var r = 0; r < d.RowCount; r++)
                 {
-                    if (d.Num(r, seq) is not { } n)
+                    var number = numberOf[seqs.Code(r)];
+                    if (number == NotANumber)
                     {
                         continue;
                     }
 
-                    if (n != Math.Floor(n))
+                    if (number == NotInteger)
                     {
-                        c.Report(d, seq, r, d.Text(r, seq), $"{seq} {d.Text(r, seq)} is not an integer.");
+                        c.Report(d, seq, r, seqs.Text(r), $"{seq} {seqs.Text(r)} is not an integer.");
+                        continue;
                     }
-                    else if (!seen.Add((d.Text(r, "USUBJID"), n)))
+
+                    var subject = subjectOf[usubjids.Code(r)];
+                    bool added;
+                    if (dense is not null)
                     {
-                        c.Report(d, seq, r, d.Text(r, seq), $"{seq} {d.Text(r, seq)} is used twice for this subject in {group.Key.Domain}.");
+                        var bit = (subject * numbers.Count) + number;
+                        added = !dense[bit];
+                        dense[bit] = true;
+                    }
+                    else
+                    {
+                        added = seen!.Add(((long)subject << 32) | (uint)number);
+                    }
+
+                    if (!added)
+                    {
+                        c.Report(d, seq, r, seqs.Text(r), $"{seq} {seqs.Text(r)} is used twice for this subject in {group.Key.Domain}.");
                     }
                 }
             }
+        }
+
+        static int Id<T>(Dictionary<T, int> ids, T value)
+            where T : notnull
+        {
+            if (!ids.TryGetValue(value, out var id))
+            {
+                id = ids.Count;
+                ids.Add(value, id);
+            }
+
+            return id;
         }
     }
 
@@ -104,14 +183,17 @@ internal static class KeyOps
             }
 
             c.Applicable = true;
-            for (var r = 0; r < d.RowCount; r++)
+            var column = d.Column(v)!;
+            if (d.RowCount > 0)
             {
-                var s = d.Text(r, v);
-                expected ??= s;
-                if (s != expected)
-                {
-                    c.Report(d, v, r, s, $"{v} '{s}' differs from '{expected}' (DM).");
-                }
+                expected ??= column.Text(0);
+            }
+
+            var expectedText = expected;
+            foreach (var r in column.RowsWhere(column.Where(s => s != expectedText)))
+            {
+                var s = column.Text(r);
+                c.Report(d, v, r, s, $"{v} '{s}' differs from '{expected}' (DM).");
             }
         }
     }
@@ -126,13 +208,11 @@ internal static class KeyOps
             }
 
             c.Applicable = true;
-            for (var r = 0; r < d.RowCount; r++)
+            var column = d.Column("DOMAIN")!;
+            foreach (var r in column.RowsWhere(column.Where(s => s.Length != 2 || s.Any(ch => ch is < 'A' or > 'Z') || !d.Name.StartsWith(s, StringComparison.Ordinal))))
             {
-                var s = d.Text(r, "DOMAIN");
-                if (s.Length != 2 || s.Any(ch => ch is < 'A' or > 'Z') || !d.Name.StartsWith(s, StringComparison.Ordinal))
-                {
-                    c.Report(d, "DOMAIN", r, s, $"DOMAIN '{s}' must be the 2-letter upper-case domain code that starts the dataset name {d.Name}.");
-                }
+                var s = column.Text(r);
+                c.Report(d, "DOMAIN", r, s, $"DOMAIN '{s}' must be the 2-letter upper-case domain code that starts the dataset name {d.Name}.");
             }
         }
     }
@@ -145,7 +225,7 @@ internal static class KeyOps
             c.Applicable = true;
             var ignore = c.List("ignore").Select(d.Var).Append(d.Var("--SEQ")).ToHashSet(StringComparer.Ordinal);
             var cols = Enumerable.Range(0, d.Variables.Count).Where(i => !ignore.Contains(d.Variables[i].Name)).ToArray();
-            var seen = new HashSet<int>(d.RowCount, new RowKeyComparer(cols.Select(d.Column).ToList()));
+            var seen = new HashSet<int>(d.RowCount, RowKeyComparer.Create(cols.Select(d.Column).ToList(), d.RowCount));
             for (var r = 0; r < d.RowCount; r++)
             {
                 if (!seen.Add(r) && seen.TryGetValue(r, out var first))
@@ -156,37 +236,62 @@ internal static class KeyOps
         }
     }
 
+    /// <summary>QNAM syntax, QNAMs that are standard parent variables, QLABEL length and one QLABEL per QNAM; each decided
+    /// once per distinct value (or RDOMAIN and QNAM pair).</summary>
     public static void SuppQnam(RuleContext c)
     {
         foreach (var d in c.InScope().Where(d => d.IsSupp))
         {
             c.Applicable = true;
-            var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+            var qnams = d.ColumnOrNull("QNAM");
+            var labels = d.ColumnOrNull("QLABEL");
+            var rdomains = d.ColumnOrNull("RDOMAIN");
+            var badName = qnams.Where(q => !System.Text.RegularExpressions.Regex.IsMatch(q, "^[A-Z_][A-Z0-9_]{0,7}$"));
+            var standard = new Dictionary<(int RDomain, int Qnam), bool>();
+            var firstLabel = new int[qnams.DistinctCount];
+            Array.Fill(firstLabel, -1);
             for (var r = 0; r < d.RowCount; r++)
             {
-                var q = d.Text(r, "QNAM");
-                var l = d.Text(r, "QLABEL");
-                var rdomain = d.Text(r, "RDOMAIN");
-                if (!System.Text.RegularExpressions.Regex.IsMatch(q, "^[A-Z_][A-Z0-9_]{0,7}$"))
+                var q = qnams.Code(r);
+                var l = labels.Code(r);
+                var rd = rdomains.Code(r);
+                if (badName[q])
                 {
-                    c.Report(d, "QNAM", r, q, $"QNAM '{q}' must be at most 8 characters A-Z 0-9 _, not starting with a digit.");
+                    c.Report(d, "QNAM", r, qnams.TextOf(q), $"QNAM '{qnams.TextOf(q)}' must be at most 8 characters A-Z 0-9 _, not starting with a digit.");
                 }
-                else if (rdomain.Length == 2 && c.Env.Standards.Sdtmig.FindVariable(rdomain, q) is not null)
+                else if (IsStandard(rd, q))
                 {
-                    c.Report(d, "QNAM", r, q, $"QNAM '{q}' is a standard {rdomain} variable; it belongs in the parent dataset.");
-                }
-
-                if (l.Length > 40)
-                {
-                    c.Report(d, "QLABEL", r, l, $"QLABEL has {l.Length} characters; at most 40.");
+                    c.Report(d, "QNAM", r, qnams.TextOf(q), $"QNAM '{qnams.TextOf(q)}' is a standard {rdomains.TextOf(rd)} variable; it belongs in the parent dataset.");
                 }
 
-                if (labels.TryGetValue(q, out var first) && first != l)
+                var label = labels.TextOf(l);
+                if (label.Length > 40)
                 {
-                    c.Report(d, "QLABEL", r, l, $"QNAM '{q}' has QLABEL '{l}' here and '{first}' elsewhere.");
+                    c.Report(d, "QLABEL", r, label, $"QLABEL has {label.Length} characters; at most 40.");
                 }
 
-                labels.TryAdd(q, l);
+                ref var first = ref firstLabel[q];
+                if (first >= 0 && first != l)
+                {
+                    c.Report(d, "QLABEL", r, label, $"QNAM '{qnams.TextOf(q)}' has QLABEL '{label}' here and '{labels.TextOf(first)}' elsewhere.");
+                }
+
+                if (first < 0)
+                {
+                    first = l;
+                }
+            }
+
+            bool IsStandard(int rd, int q)
+            {
+                if (!standard.TryGetValue((rd, q), out var found))
+                {
+                    var rdomain = rdomains.TextOf(rd);
+                    found = rdomain.Length == 2 && c.Env.Standards.Sdtmig.FindVariable(rdomain, qnams.TextOf(q)) is not null;
+                    standard[(rd, q)] = found;
+                }
+
+                return found;
             }
         }
     }
@@ -199,12 +304,10 @@ internal static class KeyOps
             foreach (var v in c.List("variables").Select(d.Var).Where(d.Has))
             {
                 c.Applicable = true;
-                for (var r = 0; r < d.RowCount; r++)
+                var column = d.Column(v)!;
+                foreach (var r in column.RowsWhere(column.Where(s => s.Length == 0)))
                 {
-                    if (d.Text(r, v).Length == 0)
-                    {
-                        c.Report(d, v, r, null, $"{v} is null.");
-                    }
+                    c.Report(d, v, r, null, $"{v} is null.");
                 }
             }
         }
@@ -234,20 +337,32 @@ internal static class KeyOps
             return;
         }
 
-        var ids = targets.SelectMany(t => Enumerable.Range(0, t.RowCount).Select(r => t.Text(r, "USUBJID"))).ToHashSet(StringComparer.Ordinal);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var t in targets)
+        {
+            var column = t.ColumnOrNull("USUBJID");
+            for (var k = 0; k < column.DistinctCount; k++)
+            {
+                ids.Add(column.TextOf(k));
+            }
+        }
+
         foreach (var d in scope)
         {
-            for (var r = 0; r < d.RowCount; r++)
+            var column = d.Column("USUBJID")!;
+            foreach (var r in column.RowsWhere(column.Where(u => u.Length > 0 && !ids.Contains(u))))
             {
-                var u = d.Text(r, "USUBJID");
-                if (u.Length > 0 && !ids.Contains(u))
-                {
-                    c.Report(d, "USUBJID", r, u, $"USUBJID '{u}' is not in {target}.");
-                }
+                var u = column.Text(r);
+                c.Report(d, "USUBJID", r, u, $"USUBJID '{u}' is not in {target}.");
             }
         }
     }
 
+    /// <summary>
+    /// Each SUPP-- record points at a parent record: RDOMAIN names the parent, IDVAR is one of its variables and
+    /// USUBJID with IDVARVAL finds a record. Parent records are indexed once per IDVAR by the codes of USUBJID and
+    /// IDVAR; supplemental values are translated to those codes once per distinct value.
+    /// </summary>
     public static void SuppParent(RuleContext c)
     {
         foreach (var d in c.InScope().Where(d => d.IsSupp))
@@ -255,12 +370,16 @@ internal static class KeyOps
             c.Applicable = true;
             var parentName = d.Name[4..];
             var parents = c.Package.Datasets.Where(p => !p.IsSupp && (p.Domain == parentName || p.Name == parentName)).ToList();
-            var index = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+            var rdomains = d.ColumnOrNull("RDOMAIN");
+            var idvars = d.ColumnOrNull("IDVAR");
+            var idvals = d.ColumnOrNull("IDVARVAL");
+            var usubjids = d.ColumnOrNull("USUBJID");
+            var index = new List<ParentKeys>?[idvars.DistinctCount];
             for (var r = 0; r < d.RowCount; r++)
             {
-                var rdomain = d.Text(r, "RDOMAIN");
-                var idvar = d.Text(r, "IDVAR");
-                var idval = d.Text(r, "IDVARVAL");
+                var rdomain = rdomains.Text(r);
+                var idvar = idvars.Text(r);
+                var idval = idvals.Text(r);
                 if (rdomain != parentName)
                 {
                     c.Report(d, "RDOMAIN", r, rdomain, $"RDOMAIN '{rdomain}' does not match the dataset name {d.Name}.");
@@ -288,23 +407,52 @@ internal static class KeyOps
                     continue;
                 }
 
-                if (!parents.Any(p => p.Has(idvar)))
+                var keys = index[idvars.Code(r)] ??= parents.Where(p => p.Has(idvar)).Select(p => new ParentKeys(p, idvar, usubjids, idvals)).ToList();
+                if (keys.Count == 0)
                 {
                     c.Report(d, "IDVAR", r, idvar, $"IDVAR '{idvar}' is not a variable of {parentName}.");
                     continue;
                 }
 
-                if (!index.TryGetValue(idvar, out var keys))
+                var found = false;
+                foreach (var k in keys)
                 {
-                    keys = parents.Where(p => p.Has(idvar)).SelectMany(p => Enumerable.Range(0, p.RowCount).Select(i => p.Text(i, "USUBJID") + "\u0001" + p.Text(i, idvar))).ToHashSet(StringComparer.Ordinal);
-                    index[idvar] = keys;
+                    found |= k.Contains(usubjids.Code(r), idvals.Code(r));
                 }
 
-                if (!keys.Contains(d.Text(r, "USUBJID") + "\u0001" + idval))
+                if (!found)
                 {
                     c.Report(d, "IDVARVAL", r, idval, $"no {parentName} record with {idvar}={idval} for this subject.");
                 }
             }
+        }
+    }
+
+    /// <summary>The (USUBJID, IDVAR value) pairs of one parent dataset, looked up by the codes of a SUPP-- dataset.</summary>
+    private sealed class ParentKeys
+    {
+        private readonly HashSet<long> pairs = [];
+        private readonly int[] subjectCodes;
+        private readonly int[] valueCodes;
+
+        public ParentKeys(DatasetData parent, string idvar, EncodedColumn suppUsubjids, EncodedColumn suppIdvals)
+        {
+            var usubjids = parent.ColumnOrNull("USUBJID");
+            var values = parent.Column(idvar)!;
+            for (var i = 0; i < parent.RowCount; i++)
+            {
+                pairs.Add(((long)usubjids.Code(i) << 32) | (uint)values.Code(i));
+            }
+
+            subjectCodes = suppUsubjids.CodesIn(usubjids);
+            valueCodes = suppIdvals.CodesIn(values);
+        }
+
+        public bool Contains(int suppUsubjid, int suppIdval)
+        {
+            var u = subjectCodes[suppUsubjid];
+            var v = valueCodes[suppIdval];
+            return u >= 0 && v >= 0 && pairs.Contains(((long)u << 32) | (uint)v);
         }
     }
 }

@@ -283,12 +283,10 @@ internal static partial class StructureOps
                     continue;
                 }
 
-                for (var r = 0; r < d.RowCount; r++)
+                var column = d.Column(actual)!;
+                foreach (var r in column.RowsWhere(column.Where(s => s.Length == 0)))
                 {
-                    if (d.Text(r, actual).Length == 0)
-                    {
-                        c.Report(d, actual, r, null, $"Required variable {actual} is null.");
-                    }
+                    c.Report(d, actual, r, null, $"Required variable {actual} is null.");
                 }
             }
 
@@ -337,7 +335,7 @@ internal static partial class StructureOps
             c.Applicable = true;
             foreach (var (ig, actual) in Match(d, expected))
             {
-                if (actual is not null && Enumerable.Range(0, d.RowCount).All(r => d.Text(r, actual).Length == 0))
+                if (actual is not null && !d.Column(actual)!.Codes.ContainsAnyExcept(EncodedColumn.NullCode))
                 {
                     c.Report(d, actual, null, null, $"Expected variable {actual} is null on every record; say in define.xml that it was not collected.");
                 }
@@ -448,13 +446,11 @@ internal static partial class StructureOps
                 }
 
                 c.Applicable = true;
-                for (var r = 0; r < d.RowCount; r++)
+                var column = d.Column(name)!;
+                foreach (var r in column.RowsWhere(column.Where(s => s.Length > 0 && !CodeName().IsMatch(s))))
                 {
-                    var s = d.Text(r, name);
-                    if (s.Length > 0 && !CodeName().IsMatch(s))
-                    {
-                        c.Report(d, name, r, s, $"{name} '{s}' must be at most 8 characters A-Z 0-9 _, not starting with a digit.");
-                    }
+                    var s = column.Text(r);
+                    c.Report(d, name, r, s, $"{name} '{s}' must be at most 8 characters A-Z 0-9 _, not starting with a digit.");
                 }
             }
 
@@ -472,13 +468,11 @@ internal static partial class StructureOps
                 }
 
                 c.Applicable = true;
-                for (var r = 0; r < d.RowCount; r++)
+                var column = d.Column(name)!;
+                foreach (var r in column.RowsWhere(column.Where(s => s.Length > textMax)))
                 {
-                    var s = d.Text(r, name);
-                    if (s.Length > textMax)
-                    {
-                        c.Report(d, name, r, s, $"{name} has {s.Length} characters; at most {textMax}.");
-                    }
+                    var s = column.Text(r);
+                    c.Report(d, name, r, s, $"{name} has {s.Length} characters; at most {textMax}.");
                 }
             }
         }

@@ -41,13 +41,12 @@ internal static partial class ValueOps
                 }
 
                 c.Applicable = true;
-                for (var r = 0; r < d.RowCount; r++)
+                var allowed = igValues[v.Name];
+                var column = d.Column(v.Name)!;
+                foreach (var r in column.RowsWhere(column.Where(s => s.Length > 0 && !lists.Any(l => l.FindBySubmissionValue(s) is not null) && !allowed.Contains(s))))
                 {
-                    var s = d.Text(r, v.Name);
-                    if (s.Length > 0 && !lists.Any(l => l.FindBySubmissionValue(s) is not null) && !igValues[v.Name].Contains(s))
-                    {
-                        c.Report(d, v.Name, r, s, $"{v.Name} '{s}' is not in {(wantExtensible ? "extensible" : "non-extensible")} codelist {string.Join("/", lists.Select(l => l.SubmissionValue))} ({ct.Version}).");
-                    }
+                    var s = column.Text(r);
+                    c.Report(d, v.Name, r, s, $"{v.Name} '{s}' is not in {(wantExtensible ? "extensible" : "non-extensible")} codelist {string.Join("/", lists.Select(l => l.SubmissionValue))} ({ct.Version}).");
                 }
             }
         }
@@ -73,31 +72,30 @@ internal static partial class ValueOps
                 Check(a, b);
                 Check(b, a);
 
+                // Rows grouped by the "within" variables and x: each group may hold one y.
                 void Check(string x, string y)
                 {
-                    var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-                    for (var r = 0; r < d.RowCount; r++)
+                    var groups = d.GroupsOf([.. groupBy, x]);
+                    var groupOf = groups.Groups;
+                    var xs = d.Column(x)!;
+                    var ys = d.Column(y)!;
+                    var first = new int[groups.Count];
+                    Array.Fill(first, -1);
+                    for (var r = 0; r < groupOf.Length; r++)
                     {
-                        var vx = d.Text(r, x);
-                        var vy = d.Text(r, y);
-                        if (vx.Length == 0 || vy.Length == 0)
+                        var vy = ys.Code(r);
+                        if (xs.Code(r) == EncodedColumn.NullCode || vy == EncodedColumn.NullCode)
                         {
                             continue;
                         }
 
-                        var key = string.Join("\u0001", groupBy.Select(g => d.Text(r, g))) + "\u0001" + vx;
-                        if (seen.TryGetValue(key, out var first))
+                        ref var f = ref first[groupOf[r]];
+                        if (f >= 0 && f != vy)
                         {
-                            if (first != vy)
-                            {
-                                c.Report(d, y, r, vy, $"{x} '{vx}' has {y} '{vy}' here and '{first}' elsewhere; they must be 1:1.");
-                                seen[key] = vy;
-                            }
+                            c.Report(d, y, r, ys.TextOf(vy), $"{x} '{xs.Text(r)}' has {y} '{ys.TextOf(vy)}' here and '{ys.TextOf(f)}' elsewhere; they must be 1:1.");
                         }
-                        else
-                        {
-                            seen[key] = vy;
-                        }
+
+                        f = vy;
                     }
                 }
             }
@@ -117,13 +115,11 @@ internal static partial class ValueOps
             }
 
             c.Applicable = true;
-            for (var r = 0; r < d.RowCount; r++)
+            var column = d.Column("COUNTRY")!;
+            foreach (var r in column.RowsWhere(column.Where(s => s.Length > 0 && !codes.Contains(s))))
             {
-                var s = d.Text(r, "COUNTRY");
-                if (s.Length > 0 && !codes.Contains(s))
-                {
-                    c.Report(d, "COUNTRY", r, s, $"COUNTRY '{s}' is not an ISO 3166-1 alpha-3 code.");
-                }
+                var s = column.Text(r);
+                c.Report(d, "COUNTRY", r, s, $"COUNTRY '{s}' is not an ISO 3166-1 alpha-3 code.");
             }
         }
     }
@@ -176,13 +172,17 @@ internal static partial class ValueOps
             foreach (var v in d.Variables.Where(v => v.Name.EndsWith("DTC", StringComparison.Ordinal)))
             {
                 c.Applicable = true;
-                for (var r = 0; r < d.RowCount; r++)
+                var column = d.Column(v.Name)!;
+                var invalid = new bool[column.DistinctCount];
+                for (var k = 0; k < invalid.Length; k++)
                 {
-                    var s = d.Text(r, v.Name);
-                    if (s.Length > 0 && !PartialDateTime.TryParse(s, out _))
-                    {
-                        c.Report(d, v.Name, r, s, $"{v.Name} '{s}' is not an ISO 8601 date/time (extended format, right truncation only, valid calendar).");
-                    }
+                    invalid[k] = k != EncodedColumn.NullCode && column.DateOf(k) is null;
+                }
+
+                foreach (var r in column.RowsWhere(invalid))
+                {
+                    var s = column.Text(r);
+                    c.Report(d, v.Name, r, s, $"{v.Name} '{s}' is not an ISO 8601 date/time (extended format, right truncation only, valid calendar).");
                 }
             }
         }
@@ -196,13 +196,11 @@ internal static partial class ValueOps
             foreach (var v in d.Variables.Where(v => v.Name.Length > 2 && suffixes.Any(s => v.Name[2..] == s)))
             {
                 c.Applicable = true;
-                for (var r = 0; r < d.RowCount; r++)
+                var column = d.Column(v.Name)!;
+                foreach (var r in column.RowsWhere(column.Where(s => s.Length > 0 && !Duration().IsMatch(s))))
                 {
-                    var s = d.Text(r, v.Name);
-                    if (s.Length > 0 && !Duration().IsMatch(s))
-                    {
-                        c.Report(d, v.Name, r, s, $"{v.Name} '{s}' is not an ISO 8601 duration (PnYnMnDTnHnMnS or PnW).");
-                    }
+                    var s = column.Text(r);
+                    c.Report(d, v.Name, r, s, $"{v.Name} '{s}' is not an ISO 8601 duration (PnYnMnDTnHnMnS or PnW).");
                 }
             }
 
@@ -250,36 +248,35 @@ internal static partial class ValueOps
                 }
 
                 c.Applicable = true;
+                var starts = d.Column(a)!;
+                var ends = d.Column(b)!;
+                var dates = a.EndsWith("DTC", StringComparison.Ordinal);
                 for (var r = 0; r < d.RowCount; r++)
                 {
-                    if (IsAfter(d, r, a, b))
+                    if (dates ? IsAfter(starts.DateOf(starts.Code(r)), ends.DateOf(ends.Code(r))) : starts.Num(r) is { } na && ends.Num(r) is { } nb && na > nb)
                     {
-                        c.Report(d, b, r, d.Text(r, b), $"{b} '{d.Text(r, b)}' is before {a} '{d.Text(r, a)}'.");
+                        c.Report(d, b, r, ends.Text(r), $"{b} '{ends.Text(r)}' is before {a} '{starts.Text(r)}'.");
                     }
                 }
             }
         }
     }
 
-    internal static bool IsAfter(DatasetData d, int r, string a, string b)
+    /// <summary>Whether <paramref name="start"/> is after <paramref name="end"/> at their common precision; false when either is not a date.</summary>
+    private static bool IsAfter(PartialDateTime? start, PartialDateTime? end)
     {
-        if (a.EndsWith("DTC", StringComparison.Ordinal))
+        if (start is not { } x || end is not { } y)
         {
-            if (!PartialDateTime.TryParse(d.Text(r, a), out var x) || !PartialDateTime.TryParse(d.Text(r, b), out var y))
-            {
-                return false;
-            }
-
-            var cmp = x.CompareDatePart(y);
-            if (cmp == 0 && x.DateTime is { } xt && y.DateTime is { } yt)
-            {
-                cmp = xt.CompareTo(yt);
-            }
-
-            return cmp > 0;
+            return false;
         }
 
-        return d.Num(r, a) is { } na && d.Num(r, b) is { } nb && na > nb;
+        var cmp = x.CompareDatePart(y);
+        if (cmp == 0 && x.DateTime is { } xt && y.DateTime is { } yt)
+        {
+            cmp = xt.CompareTo(yt);
+        }
+
+        return cmp > 0;
     }
 
     internal static Dictionary<string, string> DmValues(RuleContext c, string variable)
@@ -296,6 +293,21 @@ internal static partial class ValueOps
         return map;
     }
 
+    /// <summary>For each USUBJID code of <paramref name="d"/>, the subject's value in <paramref name="dmValues"/>, or null when DM lacks the subject.</summary>
+    private static string?[] PerSubject(DatasetData d, Dictionary<string, string> dmValues)
+    {
+        var usubjids = d.ColumnOrNull("USUBJID");
+        var values = new string?[usubjids.DistinctCount];
+        for (var k = 0; k < values.Length; k++)
+        {
+            values[k] = dmValues.GetValueOrDefault(usubjids.TextOf(k));
+        }
+
+        return values;
+    }
+
+    private static PartialDateTime? Parse(string? s) => s is not null && PartialDateTime.TryParse(s, out var p) ? p : null;
+
     private static readonly (string Dy, string Dtc)[] DayPairs = [("--DY", "--DTC"), ("--STDY", "--STDTC"), ("--ENDY", "--ENDTC")];
 
     public static void StudyDayConsistent(RuleContext c)
@@ -303,6 +315,9 @@ internal static partial class ValueOps
         var rf = DmValues(c, c.Param("reference", "RFSTDTC"));
         foreach (var d in c.InScope().Where(d => d.Domain != "DM"))
         {
+            var usubjids = d.ColumnOrNull("USUBJID");
+            var rfText = PerSubject(d, rf);
+            var rfDate = Array.ConvertAll(rfText, Parse);
             foreach (var (dyP, dtcP) in DayPairs)
             {
                 var dy = d.Var(dyP);
@@ -313,9 +328,11 @@ internal static partial class ValueOps
                 }
 
                 c.Applicable = true;
+                var days = d.Column(dy)!;
+                var dtcs = d.Column(dtc);
                 for (var r = 0; r < d.RowCount; r++)
                 {
-                    var day = d.Num(r, dy);
+                    var day = days.Num(r);
                     if (day is null)
                     {
                         continue;
@@ -327,8 +344,8 @@ internal static partial class ValueOps
                         continue;
                     }
 
-                    if (!d.Has(dtc) || !rf.TryGetValue(d.Text(r, "USUBJID"), out var rfText)
-                        || !PartialDateTime.TryParse(d.Text(r, dtc), out var date) || !PartialDateTime.TryParse(rfText, out var reference))
+                    var subject = usubjids.Code(r);
+                    if (dtcs is null || rfText[subject] is null || dtcs.DateOf(dtcs.Code(r)) is not { } date || rfDate[subject] is not { } reference)
                     {
                         continue;
                     }
@@ -337,7 +354,7 @@ internal static partial class ValueOps
                     if (expected is int e && e != day)
                     {
                         c.Report(d, dy, r, day.Value.ToString(CultureInfo.InvariantCulture),
-                            $"{dy} is {day} but {dtc} {d.Text(r, dtc)} with RFSTDTC {rfText} gives study day {e}.");
+                            $"{dy} is {day} but {dtc} {dtcs.Text(r)} with RFSTDTC {rfText[subject]} gives study day {e}.");
                     }
                 }
             }
@@ -349,6 +366,8 @@ internal static partial class ValueOps
         var rf = DmValues(c, "RFSTDTC");
         foreach (var d in c.InScope().Where(d => d.Domain != "DM"))
         {
+            var usubjids = d.ColumnOrNull("USUBJID");
+            var rfComplete = Array.ConvertAll(PerSubject(d, rf), t => Parse(t) is { IsCompleteDate: true });
             foreach (var (dyP, dtcP) in DayPairs)
             {
                 var dy = d.Var(dyP);
@@ -365,27 +384,44 @@ internal static partial class ValueOps
                     continue;
                 }
 
+                var dtcs = d.Column(dtc)!;
+                var days = d.Column(dy)!;
+                var dtcComplete = new bool[dtcs.DistinctCount];
+                for (var k = 0; k < dtcComplete.Length; k++)
+                {
+                    dtcComplete[k] = dtcs.DateOf(k) is { IsCompleteDate: true };
+                }
+
                 for (var r = 0; r < d.RowCount; r++)
                 {
-                    var complete = PartialDateTime.TryParse(d.Text(r, dtc), out var p) && p.IsCompleteDate
-                        && rf.TryGetValue(d.Text(r, "USUBJID"), out var rft) && PartialDateTime.TryParse(rft, out var q) && q.IsCompleteDate;
-                    var has = d.Num(r, dy) is not null;
+                    var complete = dtcComplete[dtcs.Code(r)] && rfComplete[usubjids.Code(r)];
+                    var has = days.Num(r) is not null;
                     if (complete && !has)
                     {
                         c.Report(d, dy, r, null, $"{dy} is null although {dtc} and RFSTDTC are complete dates.");
                     }
                     else if (!complete && has)
                     {
-                        c.Report(d, dy, r, d.Text(r, dy), $"{dy} is populated although {dtc} or RFSTDTC is not a complete date.");
+                        c.Report(d, dy, r, days.Text(r), $"{dy} is populated although {dtc} or RFSTDTC is not a complete date.");
                     }
                 }
             }
         }
     }
 
-    private static LocalDateOrNull Date(string s) => new(PartialDateTime.TryParse(s, out var p) && p.IsCompleteDate ? p.Date : null);
+    private static NodaTime.LocalDate? Date(PartialDateTime? p) => p is { IsCompleteDate: true } q ? q.Date : null;
 
-    private readonly record struct LocalDateOrNull(NodaTime.LocalDate? Value);
+    /// <summary>The complete date of each code of <paramref name="column"/>, or null.</summary>
+    private static NodaTime.LocalDate?[] Dates(EncodedColumn column)
+    {
+        var dates = new NodaTime.LocalDate?[column.DistinctCount];
+        for (var k = 0; k < dates.Length; k++)
+        {
+            dates[k] = Date(column.DateOf(k));
+        }
+
+        return dates;
+    }
 
     public static void ExposureWindow(RuleContext c)
     {
@@ -394,14 +430,22 @@ internal static partial class ValueOps
         foreach (var ex in c.Package.Domain("EX").Where(d => !d.IsAdam))
         {
             c.Applicable = true;
+            var usubjids = ex.ColumnOrNull("USUBJID");
+            var startText = PerSubject(ex, rfx);
+            var endText = PerSubject(ex, rfxe);
+            var starts = Array.ConvertAll(startText, t => Date(Parse(t ?? "")));
+            var ends = Array.ConvertAll(endText, t => Date(Parse(t ?? "")));
+            var columns = new[] { "EXSTDTC", "EXENDTC" }.Select(v => (Name: v, Column: ex.ColumnOrNull(v))).ToArray();
+            var dates = columns.Select(x => Dates(x.Column)).ToArray();
             for (var r = 0; r < ex.RowCount; r++)
             {
-                var u = ex.Text(r, "USUBJID");
-                var st = Date(rfx.GetValueOrDefault(u, "")).Value;
-                var en = Date(rfxe.GetValueOrDefault(u, "")).Value;
-                foreach (var v in new[] { "EXSTDTC", "EXENDTC" })
+                var u = usubjids.Code(r);
+                var st = starts[u];
+                var en = ends[u];
+                for (var i = 0; i < columns.Length; i++)
                 {
-                    var x = Date(ex.Text(r, v)).Value;
+                    var (v, column) = columns[i];
+                    var x = dates[i][column.Code(r)];
                     if (x is null)
                     {
                         continue;
@@ -409,7 +453,7 @@ internal static partial class ValueOps
 
                     if ((st is not null && x < st) || (en is not null && x > en))
                     {
-                        c.Report(ex, v, r, ex.Text(r, v), $"{v} {ex.Text(r, v)} lies outside DM RFXSTDTC..RFXENDTC ({rfx.GetValueOrDefault(u)}..{rfxe.GetValueOrDefault(u)}).");
+                        c.Report(ex, v, r, column.Text(r), $"{v} {column.Text(r)} lies outside DM RFXSTDTC..RFXENDTC ({startText[u]}..{endText[u]}).");
                     }
                 }
             }
@@ -421,11 +465,25 @@ internal static partial class ValueOps
         var first = new Dictionary<string, NodaTime.LocalDate>(StringComparer.Ordinal);
         foreach (var ex in c.Package.Domain("EX").Where(d => !d.IsAdam))
         {
+            // The earliest start per subject code, then per subject.
+            var usubjids = ex.ColumnOrNull("USUBJID");
+            var starts = ex.ColumnOrNull("EXSTDTC");
+            var dates = Dates(starts);
+            var earliest = new NodaTime.LocalDate?[usubjids.DistinctCount];
             for (var r = 0; r < ex.RowCount; r++)
             {
-                if (Date(ex.Text(r, "EXSTDTC")).Value is { } x)
+                if (dates[starts.Code(r)] is { } x)
                 {
-                    var u = ex.Text(r, "USUBJID");
+                    ref var e = ref earliest[usubjids.Code(r)];
+                    e = e is { } f && f < x ? f : x;
+                }
+            }
+
+            for (var k = 0; k < earliest.Length; k++)
+            {
+                if (earliest[k] is { } x)
+                {
+                    var u = usubjids.TextOf(k);
                     first[u] = first.TryGetValue(u, out var f) && f < x ? f : x;
                 }
             }
@@ -446,7 +504,7 @@ internal static partial class ValueOps
                 {
                     c.Report(dm, "RFSTDTC", r, null, "RFSTDTC is null for a treated subject.");
                 }
-                else if (Date(rf).Value is { } d && d != f)
+                else if (Date(Parse(rf)) is { } d && d != f)
                 {
                     c.Report(dm, "RFSTDTC", r, rf, $"RFSTDTC {rf} differs from the first EXSTDTC {f:yyyy-MM-dd}.");
                 }
@@ -461,15 +519,19 @@ internal static partial class ValueOps
             c.Applicable = true;
             var start = d.Has(d.Var("--STDTC")) ? d.Var("--STDTC") : d.Var("--DTC");
             var needStart = c.List("needStart", "AE|EX").Contains(d.Domain);
+            var starts = d.ColumnOrNull(start);
+            var strf = d.ColumnOrNull(d.Var("--STRF"));
+            var strtpt = d.ColumnOrNull(d.Var("--STRTPT"));
+            var epochs = d.Has("EPOCH") ? d.Column("EPOCH") : null;
             for (var r = 0; r < d.RowCount; r++)
             {
-                var s = d.Text(r, start);
-                if (needStart && s.Length == 0 && d.Text(r, d.Var("--STRF")).Length == 0 && d.Text(r, d.Var("--STRTPT")).Length == 0)
+                var noStart = starts.IsNull(r);
+                if (needStart && noStart && strf.IsNull(r) && strtpt.IsNull(r))
                 {
                     c.Report(d, start, r, null, $"{start} is null and no {d.Var("--STRF")}/{d.Var("--STRTPT")} says when it started.");
                 }
 
-                if (d.Has("EPOCH") && s.Length > 0 && d.Text(r, "EPOCH").Length == 0)
+                if (epochs is not null && !noStart && epochs.IsNull(r))
                 {
                     c.Report(d, "EPOCH", r, null, $"EPOCH is null although {start} is populated.");
                 }
