@@ -4,31 +4,10 @@ using NodaTime;
 
 namespace CdiscExport.Adam;
 
-/// <summary>Shared plumbing for derivations: subject keys, row grouping, ISO dates, new columns.</summary>
+/// <summary>Shared plumbing for derivations: subject keys, ISO dates, new columns.</summary>
 internal static class Derivations
 {
     public const string Usubjid = "USUBJID";
-
-    /// <summary>Rows of <paramref name="source"/> by USUBJID, in file order, optionally filtered.</summary>
-    public static Dictionary<string, List<int>> RowsBySubject(Dataset source, Func<int, bool>? filter = null)
-    {
-        var result = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var usubjid = source.Text(Usubjid);
-        for (var row = 0; row < source.RowCount; row++)
-        {
-            if (filter is null || filter(row))
-            {
-                if (!result.TryGetValue(usubjid[row], out var list))
-                {
-                    result[usubjid[row]] = list = [];
-                }
-
-                list.Add(row);
-            }
-        }
-
-        return result;
-    }
 
     /// <summary>The complete date of an ISO 8601 value (time ignored); null when blank or partial.</summary>
     public static LocalDate? ParseDate(string iso) =>
@@ -43,35 +22,55 @@ internal static class Derivations
     /// <summary>Character column of <paramref name="name"/> with one value per ADSL subject.</summary>
     public static Dataset WithSubjectText(this Dataset adsl, string name, string label, Func<string, string?> value)
     {
-        WarnIfPresent(adsl, name);
         var usubjid = adsl.Text(Usubjid);
-        return adsl.WithColumn(new CharacterColumn(new VariableMetadata(name, label, VariableKind.Character),
-            Enumerable.Range(0, adsl.RowCount).Select(r => value(usubjid[r]))));
+        return adsl.WithRowText(name, label, r => value(usubjid[r]));
     }
 
     /// <summary>Numeric column of <paramref name="name"/> with one value per ADSL subject.</summary>
     public static Dataset WithSubjectNumber(this Dataset adsl, string name, string label, Func<string, double?> value)
     {
-        WarnIfPresent(adsl, name);
         var usubjid = adsl.Text(Usubjid);
-        return adsl.WithColumn(new NumericColumn(new VariableMetadata(name, label, VariableKind.Numeric),
-            Enumerable.Range(0, adsl.RowCount).Select(r => value(usubjid[r]))));
+        return adsl.WithRowNumber(name, label, r => value(usubjid[r]));
     }
+
+    /// <summary>
+    /// Character column of <paramref name="name"/> from a value per subject, computed at the subject's representative
+    /// ADSL row (see <see cref="SubjectRows"/>).
+    /// </summary>
+    public static Dataset WithSubjectText(this Dataset adsl, SubjectRows subjects, string name, string label, Func<int, string?> valueAt) =>
+        adsl.WithRowText(name, label, r => valueAt(subjects.RepresentativeOf(r)));
+
+    /// <summary>
+    /// Numeric column of <paramref name="name"/> from a value per subject, computed at the subject's representative
+    /// ADSL row (see <see cref="SubjectRows"/>).
+    /// </summary>
+    public static Dataset WithSubjectNumber(this Dataset adsl, SubjectRows subjects, string name, string label, Func<int, double?> valueAt) =>
+        adsl.WithRowNumber(name, label, r => valueAt(subjects.RepresentativeOf(r)));
 
     /// <summary>Character column computed row by row.</summary>
     public static Dataset WithRowText(this Dataset dataset, string name, string label, Func<int, string?> value)
     {
         WarnIfPresent(dataset, name);
-        return dataset.WithColumn(new CharacterColumn(new VariableMetadata(name, label, VariableKind.Character),
-            Enumerable.Range(0, dataset.RowCount).Select(value)));
+        var values = new string?[dataset.RowCount];
+        for (var r = 0; r < values.Length; r++)
+        {
+            values[r] = value(r);
+        }
+
+        return dataset.WithColumn(CharacterColumn.FromArray(new VariableMetadata(name, label, VariableKind.Character), values));
     }
 
     /// <summary>Numeric column computed row by row.</summary>
     public static Dataset WithRowNumber(this Dataset dataset, string name, string label, Func<int, double?> value)
     {
         WarnIfPresent(dataset, name);
-        return dataset.WithColumn(new NumericColumn(new VariableMetadata(name, label, VariableKind.Numeric),
-            Enumerable.Range(0, dataset.RowCount).Select(value)));
+        var values = new double?[dataset.RowCount];
+        for (var r = 0; r < values.Length; r++)
+        {
+            values[r] = value(r);
+        }
+
+        return dataset.WithColumn(NumericColumn.FromArray(new VariableMetadata(name, label, VariableKind.Numeric), values));
     }
 
     /// <summary>Derivations warn, not fail, when the target exists (STYLE.md 7); the value is replaced.</summary>

@@ -94,46 +94,70 @@ internal static class AdrsDerivations
         var stresu = lb.Text("LBSTRESU");
         var dtc = lb.Text("LBDTC");
         var usubjid = lb.Text(Derivations.Usubjid);
-        var byKey = new SortedDictionary<(string, LocalDate), MProteinMeasurement>();
+        var dates = new CompleteDates();
+        var byKey = new Dictionary<(string Usubjid, LocalDate Date), MProteinMeasurement>();
         for (var r = 0; r < lb.RowCount; r++)
         {
-            if (Derivations.ParseDate(dtc[r]) is not { } date)
+            // Most LB records are other tests: classify first, and parse the date only of M-protein results.
+            var ife = method is not null && method[r] == coding.ImmunofixationMethod;
+            var result = testcd[r] == coding.MProtein && ife ? MProteinResult.Immunofixation
+                : testcd[r] == coding.MProtein && spec[r] != "URINE" ? MProteinResult.Serum
+                : testcd[r] == coding.UrineMProtein ? MProteinResult.Urine
+                : testcd[r] == coding.MarrowPlasmaCells ? MProteinResult.MarrowPlasmaCells
+                : MProteinResult.None;
+            if (result == MProteinResult.None || dates.Parse(dtc[r]) is not { } date)
             {
                 continue;
             }
 
-            var ife = method is not null && method[r] == coding.ImmunofixationMethod;
             var key = (usubjid[r], date);
             var m = byKey.GetValueOrDefault(key) ?? new MProteinMeasurement(date);
-            if (testcd[r] == coding.MProtein && ife)
+            byKey[key] = result switch
             {
-                var value = ParseImmunofixation(stresc[r]);
-                m = spec[r] == "URINE" ? m with { UrineIfe = value } : m with { SerumIfe = value };
-            }
-            else if (testcd[r] == coding.MProtein && spec[r] != "URINE")
-            {
-                var value = ParseQuantity(stresc[r], stresn[r]);
-                m = m with { Serum = value * (stresu[r] == "g/L" ? 0.1 : 1), SourceRow = r };
-            }
-            else if (testcd[r] == coding.UrineMProtein)
-            {
-                var value = ParseQuantity(stresc[r], stresn[r]);
-                m = m with { Urine = value * (stresu[r] == "g/day" ? 1000 : 1), SourceRow = m.SourceRow >= 0 ? m.SourceRow : r };
-            }
-            else if (testcd[r] == coding.MarrowPlasmaCells)
-            {
-                m = m with { MarrowPlasmaCells = ParseQuantity(stresc[r], stresn[r]) };
-            }
-            else
-            {
-                continue;
-            }
-
-            byKey[key] = m;
+                MProteinResult.Immunofixation => spec[r] == "URINE"
+                    ? m with { UrineIfe = ParseImmunofixation(stresc[r]) }
+                    : m with { SerumIfe = ParseImmunofixation(stresc[r]) },
+                MProteinResult.Serum => m with { Serum = ParseQuantity(stresc[r], stresn[r]) * (stresu[r] == "g/L" ? 0.1 : 1), SourceRow = r },
+                MProteinResult.Urine => m with
+                {
+                    Urine = ParseQuantity(stresc[r], stresn[r]) * (stresu[r] == "g/day" ? 1000 : 1),
+                    SourceRow = m.SourceRow >= 0 ? m.SourceRow : r,
+                },
+                _ => m with { MarrowPlasmaCells = ParseQuantity(stresc[r], stresn[r]) },
+            };
         }
 
-        return byKey.GroupBy(kv => kv.Key.Item1, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(kv => kv.Value).ToList(), StringComparer.Ordinal);
+        // Subjects in ordinal order of USUBJID, each subject's measurements by date.
+        var bySubject = new Dictionary<string, List<MProteinMeasurement>>(StringComparer.Ordinal);
+        foreach (var ((u, _), m) in byKey)
+        {
+            if (!bySubject.TryGetValue(u, out var list))
+            {
+                bySubject[u] = list = [];
+            }
+
+            list.Add(m);
+        }
+
+        var ordered = new Dictionary<string, List<MProteinMeasurement>>(bySubject.Count, StringComparer.Ordinal);
+        foreach (var u in bySubject.Keys.Order(StringComparer.Ordinal))
+        {
+            var list = bySubject[u];
+            list.Sort((x, y) => x.Date.CompareTo(y.Date));
+            ordered[u] = list;
+        }
+
+        return ordered;
+    }
+
+    /// <summary>Which M-protein result an LB record holds.</summary>
+    private enum MProteinResult
+    {
+        None,
+        Immunofixation,
+        Serum,
+        Urine,
+        MarrowPlasmaCells,
     }
 
     /// <summary>A quantity: the number, 0 for "NOT DETECTED", half the limit for "&lt;x"; null when unreadable.</summary>
@@ -171,13 +195,30 @@ internal static class AdrsDerivations
     public static List<AdrsRecord> DeriveParamBor(IReadOnlyList<AdrsRecord> perVisit, string sourceParamcd, string newParamcd,
         IResponseCriteria criteria, IReadOnlyDictionary<string, SubjectDates> subjects, bool confirm)
     {
-        var bySubject = perVisit.Where(r => r.Paramcd == sourceParamcd && r.Adt is not null)
-            .ToLookup(r => r.Usubjid, StringComparer.Ordinal);
-        var result = new List<AdrsRecord>();
+        var bySubject = new Dictionary<string, List<AdrsRecord>>(StringComparer.Ordinal);
+        foreach (var r in perVisit)
+        {
+            if (r.Paramcd == sourceParamcd && r.Adt is not null)
+            {
+                if (!bySubject.TryGetValue(r.Usubjid, out var list))
+                {
+                    bySubject[r.Usubjid] = list = [];
+                }
+
+                list.Add(r);
+            }
+        }
+
+        var result = new List<AdrsRecord>(subjects.Count);
         foreach (var (usubjid, dates) in subjects)
         {
-            var records = bySubject[usubjid].ToList();
-            var assessments = records.Select((r, i) => new Assessment(r.Adt!.Value, r.Category, i)).ToList();
+            var records = bySubject.GetValueOrDefault(usubjid) ?? [];
+            var assessments = new List<Assessment>(records.Count);
+            for (var i = 0; i < records.Count; i++)
+            {
+                assessments.Add(new Assessment(records[i].Adt!.Value, records[i].Category, i));
+            }
+
             var best = criteria.ComputeBestResponse(assessments, new ResponseWindow(dates.FirstDose, dates.AddOnStart), confirm);
             var from = best.From is { SourceRow: >= 0 } a ? records[a.SourceRow] : null;
             result.Add(new AdrsRecord(usubjid, newParamcd, best.Category, best.From?.Date)

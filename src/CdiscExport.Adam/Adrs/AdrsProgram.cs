@@ -1,6 +1,7 @@
 using CdiscExport.Adam.Response;
 using CdiscExport.Adam.Spec;
 using CdiscExport.Core.Datasets;
+using CdiscExport.Core.Dates;
 
 namespace CdiscExport.Adam.Adrs;
 
@@ -18,15 +19,51 @@ internal static class AdrsProgram
             ? AdrsDerivations.DeriveParamOvrlb(lb, criteria, criteriaSpec.Labs, subjects)
             : [];
         var perVisit = AdrsDerivations.DeriveVarAnl01fl([.. ovr, .. ovrlb], criteria, subjects);
-        var records = perVisit
-            .Concat(AdrsDerivations.DeriveParamBor(perVisit, "OVR", "BOR", criteria, subjects, confirm: true))
-            .Concat(AdrsDerivations.DeriveParamBor(perVisit, "OVR", "UBOR", criteria, subjects, confirm: false))
-            .Concat(AdrsDerivations.DeriveParamBor(perVisit, "OVRLB", "BORLB", criteria, subjects, confirm: true))
-            .OrderBy(r => r.Usubjid, StringComparer.Ordinal)
-            .ThenBy(r => Array.IndexOf(ParameterOrder, r.Paramcd))
-            .ThenBy(r => r.Adt)
-            .ToList();
+        var records = SortRecords([
+            .. perVisit,
+            .. AdrsDerivations.DeriveParamBor(perVisit, "OVR", "BOR", criteria, subjects, confirm: true),
+            .. AdrsDerivations.DeriveParamBor(perVisit, "OVR", "UBOR", criteria, subjects, confirm: false),
+            .. AdrsDerivations.DeriveParamBor(perVisit, "OVRLB", "BORLB", criteria, subjects, confirm: true),
+        ]);
         return CreateDataset(records, adsl, spec, criteria);
+    }
+
+    /// <summary>
+    /// ADRS order: by USUBJID (ordinal), parameter (<see cref="ParameterOrder"/>), then ADT (missing first); records
+    /// that tie keep their order.
+    /// </summary>
+    internal static List<AdrsRecord> SortRecords(List<AdrsRecord> records)
+    {
+        // Sorting on integer keys (the subject's rank, the parameter's position, the date's day number, and the
+        // record's position to keep ties in order) instead of comparing strings and nullable dates record by record.
+        var rank = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var r in records)
+        {
+            rank.TryAdd(r.Usubjid, 0);
+        }
+
+        var subjects = rank.Keys.ToArray();
+        Array.Sort(subjects, StringComparer.Ordinal);
+        for (var i = 0; i < subjects.Length; i++)
+        {
+            rank[subjects[i]] = i;
+        }
+
+        var keys = new (int Subject, int Parameter, int Day, int Position)[records.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var r = records[i];
+            keys[i] = (rank[r.Usubjid], Array.IndexOf(ParameterOrder, r.Paramcd), r.Adt is { } d ? SasDate.ToSasDays(d) : int.MinValue, i);
+        }
+
+        Array.Sort(keys);
+        var sorted = new List<AdrsRecord>(keys.Length);
+        foreach (var k in keys)
+        {
+            sorted.Add(records[k.Position]);
+        }
+
+        return sorted;
     }
 
     /// <summary>First dose (TRTSDT) and add-on start (DEXSTDT) of every ADSL subject.</summary>

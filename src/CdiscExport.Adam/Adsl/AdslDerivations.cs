@@ -25,15 +25,15 @@ internal static class AdslDerivations
     /// <summary>TRT01P/TRT01A from ARM/ACTARM and TRT01PN/TRT01AN from ARMCD/ACTARMCD through the spec's arm numbers.</summary>
     public static Dataset DeriveVarsTrt01(this Dataset adsl, Dataset dm, IReadOnlyDictionary<string, int> armNumbers)
     {
-        var rows = Derivations.RowsBySubject(dm);
-        string? Get(string usubjid, string v) => rows.TryGetValue(usubjid, out var r) ? dm[v].GetText(r[0]) : null;
-        double? Number(string usubjid, string v) =>
-            Get(usubjid, v) is { } code && armNumbers.TryGetValue(code, out var n) ? n : null;
+        var subjects = new SubjectRows(adsl);
+        var first = FirstRows(subjects, dm, _ => true);
+        string? Get(int s, string v) => first[s] >= 0 ? dm[v].GetText(first[s]) : null;
+        double? Number(int s, string v) => Get(s, v) is { } code && armNumbers.TryGetValue(code, out var n) ? n : null;
         return adsl
-            .WithSubjectText("TRT01P", "Planned Treatment for Period 01", u => Get(u, "ARM"))
-            .WithSubjectNumber("TRT01PN", "Planned Treatment for Period 01 (N)", u => Number(u, "ARMCD"))
-            .WithSubjectText("TRT01A", "Actual Treatment for Period 01", u => Get(u, "ACTARM"))
-            .WithSubjectNumber("TRT01AN", "Actual Treatment for Period 01 (N)", u => Number(u, "ACTARMCD"));
+            .WithSubjectText(subjects, "TRT01P", "Planned Treatment for Period 01", s => Get(s, "ARM"))
+            .WithSubjectNumber(subjects, "TRT01PN", "Planned Treatment for Period 01 (N)", s => Number(s, "ARMCD"))
+            .WithSubjectText(subjects, "TRT01A", "Actual Treatment for Period 01", s => Get(s, "ACTARM"))
+            .WithSubjectNumber(subjects, "TRT01AN", "Actual Treatment for Period 01 (N)", s => Number(s, "ACTARMCD"));
     }
 
     /// <summary>
@@ -44,18 +44,22 @@ internal static class AdslDerivations
     public static Dataset DeriveVarExtremeDate(this Dataset adsl, Dataset source, string newVar, string label,
         Func<int, bool> filter, string dateVar, bool first)
     {
-        var rows = Derivations.RowsBySubject(source, filter);
-        var dates = source.Text(dateVar);
-        return adsl.WithSubjectNumber(newVar, label, u =>
+        var subjects = new SubjectRows(adsl);
+        var subjectOf = subjects.Map(source);
+        var text = source.Text(dateVar);
+        var dates = new CompleteDates();
+        var extreme = new LocalDate?[subjects.Count];
+        for (var r = 0; r < subjectOf.Length; r++)
         {
-            if (!rows.TryGetValue(u, out var r))
+            var s = subjectOf[r];
+            if (s >= 0 && filter(r) && dates.Parse(text[r]) is { } date
+                && (extreme[s] is not { } e || (first ? date < e : date > e)))
             {
-                return null;
+                extreme[s] = date;
             }
+        }
 
-            var values = r.Select(i => Derivations.ParseDate(dates[i])).OfType<LocalDate>().ToList();
-            return values.Count == 0 ? null : Derivations.SasDays(first ? values.Min() : values.Max());
-        });
+        return adsl.WithSubjectNumber(subjects, newVar, label, s => Derivations.SasDays(extreme[s]));
     }
 
     /// <summary>TRTDURD = TRTEDT - TRTSDT + 1 (days), blank when either is missing.</summary>
@@ -73,24 +77,27 @@ internal static class AdslDerivations
     /// </summary>
     public static Dataset DeriveVarMergedExistFlag(this Dataset adsl, Dataset source, string newVar, string label, Func<int, bool> filter)
     {
-        var rows = Derivations.RowsBySubject(source, filter);
-        return adsl.WithSubjectText(newVar, label, u => rows.ContainsKey(u) ? "Y" : "N");
+        var subjects = new SubjectRows(adsl);
+        var count = CountRows(subjects, source, filter);
+        return adsl.WithSubjectText(subjects, newVar, label, s => count[s] > 0 ? "Y" : "N");
     }
 
     /// <summary>The number of the subject's <paramref name="source"/> records passing <paramref name="filter"/> (0 when none).</summary>
     public static Dataset DeriveVarMergedCount(this Dataset adsl, Dataset source, string newVar, string label, Func<int, bool> filter)
     {
-        var rows = Derivations.RowsBySubject(source, filter);
-        return adsl.WithSubjectNumber(newVar, label, u => rows.TryGetValue(u, out var r) ? r.Count : 0);
+        var subjects = new SubjectRows(adsl);
+        var count = CountRows(subjects, source, filter);
+        return adsl.WithSubjectNumber(subjects, newVar, label, s => count[s]);
     }
 
     /// <summary>A variable from a SUPP-- qualifier of DM: QVAL where QNAM is <paramref name="qnam"/>.</summary>
     public static Dataset DeriveVarFromSuppqual(this Dataset adsl, Dataset suppdm, string qnam, string label)
     {
         var qnamCol = suppdm.Text("QNAM");
-        var rows = Derivations.RowsBySubject(suppdm, r => qnamCol[r] == qnam);
+        var subjects = new SubjectRows(adsl);
+        var first = FirstRows(subjects, suppdm, r => qnamCol[r] == qnam);
         var qval = suppdm.Text("QVAL");
-        return adsl.WithSubjectText(qnam, label, u => rows.TryGetValue(u, out var r) ? qval[r[0]] : null);
+        return adsl.WithSubjectText(subjects, qnam, label, s => first[s] >= 0 ? qval[first[s]] : null);
     }
 
     /// <summary>
@@ -101,16 +108,25 @@ internal static class AdslDerivations
     {
         var scat = ds.Text("DSSCAT");
         var decod = ds.Text("DSDECOD");
-        var rows = Derivations.RowsBySubject(ds, r => scat[r] == endOfStudyCategory);
-        string? Reason(string u) => rows.TryGetValue(u, out var r) ? decod[r[^1]] : null;
+        var subjects = new SubjectRows(adsl);
+        var subjectOf = subjects.Map(ds);
+        var last = new string?[subjects.Count];
+        for (var r = 0; r < subjectOf.Length; r++)
+        {
+            if (subjectOf[r] >= 0 && scat[r] == endOfStudyCategory)
+            {
+                last[subjectOf[r]] = decod[r];
+            }
+        }
+
         return adsl
-            .WithSubjectText("EOSSTT", "End of Study Status", u => Reason(u) switch
+            .WithSubjectText(subjects, "EOSSTT", "End of Study Status", s => last[s] switch
             {
                 null => "ONGOING",
                 "COMPLETED" => "COMPLETED",
                 _ => "DISCONTINUED",
             })
-            .WithSubjectText("DCSREAS", "Reason for Discontinuation from Study", u => Reason(u) is { } r && r != "COMPLETED" ? r : null);
+            .WithSubjectText(subjects, "DCSREAS", "Reason for Discontinuation from Study", s => last[s] is { } r && r != "COMPLETED" ? r : null);
     }
 
     /// <summary>
@@ -121,10 +137,25 @@ internal static class AdslDerivations
     {
         var trt = ex.Text("EXTRT");
         var start = ex.Text("EXSTDTC");
-        var rows = Derivations.RowsBySubject(ex, r => string.Equals(trt[r], cycle.Drug, StringComparison.OrdinalIgnoreCase));
-        return adsl.WithSubjectNumber("NCYCLES", "Number of Cycles Completed", u => rows.TryGetValue(u, out var r)
-            ? ComputeCyclesCompleted(r.Select(i => Derivations.ParseDate(start[i])).OfType<LocalDate>().ToList(), cycle)
-            : 0);
+        var subjects = new SubjectRows(adsl);
+        var subjectOf = subjects.Map(ex);
+        var dates = new CompleteDates();
+        var doses = new List<LocalDate>?[subjects.Count];
+        for (var r = 0; r < subjectOf.Length; r++)
+        {
+            var s = subjectOf[r];
+            if (s >= 0 && string.Equals(trt[r], cycle.Drug, StringComparison.OrdinalIgnoreCase))
+            {
+                doses[s] ??= [];
+                if (dates.Parse(start[r]) is { } date)
+                {
+                    doses[s]!.Add(date);
+                }
+            }
+        }
+
+        return adsl.WithSubjectNumber(subjects, "NCYCLES", "Number of Cycles Completed",
+            s => doses[s] is { } d ? ComputeCyclesCompleted(d, cycle) : 0);
     }
 
     /// <summary>
@@ -150,5 +181,38 @@ internal static class AdslDerivations
         }
 
         return cycles.Select((c, i) => c.LastDoseGiven || i + 1 < cycles.Count).Count(x => x);
+    }
+
+    /// <summary>The number of each subject's <paramref name="source"/> records passing <paramref name="filter"/>, by representative ADSL row.</summary>
+    private static int[] CountRows(SubjectRows subjects, Dataset source, Func<int, bool> filter)
+    {
+        var subjectOf = subjects.Map(source);
+        var count = new int[subjects.Count];
+        for (var r = 0; r < subjectOf.Length; r++)
+        {
+            if (subjectOf[r] >= 0 && filter(r))
+            {
+                count[subjectOf[r]]++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>Each subject's first <paramref name="source"/> record passing <paramref name="filter"/> (-1 when none), by representative ADSL row.</summary>
+    private static int[] FirstRows(SubjectRows subjects, Dataset source, Func<int, bool> filter)
+    {
+        var subjectOf = subjects.Map(source);
+        var first = new int[subjects.Count];
+        Array.Fill(first, -1);
+        for (var r = 0; r < subjectOf.Length; r++)
+        {
+            if (subjectOf[r] >= 0 && first[subjectOf[r]] < 0 && filter(r))
+            {
+                first[subjectOf[r]] = r;
+            }
+        }
+
+        return first;
     }
 }

@@ -11,7 +11,8 @@ internal static class AdslProgram
         var dm = sdtm.Require("DM");
         var ex = sdtm.Require("EX");
         var exTrt = ex.Text("EXTRT");
-        bool IsTreatment(int r) => spec.Treatments.Contains(exTrt[r], StringComparer.OrdinalIgnoreCase);
+        var treatments = new HashSet<string>(spec.Treatments, StringComparer.OrdinalIgnoreCase);
+        bool IsTreatment(int r) => treatments.Contains(exTrt[r]);
         bool IsAddOn(int r) => spec.AddOn is { } a && string.Equals(exTrt[r], a, StringComparison.OrdinalIgnoreCase);
         var exDose = ex.Number("EXDOSE");
         var exAdj = ex.Text("EXADJ");
@@ -50,9 +51,10 @@ internal static class AdslProgram
         var ae = sdtm.Find("AE") ?? Empty("AE", "AESEQ");
         var dlt = SuppqualFlags(sdtm.Find("SUPPAE"), spec.DltQnam);
         var aeUsubjid = ae.Text(Derivations.Usubjid);
+        var aeSeq = ae["AESEQ"];
         return adsl
             .DeriveVarNcycles(ex, spec.Cycle)
-            .DeriveVarMergedExistFlag(ae, "DLTFL", "Dose-Limiting Toxicity Flag", r => dlt.Contains((aeUsubjid[r], ae["AESEQ"].GetText(r))))
+            .DeriveVarMergedExistFlag(ae, "DLTFL", "Dose-Limiting Toxicity Flag", r => dlt.Count > 0 && dlt.Contains((aeUsubjid[r], aeSeq.GetText(r))))
             .DeriveVarMergedExistFlag(ex, "DOSREDFL", "Dose Reduced Flag", r => IsTreatment(r) && exAdj[r].Length > 0)
             .DeriveVarMergedExistFlag(ex, "DEXFL", "Dexamethasone Add-on Flag", IsAddOn)
             .DeriveVarExtremeDate(ex, "DEXSTDT", "Dexamethasone Add-on Start Date", IsAddOn, "EXSTDTC", first: true);

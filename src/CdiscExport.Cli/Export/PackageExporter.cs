@@ -46,33 +46,44 @@ internal static class PackageExporter
 
         Directory.CreateDirectory(layout.Sdtm);
         Directory.CreateDirectory(layout.Reports);
-        foreach (var dataset in result.Datasets)
+
+        // Both lanes report progress; the display is one line that is not safe to rewrite from two threads at once.
+        void Report(string what)
         {
-            progress.Report($"writing {dataset.Name} ({dataset.RowCount:N0} records)");
+            lock (progress)
+            {
+                progress.Report(what);
+            }
+        }
+
+        // The SDTM datasets are written on this thread while another builds everything else from the mapped datasets
+        // in memory (SDTM define.xml, reconciliation, ADaM): the two lanes share no file and no mutable state.
+        var rest = Task.Run(() =>
+        {
             if (options.Formats.Contains("xpt"))
             {
-                using var stream = File.Create(Path.Combine(layout.Sdtm, dataset.Name.ToLowerInvariant() + ".xpt"));
-                dataset.WriteXpt(stream, xptOptions);
+                Report("writing SDTM define.xml");
+                DefineFiles.WriteDefine(layout.Sdtm, result.Datasets, DefineKind.Sdtm, result.StudyId, result.StudyAttributes, result.Standards, options.CreatedAt);
             }
 
-            if (options.Formats.Contains("csv"))
-            {
-                Directory.CreateDirectory(layout.Csv);
-                using var stream = File.Create(Path.Combine(layout.Csv, dataset.Name.ToLowerInvariant() + ".csv"));
-                using var writer = DatasetCsvWriter.Create(stream);
-                writer.Write(dataset);
-            }
-        }
-
-        if (options.Formats.Contains("xpt"))
+            Report("writing reconciliation report");
+            WriteReconciliation(Path.Combine(layout.Reports, "reconciliation.csv"), result.Reconciliation);
+            return WriteAdam(result, options, layout, xptOptions, Report);
+        });
+        try
         {
-            progress.Report("writing SDTM define.xml");
-            DefineFiles.WriteDefine(layout.Sdtm, result.Datasets, DefineKind.Sdtm, result.StudyId, result.StudyAttributes, result.Standards, options.CreatedAt);
+            WriteSdtmDatasets(result.Datasets, options, layout, xptOptions, Report);
+        }
+        catch
+        {
+            // An SDTM write error is the one a sequential export meets first, so it is the one reported; the other lane
+            // must stop writing into the staged folder before the staged folder is deleted.
+            Task.WaitAny(rest);
+            throw;
         }
 
-        progress.Report("writing reconciliation report");
-        WriteReconciliation(Path.Combine(layout.Reports, "reconciliation.csv"), result.Reconciliation);
-        var adam = WriteAdam(result, options, layout, xptOptions, progress);
+        // GetResult rethrows the lane's own exception (not an AggregateException), as the sequential export would.
+        var adam = rest.GetAwaiter().GetResult();
         var conformance = CheckConformance(layout, options, progress);
         staged.Commit();
 
@@ -107,6 +118,29 @@ internal static class PackageExporter
         return conformance is not null && conformance.Findings.Any(f => f.Severity <= threshold && !explained.ContainsKey(f.Rule))
             ? CliApp.Findings
             : CliApp.Success;
+    }
+
+    /// <summary>The SDTM datasets as XPT (and CSV copies), in the mapping's dataset order.</summary>
+    private static void WriteSdtmDatasets(IReadOnlyList<Dataset> datasets, ExportOptions options, PackageLayout layout, XptWriterOptions xptOptions,
+        Action<string> report)
+    {
+        foreach (var dataset in datasets)
+        {
+            report($"writing {dataset.Name} ({dataset.RowCount:N0} records)");
+            if (options.Formats.Contains("xpt"))
+            {
+                using var stream = File.Create(Path.Combine(layout.Sdtm, dataset.Name.ToLowerInvariant() + ".xpt"));
+                dataset.WriteXpt(stream, xptOptions);
+            }
+
+            if (options.Formats.Contains("csv"))
+            {
+                Directory.CreateDirectory(layout.Csv);
+                using var stream = File.Create(Path.Combine(layout.Csv, dataset.Name.ToLowerInvariant() + ".csv"));
+                using var writer = DatasetCsvWriter.Create(stream);
+                writer.Write(dataset);
+            }
+        }
     }
 
     /// <summary>
@@ -181,20 +215,20 @@ internal static class PackageExporter
     /// best-response-by-cohort report (CSV and HTML).
     /// </summary>
     private static AdamResult? WriteAdam(MappingResult result, ExportOptions options, PackageLayout layout, XptWriterOptions xptOptions,
-        ProgressDisplay progress)
+        Action<string> report)
     {
         if (!AdamProgram.HasAdamSpec(options.SpecFolder))
         {
             return null;
         }
 
-        progress.Report("deriving ADaM");
+        report("deriving ADaM");
         var adam = AdamProgram.Run(result, options.SpecFolder);
         Directory.CreateDirectory(layout.Adam);
         foreach (var dataset in adam.Datasets)
         {
             var name = dataset.Name.ToLowerInvariant();
-            progress.Report($"writing {dataset.Name} ({dataset.RowCount:N0} records)");
+            report($"writing {dataset.Name} ({dataset.RowCount:N0} records)");
             if (options.Formats.Contains("xpt"))
             {
                 using var stream = File.Create(Path.Combine(layout.Adam, name + ".xpt"));
@@ -212,11 +246,11 @@ internal static class PackageExporter
 
         if (options.Formats.Contains("xpt"))
         {
-            progress.Report("writing ADaM define.xml");
+            report("writing ADaM define.xml");
             DefineFiles.WriteDefine(layout.Adam, adam.Datasets, DefineKind.Adam, result.StudyId, result.StudyAttributes, result.Standards, options.CreatedAt);
         }
 
-        progress.Report("writing best-response report");
+        report("writing best-response report");
         using (var csv = File.Create(Path.Combine(layout.Reports, "best-response-by-cohort.csv")))
         {
             adam.BestResponseByCohort.WriteCsv(csv);

@@ -55,6 +55,35 @@ public sealed class ExportFailureTests : IDisposable
     }
 
     [Fact]
+    public void Export_AdamSpecListsUnderivedVariable_Exit2NamesVariable_KeepsEarlierPackage()
+    {
+        // ADaM is derived while the SDTM datasets are written: its error must still reach the user as the sequential
+        // export reported it, and nothing of either lane may be left behind.
+        var spec = CopyOfSampleSpec();
+        var adam = Path.Combine(spec, "adam");
+        Directory.CreateDirectory(adam);
+        foreach (var file in Directory.GetFiles(Path.Combine(SampleExportFixture.Spec, "adam")))
+        {
+            File.Copy(file, Path.Combine(adam, Path.GetFileName(file)));
+        }
+
+        var adsl = Path.Combine(adam, "adsl.yaml");
+        File.WriteAllText(adsl, File.ReadAllText(adsl).Replace("  - { name: SITEID, source: DM.SITEID }",
+            "  - { name: SITEID, source: DM.SITEID }\n  - { name: NOSUCHVR, source: DM.NOSUCHVR }", StringComparison.Ordinal));
+        var outDir = Path.Combine(_work, "out");
+        Directory.CreateDirectory(outDir);
+        File.WriteAllText(Path.Combine(outDir, "earlier.txt"), "an earlier package");
+
+        var run = CliRun.Of("export", spec, "--out", outDir);
+
+        run.ExitCode.ShouldBe(2);
+        run.Error.ShouldContain("NOSUCHVR");
+        run.Error.ShouldNotContain("   at ");
+        Directory.GetFileSystemEntries(outDir).Select(Path.GetFileName).ShouldBe(["earlier.txt"]);
+        Directory.GetDirectories(_work).Select(Path.GetFileName).ShouldNotContain(d => d!.Contains("staging", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Export_ImpossibleDateInRaw_Exit2NamesFileLineAndVariable()
     {
         var raw = CopyOfSampleRaw();
