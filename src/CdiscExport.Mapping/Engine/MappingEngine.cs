@@ -333,9 +333,13 @@ public static class MappingEngine
             throw new SpecException(spec.FilePath, 0, 0, "sort", $"sort key {key} is not a variable of {spec.Name}");
         }
 
-        working = working.Reorder(new ValueOrder(working, sort).SortedRows(working.RowCount));
-        file = working["_FILE"];
-        line = working["_LINE"];
+        var sorted = new ValueOrder(working, sort).SortedRows(working.RowCount);
+        if (!IsIdentity(sorted))
+        {
+            working = working.Reorder(sorted);
+            file = working["_FILE"];
+            line = working["_LINE"];
+        }
 
         var suppVariables = spec.Blocks.SelectMany(b => b.Supp).GroupBy(s => s.Qnam).Select(g => g.First())
             .Select(s => new SuppVariable(s.Qnam, s.Qlabel, s.Qorig, s.Qeval)).ToList();
@@ -454,7 +458,9 @@ public static class MappingEngine
             return column.WithMetadata(metadata);
         }
 
+        // Each distinct text is parsed once: a numeric result column repeats its values over many records.
         var values = new double?[column.Count];
+        var parsed = new Memo<string, double>();
         for (var row = 0; row < column.Count; row++)
         {
             var text = column.GetText(row);
@@ -463,13 +469,45 @@ public static class MappingEngine
                 continue;
             }
 
-            values[row] = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d)
-                ? d
+            values[row] = parsed.TryGet(text, out var known) ? known
+                : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d)
+                ? parsed.Add(text, d)
                 : throw new MappingException(file.GetText(row), int.Parse(line.GetText(row), CultureInfo.InvariantCulture), null,
                     $"{spec.Name}.{meta.Name}", null, $"\"{text}\" is not a number, but {meta.Name} is numeric");
         }
 
-        return new NumericColumn(metadata, values);
+        return NumericColumn.FromArray(metadata, values);
+    }
+
+    private static bool IsIdentity(int[] order)
+    {
+        for (var i = 0; i < order.Length; i++)
+        {
+            if (order[i] != i)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // The distinct non-empty values of a column; consecutive repeats (the same string) cost no hashing.
+    private static HashSet<string> DistinctValues(DatasetColumn column)
+    {
+        var values = new HashSet<string>(StringComparer.Ordinal);
+        string? last = null;
+        for (var row = 0; row < column.Count; row++)
+        {
+            var value = column.GetText(row);
+            if (value.Length > 0 && !ReferenceEquals(value, last))
+            {
+                values.Add(value);
+                last = value;
+            }
+        }
+
+        return values;
     }
 
     /// <summary>
@@ -486,7 +524,7 @@ public static class MappingEngine
             return column;
         }
 
-        var values = Enumerable.Range(0, column.Count).Select(column.GetText).Where(v => v.Length > 0).ToHashSet(StringComparer.Ordinal);
+        var values = DistinctValues(column);
         bool Fits(Core.Terminology.Codelist? list) =>
             list is not null && values.All(v => list.FindBySubmissionValue(v) is not null || column.Metadata.ExtendedValues.Contains(v));
         var lists = meta.CodelistCodes.Select(standards.SdtmTerminology.FindByCode).ToList();
