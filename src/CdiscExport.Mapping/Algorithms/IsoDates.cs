@@ -22,28 +22,21 @@ internal static class IsoDates
 
 /// <summary>
 /// <see cref="IsoDates.TryDate"/> for the values of one column, each distinct text read once: a dataset repeats each
-/// date over many records (and, as records are grouped by subject and visit, usually on consecutive ones).
+/// date over many records (usually on consecutive records, which the memo finds without hashing).
 /// </summary>
 internal sealed class CompleteDates
 {
     private readonly Memo<string, LocalDate?> _dates = new();
-    private string? _last;
-    private LocalDate? _lastDate;
 
     /// <summary>True when <paramref name="iso"/> holds at least a complete date (year, month and day).</summary>
     public bool TryDate(string iso, out LocalDate date)
     {
-        if (!ReferenceEquals(iso, _last))
+        if (!_dates.TryGet(iso, out var known))
         {
-            if (!_dates.TryGet(iso, out _lastDate))
-            {
-                _lastDate = _dates.Add(iso, IsoDates.TryDate(iso, out var parsed) ? parsed : null);
-            }
-
-            _last = iso;
+            known = _dates.Add(iso, IsoDates.TryDate(iso, out var parsed) ? parsed : null);
         }
 
-        date = _lastDate.GetValueOrDefault();
-        return _lastDate.HasValue;
+        date = known.GetValueOrDefault();
+        return known.HasValue;
     }
 }

@@ -60,6 +60,7 @@ internal sealed class LookupTable
 /// </summary>
 internal sealed class LookupAlgorithm(SpecNode node, string tableName, IReadOnlyList<ValueRef> keys, string field, bool blankOnMiss) : IAlgorithm
 {
+    private readonly Memo<string, string> _values = new();
     private LookupTable? _table;
 
     public SpecNode Node { get; } = node;
@@ -82,6 +83,8 @@ internal sealed class LookupAlgorithm(SpecNode node, string tableName, IReadOnly
         {
             k.Bind(scope);
         }
+
+        _values.Clear();
     }
 
     public string Evaluate(RecordContext context)
@@ -95,7 +98,9 @@ internal sealed class LookupAlgorithm(SpecNode node, string tableName, IReadOnly
                 return string.Empty;
             }
 
-            return _table!.Find(single) is { } found ? found.GetValueOrDefault(field, string.Empty) : Miss([single]);
+            // Each distinct key is looked up once (a miss that is an error ends the run, so it is never remembered).
+            return _values.TryGet(single, out var value) ? value
+                : _values.Add(single, _table!.Find(single) is { } found ? found.GetValueOrDefault(field, string.Empty) : Miss([single]));
         }
 
         var key = keys.Select(k => k.Get(context)).ToArray();
