@@ -27,30 +27,79 @@ public static class MappingEngine
         var spec = SpecLoader.Load(specFolder, rawFolder);
         standards ??= StandardsLibrary.Load(spec.StandardsFolder ?? StandardsLibrary.FindDefaultFolder());
         var forms = new FormCatalog(spec.RawFolder, spec.Encoding, spec.MissingValues ?? []);
-        var reconciliation = new List<ReconciliationLine>();
-        var outputs = new Dictionary<string, List<Dataset>>(StringComparer.Ordinal);
-        var references = ReferenceDates.Empty;
-
-        var order = spec.Datasets.OrderBy(d => d.Name == "DM" ? 0 : 1).ToList();
-        foreach (var dataset in order)
+        var progressLock = new object();
+        Action<string>? report = progress is null ? null : message =>
         {
-            progress?.Invoke($"mapping {dataset.Name}");
-            var working = BuildWorking(spec, dataset, standards, forms, reconciliation);
-            progress?.Invoke($"mapping {dataset.Name}: {working.RowCount:N0} records, deriving");
-            working = ApplyDerivations(spec, dataset, working, references, progress);
-            progress?.Invoke($"finishing {dataset.Name}");
-            var (final, supp) = Finish(dataset, working, standards);
-            outputs[dataset.Name] = supp is null ? [final] : [final, supp];
-            if (dataset.Name == "DM")
+            lock (progressLock)
             {
-                references = ReferenceDates.FromDm(final);
+                progress(message);
             }
+        };
+
+        // DM is mapped first: its reference dates anchor every other dataset. The others depend on nothing but DM and
+        // the (read-only) raw forms, so they are mapped side by side; their results and reconciliation lines are then
+        // taken in the spec's order, so the outcome does not depend on which finished first.
+        var dm = spec.Datasets.FirstOrDefault(d => d.Name == "DM");
+        var results = new Dictionary<string, DatasetOutcome>(StringComparer.Ordinal);
+        var references = ReferenceDates.Empty;
+        if (dm is not null)
+        {
+            var outcome = Map(spec, dm, standards, forms, references, report);
+            results[dm.Name] = outcome;
+            references = ReferenceDates.FromDm(outcome.Datasets[0]);
+        }
+
+        var others = spec.Datasets.Where(d => d.Name != "DM").ToList();
+        var outcomes = new DatasetOutcome?[others.Count];
+        var failures = new Exception?[others.Count];
+        Parallel.For(0, others.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            try
+            {
+                outcomes[i] = Map(spec, others[i], standards, forms, references, report);
+            }
+            catch (Exception e)
+            {
+                failures[i] = e;
+            }
+        });
+
+        // The error of the first dataset in the spec's order, as when the datasets were mapped one after another.
+        if (failures.FirstOrDefault(f => f is not null) is { } failure)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+
+        for (var i = 0; i < others.Count; i++)
+        {
+            results[others[i].Name] = outcomes[i]!;
+        }
+
+        var reconciliation = new List<ReconciliationLine>();
+        foreach (var dataset in spec.Datasets.OrderBy(d => d.Name == "DM" ? 0 : 1))
+        {
+            reconciliation.AddRange(results[dataset.Name].Reconciliation);
         }
 
         AddUnusedForms(forms, reconciliation);
-        var datasets = spec.Datasets.SelectMany(d => outputs[d.Name]).ToList();
+        var datasets = spec.Datasets.SelectMany(d => results[d.Name].Datasets).ToList();
         return new MappingResult(spec.StudyId, spec.Attributes, datasets, reconciliation, standards, spec.TransliterateNonAscii, specFolder);
     }
+
+    // One dataset from its raw forms to its final form (and its SUPP--), with the reconciliation lines of its blocks.
+    private static DatasetOutcome Map(StudySpec study, DatasetSpec dataset, StandardsLibrary standards, FormCatalog forms, ReferenceDates references, Action<string>? progress)
+    {
+        var reconciliation = new List<ReconciliationLine>();
+        progress?.Invoke($"mapping {dataset.Name}");
+        var working = BuildWorking(study, dataset, standards, forms, reconciliation);
+        progress?.Invoke($"mapping {dataset.Name}: {working.RowCount:N0} records, deriving");
+        working = ApplyDerivations(study, dataset, working, references, progress);
+        progress?.Invoke($"finishing {dataset.Name}");
+        var (final, supp) = Finish(dataset, working, standards);
+        return new DatasetOutcome(supp is null ? [final] : [final, supp], reconciliation);
+    }
+
+    private sealed record DatasetOutcome(IReadOnlyList<Dataset> Datasets, List<ReconciliationLine> Reconciliation);
 
     private static Dataset BuildWorking(StudySpec study, DatasetSpec spec, StandardsLibrary standards, FormCatalog forms, List<ReconciliationLine> reconciliation)
     {
