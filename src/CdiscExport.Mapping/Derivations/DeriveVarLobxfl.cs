@@ -54,14 +54,18 @@ internal static class DeriveVarLobxflExtension
             var column = dataset[variable];
             var codes = new Dictionary<string, int>(StringComparer.Ordinal);
             var pairs = new Dictionary<long, int>();
+            string? previous = null;
+            var code = -1;
             for (var row = 0; row < ids.Length; row++)
             {
                 var text = column.GetText(row);
-                if (!codes.TryGetValue(text, out var code))
+                if (!ReferenceEquals(text, previous) && !codes.TryGetValue(text, out code))
                 {
                     code = codes.Count;
                     codes[text] = code;
                 }
+
+                previous = text;
 
                 var pair = ((long)ids[row] << 32) | (uint)code;
                 if (!pairs.TryGetValue(pair, out var id))

@@ -112,20 +112,24 @@ internal sealed class ValueOrder : IComparer<int>
             return NumberRanks(values);
         }
 
-        // Each distinct text once: a column of half a million values holds a few thousand of them.
+        // Each distinct text once: a column of half a million values holds a few thousand of them, and a value that
+        // repeats the row before (the same string) is not even looked up.
         var codes = new int[column.Count];
         var distinct = new Dictionary<string, int>(StringComparer.Ordinal);
         var texts = new List<string>();
+        string? previous = null;
+        var code = -1;
         for (var row = 0; row < codes.Length; row++)
         {
             var text = column.GetText(row);
-            if (!distinct.TryGetValue(text, out var code))
+            if (!ReferenceEquals(text, previous) && !distinct.TryGetValue(text, out code))
             {
                 code = texts.Count;
                 distinct[text] = code;
                 texts.Add(text);
             }
 
+            previous = text;
             codes[row] = code;
         }
 

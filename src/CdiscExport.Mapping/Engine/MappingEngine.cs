@@ -200,9 +200,10 @@ public static class MappingEngine
             var evaluation = new BlockEvaluation(spec, block, layout);
             if (block.Rows is { } literal)
             {
+                var context = new RecordContext(null, records, layout);
                 foreach (var row in literal)
                 {
-                    var context = new RecordContext(null, null, layout);
+                    context.Load(null);
                     foreach (var (k, v) in row)
                     {
                         context.SetTarget(layout.IndexOf(k), v);
@@ -213,7 +214,7 @@ public static class MappingEngine
                     }
 
                     evaluation.Evaluate(context);
-                    records.Add(context, spec.FilePath);
+                    records.Add(spec.FilePath, context.Line);
                 }
 
                 continue;
@@ -221,7 +222,7 @@ public static class MappingEngine
 
             var mapped = 0;
             var setAside = 0;
-            var current = new RecordContext(source, null, layout);
+            var current = new RecordContext(source, records, layout);
             foreach (var row in source!.Rows)
             {
                 current.Load(row);
@@ -250,7 +251,7 @@ public static class MappingEngine
                 }
 
                 evaluation.Evaluate(current);
-                records.Add(current, source.Path);
+                records.Add(source.Path, current.Line);
                 mapped++;
             }
 
