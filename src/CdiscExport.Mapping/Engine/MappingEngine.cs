@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using CdiscExport.Core.Datasets;
 using CdiscExport.Core.Standards;
@@ -52,17 +53,23 @@ public static class MappingEngine
         var others = spec.Datasets.Where(d => d.Name != "DM").ToList();
         var outcomes = new DatasetOutcome?[others.Count];
         var failures = new Exception?[others.Count];
-        Parallel.For(0, others.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-        {
-            try
+
+        // The largest datasets (by the size of their raw forms) start first, so that the last to finish is a small one.
+        var largestFirst = Enumerable.Range(0, others.Count).OrderByDescending(i => RawBytes(others[i], forms)).ToList();
+        Parallel.ForEach(
+            Partitioner.Create(largestFirst, EnumerablePartitionerOptions.NoBuffering),
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            i =>
             {
-                outcomes[i] = Map(spec, others[i], standards, forms, references, report);
-            }
-            catch (Exception e)
-            {
-                failures[i] = e;
-            }
-        });
+                try
+                {
+                    outcomes[i] = Map(spec, others[i], standards, forms, references, report);
+                }
+                catch (Exception e)
+                {
+                    failures[i] = e;
+                }
+            });
 
         // The error of the first dataset in the spec's order, as when the datasets were mapped one after another.
         if (failures.FirstOrDefault(f => f is not null) is { } failure)
@@ -85,6 +92,9 @@ public static class MappingEngine
         var datasets = spec.Datasets.SelectMany(d => results[d.Name].Datasets).ToList();
         return new MappingResult(spec.StudyId, spec.Attributes, datasets, reconciliation, standards, spec.TransliterateNonAscii, specFolder);
     }
+
+    private static long RawBytes(DatasetSpec dataset, FormCatalog forms) =>
+        dataset.Blocks.Select(b => b.Source).OfType<string>().Where(forms.Exists).Sum(name => new FileInfo(forms.PathOf(name)).Length);
 
     // One dataset from its raw forms to its final form (and its SUPP--), with the reconciliation lines of its blocks.
     private static DatasetOutcome Map(StudySpec study, DatasetSpec dataset, StandardsLibrary standards, FormCatalog forms, ReferenceDates references, Action<string>? progress)
