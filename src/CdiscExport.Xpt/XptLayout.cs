@@ -114,6 +114,11 @@ internal static class XptLayout
     /// <summary>Copies ASCII text to the start of <paramref name="destination"/>; bytes beyond it are untouched.</summary>
     public static void WriteText(Span<byte> destination, string text)
     {
+        if (Ascii.FromUtf16(text, destination, out _) == System.Buffers.OperationStatus.Done)
+        {
+            return;
+        }
+
         for (var i = 0; i < text.Length; i++)
         {
             destination[i] = (byte)text[i];

@@ -20,6 +20,13 @@ public sealed partial class XptWriter : IDisposable
     private readonly XptWriterOptions _options;
     private readonly int[] _offsets;
     private readonly byte[] _row;
+
+    // What each field of _row holds from the previous row: consecutive rows repeat most values (the same subject,
+    // date, unit), and a field that already holds the value is left as it is. Null (text) or not known (numbers) when
+    // the field holds anything else.
+    private readonly string?[] _fieldTexts;
+    private readonly double[] _fieldNumbers;
+    private readonly bool[] _fieldNumberKnown;
     private readonly byte[] _buffer;
     private readonly List<XptTransliteration> _transliterations = [];
     private readonly List<XptUnderflow> _underflows = [];
@@ -43,6 +50,9 @@ public sealed partial class XptWriter : IDisposable
         }
 
         _row = new byte[position];
+        _fieldTexts = new string?[_offsets.Length];
+        _fieldNumbers = new double[_offsets.Length];
+        _fieldNumberKnown = new bool[_offsets.Length];
         _buffer = new byte[Math.Max(OutputBufferSize, position)];
     }
 
@@ -112,11 +122,11 @@ public sealed partial class XptWriter : IDisposable
             var field = _row.AsSpan(_offsets[i], variable.Length);
             if (variable.Type == XptVariableType.Numeric)
             {
-                WriteNumber(values[i], variable, field, rowNumber);
+                WriteNumber(i, values[i], variable, field, rowNumber);
             }
             else
             {
-                WriteText(values[i], variable, field, rowNumber);
+                WriteText(i, values[i], variable, field, rowNumber);
             }
         }
 
@@ -195,11 +205,12 @@ public sealed partial class XptWriter : IDisposable
         }
     }
 
-    private void WriteNumber(XptValue value, XptVariable variable, Span<byte> field, long rowNumber)
+    private void WriteNumber(int index, XptValue value, XptVariable variable, Span<byte> field, long rowNumber)
     {
         if (value.IsMissing)
         {
             SasMissing.Write(value.MissingKind, field);
+            _fieldNumberKnown[index] = false;
             return;
         }
 
@@ -209,8 +220,18 @@ public sealed partial class XptWriter : IDisposable
         }
 
         var number = value.NumberValue;
+        if (_fieldNumberKnown[index] && BitConverter.DoubleToInt64Bits(number) == BitConverter.DoubleToInt64Bits(_fieldNumbers[index]))
+        {
+            return;
+        }
+
+        _fieldNumberKnown[index] = false;
         switch (IbmFloat.Encode(number, field))
         {
+            case IbmEncodeResult.Exact:
+                _fieldNumbers[index] = number;
+                _fieldNumberKnown[index] = true;
+                break;
             case IbmEncodeResult.Overflow:
                 throw new XptValueOutOfRangeException(_dataset.Name, variable.Name, rowNumber, number);
             case IbmEncodeResult.Underflow:
@@ -219,11 +240,12 @@ public sealed partial class XptWriter : IDisposable
         }
     }
 
-    private void WriteText(XptValue value, XptVariable variable, Span<byte> field, long rowNumber)
+    private void WriteText(int index, XptValue value, XptVariable variable, Span<byte> field, long rowNumber)
     {
         if (value.IsMissing)
         {
             field.Fill(XptLayout.Blank);
+            _fieldTexts[index] = null;
             return;
         }
 
@@ -233,6 +255,12 @@ public sealed partial class XptWriter : IDisposable
         }
 
         var text = value.TextValue;
+        if (ReferenceEquals(text, _fieldTexts[index]))
+        {
+            return;
+        }
+
+        _fieldTexts[index] = null;
         if (!AsciiTransliteration.IsAscii(text))
         {
             if (!_options.TransliterateNonAscii)
@@ -251,6 +279,11 @@ public sealed partial class XptWriter : IDisposable
         }
 
         XptLayout.WritePadded(field, text);
+        if (ReferenceEquals(text, value.TextValue))
+        {
+            // Only ASCII text is remembered: a transliterated value is reported on every row it appears in.
+            _fieldTexts[index] = text;
+        }
     }
 
     private void Append(ReadOnlySpan<byte> bytes)

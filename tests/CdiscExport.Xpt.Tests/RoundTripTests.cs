@@ -46,6 +46,31 @@ public sealed class RoundTripTests
     }
 
     [Fact]
+    public void RoundTrip_ValuesRepeatedAndChangedOnConsecutiveRows_KeepsEveryRow()
+    {
+        // The writer skips a field whose value is the one it wrote on the row before; every change must still land.
+        var dataset = new XptDataset("X", "", [XptVariable.Character("C", "", 8), XptVariable.Numeric("N", ""), new XptVariable("S", "", XptVariableType.Numeric, 4)]);
+        var same = "same";
+        XptValue[][] rows =
+        [
+            [T(same), N(1.5), N(2)],
+            [T(same), N(1.5), N(2)],
+            [T("other"), XptValue.Missing(), N(2)],
+            [T(same), N(1.5), XptValue.Missing(SasMissingKind.A)],
+            [T(same), N(double.NaN), N(2)],
+            [T(""), N(-0.0), N(3)],
+            [T(same), N(0.0), N(3)],
+        ];
+        var expected = rows.Select(r => r.Select(v => v.IsNumber && double.IsNaN(v.NumberValue) ? XptValue.Missing() : v.IsNumber ? N(v.NumberValue + 0.0) : v).ToArray()).ToList();
+
+        var bytes = XptTestData.Write(dataset, rows);
+        var (reader, read) = XptTestData.Read(bytes);
+        reader.Dispose();
+
+        read.ShouldMatch(expected, dataset);
+    }
+
+    [Fact]
     public void Read_BlankFinalRowOfShortRecord_IsLostAsPadding()
     {
         // The documented V5 design flaw (XPT-NOTES.md §8): kept here so a change in behaviour is noticed.

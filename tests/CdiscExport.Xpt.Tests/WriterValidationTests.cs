@@ -131,6 +131,22 @@ public sealed class WriterValidationTests
     }
 
     [Fact]
+    public void WriteRow_SameNonAsciiTextOnConsecutiveRows_ListsEveryRow()
+    {
+        // The writer leaves a field alone when the row before wrote the same string; a transliterated value must
+        // still be reported for each row it is on.
+        var output = new MemoryStream();
+        var options = new XptWriterOptions { TransliterateNonAscii = true, LeaveOpen = true };
+        var nausea = "Naus\u00e9e";
+        using var writer = XptWriter.Create(output, One(XptVariable.Character("AETERM", "Term", 30)), options);
+        writer.WriteRow([XptValue.Text(nausea)]);
+        writer.WriteRow([XptValue.Text(nausea)]);
+        writer.Complete();
+
+        writer.Transliterations.Select(t => t.RowNumber).ShouldBe([1L, 2L]);
+    }
+
+    [Fact]
     public void WriteRow_WrongTypeOrCount_Throws()
     {
         using var writer = XptWriter.Create(new MemoryStream(), new XptDataset("DS", "", [XptVariable.Numeric("N", ""), XptVariable.Character("C", "", 4)]));

@@ -46,16 +46,30 @@ public static class DatasetXpt
     {
         using var writer = XptWriter.Create(output, dataset.ToXptDataset(), options);
         var values = new XptValue[dataset.Columns.Count];
+        var numbers = new NumericColumn?[values.Length];
+        var texts = new CharacterColumn?[values.Length];
+        for (var c = 0; c < values.Length; c++)
+        {
+            switch (dataset.Columns[c])
+            {
+                case NumericColumn n:
+                    numbers[c] = n;
+                    break;
+                case CharacterColumn t:
+                    texts[c] = t;
+                    break;
+                default:
+                    throw new InvalidOperationException("unknown column type");
+            }
+        }
+
         for (var row = 0; row < dataset.RowCount; row++)
         {
             for (var c = 0; c < values.Length; c++)
             {
-                values[c] = dataset.Columns[c] switch
-                {
-                    NumericColumn n => n[row] is { } d ? XptValue.Number(d) : XptValue.Missing(SasMissingKind.Dot),
-                    CharacterColumn t => XptValue.Text(t[row]),
-                    _ => throw new InvalidOperationException("unknown column type"),
-                };
+                values[c] = numbers[c] is { } n
+                    ? n[row] is { } d ? XptValue.Number(d) : XptValue.Missing(SasMissingKind.Dot)
+                    : XptValue.Text(texts[c]![row]);
             }
 
             writer.WriteRow(values);
@@ -68,14 +82,17 @@ public static class DatasetXpt
     private static int LongestByteCount(CharacterColumn column)
     {
         var longest = 1;
+        string? previous = null;
         for (var row = 0; row < column.Count; row++)
         {
             // A UTF-16 char takes at most 3 UTF-8 bytes, so only a value over a third of the longest so far can be
-            // longer: most values are skipped on their length alone.
+            // longer: most values are skipped on their length alone, and a value repeated from the row before (the
+            // same string) is not measured again. ASCII text takes one byte per char.
             var value = column[row];
-            if (value.Length * 3 > longest)
+            if (value.Length * 3 > longest && !ReferenceEquals(value, previous))
             {
-                longest = Math.Max(longest, Encoding.UTF8.GetByteCount(value));
+                longest = Math.Max(longest, Ascii.IsValid(value) ? value.Length : Encoding.UTF8.GetByteCount(value));
+                previous = value;
             }
         }
 

@@ -92,7 +92,7 @@ internal sealed class AggregateAlgorithm(
         string? best = null;
         foreach (var row in rows)
         {
-            if (!_filters.TrueForAll(f => f.Test(_form!.Get(row, f.Ordinal))))
+            if (!Selected(row))
             {
                 continue;
             }
@@ -135,6 +135,19 @@ internal sealed class AggregateAlgorithm(
         }
 
         return best ?? string.Empty;
+    }
+
+    private bool Selected(RawRow row)
+    {
+        foreach (var (ordinal, test) in _filters)
+        {
+            if (!test(_form!.Get(row, ordinal)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private int Column(RawForm form, string column)

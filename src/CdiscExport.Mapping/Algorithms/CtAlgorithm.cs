@@ -17,6 +17,7 @@ internal sealed class CtAlgorithm(
     IReadOnlyDictionary<string, string> map,
     IReadOnlyList<string> extensions) : IAlgorithm
 {
+    private readonly Memo<string, string> _values = new();
     private Codelist? _codelist;
 
     public SpecNode Node { get; } = node;
@@ -34,6 +35,8 @@ internal sealed class CtAlgorithm(
         {
             throw Node.Error($"codelist {CodelistName} is not extensible, so it cannot take sponsor values ({string.Join(", ", Extensions)})");
         }
+
+        _values.Clear();
     }
 
     public string Evaluate(RecordContext context)
@@ -44,6 +47,12 @@ internal sealed class CtAlgorithm(
             return raw;
         }
 
+        // Each distinct raw value is looked up once; a value not in the codelist ends the run, so it is never remembered.
+        return _values.TryGet(raw, out var value) ? value : _values.Add(raw, Lookup(raw));
+    }
+
+    private string Lookup(string raw)
+    {
         var value = map.TryGetValue(raw, out var mapped) ? mapped : raw;
         if (value.Length == 0 || Extensions.Contains(value, StringComparer.Ordinal))
         {

@@ -10,6 +10,13 @@ internal sealed class LookupTable
 {
     private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _rows = new(StringComparer.Ordinal);
 
+    // The rows again as arrays in the order of Columns ("" where a row has no value), for lookups by column index.
+    private readonly Dictionary<string, string[]> _rowValues = new(StringComparer.Ordinal);
+
+    // The row found last: the lookups of one record (LBTESTCD, LBCAT, LBSPEC... from one lab test name) share their
+    // key, so all but the first find it here. A whole object, so that datasets mapped side by side see a consistent pair.
+    private FoundRow? _last;
+
     public LookupTable(SpecNode node, string name)
     {
         Name = name;
@@ -37,6 +44,10 @@ internal sealed class LookupTable
         }
 
         Columns = columns.Order(StringComparer.Ordinal).ToList();
+        foreach (var (key, row) in _rows)
+        {
+            _rowValues[key] = Columns.Select(c => row.GetValueOrDefault(c, string.Empty)).ToArray();
+        }
     }
 
     public string Name { get; }
@@ -52,6 +63,22 @@ internal sealed class LookupTable
 
     /// <summary>The row of a table keyed on one column (no joined key to build).</summary>
     public IReadOnlyDictionary<string, string>? Find(string key) => _rows.GetValueOrDefault(key);
+
+    /// <summary>The values of the row of a table keyed on one column, in the order of <see cref="Columns"/>; null when no row has that key.</summary>
+    public string[]? FindValues(string key)
+    {
+        var last = _last;
+        if (last is not null && ReferenceEquals(last.Key, key))
+        {
+            return last.Values;
+        }
+
+        var values = _rowValues.GetValueOrDefault(key);
+        _last = new FoundRow(key, values);
+        return values;
+    }
+
+    private sealed record FoundRow(string Key, string[]? Values);
 }
 
 /// <summary>
@@ -61,6 +88,7 @@ internal sealed class LookupTable
 internal sealed class LookupAlgorithm(SpecNode node, string tableName, IReadOnlyList<ValueRef> keys, string field, bool blankOnMiss) : IAlgorithm
 {
     private LookupTable? _table;
+    private int _field;
 
     public SpecNode Node { get; } = node;
 
@@ -82,6 +110,8 @@ internal sealed class LookupAlgorithm(SpecNode node, string tableName, IReadOnly
         {
             k.Bind(scope);
         }
+
+        _field = _table.Columns.ToList().IndexOf(field);
     }
 
     public string Evaluate(RecordContext context)
@@ -95,7 +125,7 @@ internal sealed class LookupAlgorithm(SpecNode node, string tableName, IReadOnly
                 return string.Empty;
             }
 
-            return _table!.Find(single) is { } found ? found.GetValueOrDefault(field, string.Empty) : Miss([single]);
+            return _table!.FindValues(single) is { } found ? found[_field] : Miss([single]);
         }
 
         var key = keys.Select(k => k.Get(context)).ToArray();

@@ -1,25 +1,25 @@
+using CdiscExport.Mapping.Engine;
 using CdiscExport.Mapping.Raw;
 
 namespace CdiscExport.Mapping.Algorithms;
 
 /// <summary>
-/// The record being built: its raw row, the rows joined to it, and the target values filled so far. Targets are held
-/// in an array indexed by the dataset's target layout (not a dictionary per record). One context serves a whole block,
-/// record after record (<see cref="Load"/>): the engine copies each record's values into the dataset's columns, so a
-/// 5,000-subject LB of half a million records makes no object per record.
+/// The record being built: its raw row, the rows joined to it, and the target values filled so far. Targets are
+/// written straight into the next slot of the dataset's columns (<see cref="WorkingRecords"/>), indexed by the
+/// dataset's target layout (not a dictionary per record). One context serves a whole block, record after record
+/// (<see cref="Load"/>), so a 5,000-subject LB of half a million records makes no object per record and copies none.
 /// </summary>
 internal sealed class RecordContext
 {
-    private readonly string?[] _targets;
+    private readonly WorkingRecords _records;
     private readonly TargetLayout _layout;
     private Dictionary<string, RawRow?>? _joined;
 
-    public RecordContext(RawForm? form, RawRow? row, TargetLayout layout)
+    public RecordContext(RawForm? form, WorkingRecords records, TargetLayout layout)
     {
         Form = form;
-        Row = row;
+        _records = records;
         _layout = layout;
-        _targets = new string?[layout.Count];
     }
 
     public RawForm? Form { get; }
@@ -37,20 +37,17 @@ internal sealed class RecordContext
 
     public void SetJoined(string form, RawRow? row) => (_joined ??= new Dictionary<string, RawRow?>(StringComparer.Ordinal))[form] = row;
 
-    public string Target(int ordinal) => ordinal < _targets.Length ? _targets[ordinal] ?? string.Empty : string.Empty;
-
-    /// <summary>Every target of the layout, by index; null where the record has no value.</summary>
-    public ReadOnlySpan<string?> Targets => _targets;
+    public string Target(int ordinal) => ordinal < _records.TargetCount ? _records.GetNext(ordinal) ?? string.Empty : string.Empty;
 
     public string Target(string name) => _layout.TryGet(name, out var i) ? Target(i) : string.Empty;
 
-    public void SetTarget(int ordinal, string value) => _targets[ordinal] = value;
+    public void SetTarget(int ordinal, string value) => _records.SetNext(ordinal, value);
 
-    /// <summary>Moves to the next raw row of the same form, forgetting the previous record's targets.</summary>
-    public void Load(RawRow row)
+    /// <summary>Moves to the next record (of a raw row, or of a literal row when null), forgetting the previous record's targets.</summary>
+    public void Load(RawRow? row)
     {
         Row = row;
-        Array.Clear(_targets);
+        _records.ClearNext();
     }
 }
 

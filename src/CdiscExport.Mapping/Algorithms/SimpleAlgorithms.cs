@@ -38,9 +38,9 @@ internal sealed class TemplateAlgorithm : IAlgorithm
 {
     private readonly List<object> _parts = [];
     private readonly Memo<string, string> _built = new();
-    private readonly ValueRef? _single;
-    private readonly string _prefix = string.Empty;
-    private readonly string _suffix = string.Empty;
+    private ValueRef? _single;
+    private string _prefix = string.Empty;
+    private string _suffix = string.Empty;
 
     public TemplateAlgorithm(SpecNode node, string template)
     {
@@ -70,15 +70,6 @@ internal sealed class TemplateAlgorithm : IAlgorithm
             i = close + 1;
         }
 
-        // One name between literal texts: the value is prefix + value + suffix, which can be remembered per value.
-        var refs = _parts.OfType<ValueRef>().ToList();
-        if (refs.Count == 1)
-        {
-            _single = refs[0];
-            var at = _parts.IndexOf(_single);
-            _prefix = string.Concat(_parts.Take(at).Cast<string>());
-            _suffix = string.Concat(_parts.Skip(at + 1).Cast<string>());
-        }
     }
 
     public SpecNode Node { get; }
@@ -91,7 +82,22 @@ internal sealed class TemplateAlgorithm : IAlgorithm
         }
 
         _built.Clear();
+
+        // One name that varies between literal texts and study attributes ("{study.STUDYID}-{SUBJID}"): the value is
+        // prefix + value + suffix, which can be remembered per value. A blank attribute blanks every value, so that
+        // template keeps the general path.
+        var varying = _parts.OfType<ValueRef>().Where(r => r.Constant is null).ToList();
+        _single = null;
+        if (varying.Count == 1 && _parts.OfType<ValueRef>().All(r => r.Constant is null || r.Constant.Length > 0))
+        {
+            _single = varying[0];
+            var at = _parts.IndexOf(_single);
+            _prefix = string.Concat(_parts.Take(at).Select(Text));
+            _suffix = string.Concat(_parts.Skip(at + 1).Select(Text));
+        }
     }
+
+    private static string Text(object part) => part as string ?? ((ValueRef)part).Constant!;
 
     public string Evaluate(RecordContext context)
     {

@@ -13,7 +13,7 @@ internal sealed class ConvertUnitAlgorithm(SpecNode node, ValueRef value, ValueR
 {
     // The factors by unit pair, so that no "from > to" key is built per record.
     private readonly Dictionary<(string From, string To), double> _factors = [];
-    private readonly Memo<(string Value, string From, string To), string> _converted = new();
+    private readonly PairedMemo<string> _converted = new();
 
     public SpecNode Node { get; } = node;
 
@@ -26,8 +26,9 @@ internal sealed class ConvertUnitAlgorithm(SpecNode node, ValueRef value, ValueR
 
     public string Evaluate(RecordContext context)
     {
-        var key = (value.Get(context), from.Get(context), to.Get(context));
-        return _converted.TryGet(key, out var converted) ? converted : _converted.Add(key, Convert(key.Item1, key.Item2, key.Item3));
+        var (text, fromUnit, toUnit) = (value.Get(context), from.Get(context), to.Get(context));
+        var memo = _converted.For(fromUnit, toUnit);
+        return memo.TryGet(text, out var converted) ? converted : memo.Add(text, Convert(text, fromUnit, toUnit));
     }
 
     // Failures are not remembered: they end the run.
@@ -65,7 +66,7 @@ internal sealed class ConvertUnitAlgorithm(SpecNode node, ValueRef value, ValueR
 /// </summary>
 internal sealed class RangeIndicatorAlgorithm(SpecNode node, ValueRef value, ValueRef low, ValueRef high) : IAlgorithm
 {
-    private readonly Memo<(string Value, string Low, string High), string> _indicators = new();
+    private readonly PairedMemo<string> _indicators = new();
 
     public SpecNode Node { get; } = node;
 
@@ -78,8 +79,9 @@ internal sealed class RangeIndicatorAlgorithm(SpecNode node, ValueRef value, Val
 
     public string Evaluate(RecordContext context)
     {
-        var key = (value.Get(context), low.Get(context), high.Get(context));
-        return _indicators.TryGet(key, out var indicator) ? indicator : _indicators.Add(key, Indicator(key.Item1, key.Item2, key.Item3));
+        var (text, lowText, highText) = (value.Get(context), low.Get(context), high.Get(context));
+        var memo = _indicators.For(lowText, highText);
+        return memo.TryGet(text, out var indicator) ? indicator : memo.Add(text, Indicator(text, lowText, highText));
     }
 
     private static string Indicator(string value, string low, string high)

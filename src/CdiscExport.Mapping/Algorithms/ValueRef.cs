@@ -23,6 +23,9 @@ internal sealed class ValueRef(string name, SpecNode node)
     /// <summary>The raw column name when the reference is to a raw column (for error messages), else null.</summary>
     public string? RawColumn => _kind is RefKind.Raw or RefKind.Joined ? Name : null;
 
+    /// <summary>The value when it is the same on every record (a study attribute), once bound; else null.</summary>
+    public string? Constant => _kind == RefKind.Study ? _studyValue : null;
+
     public void Bind(BindScope scope)
     {
         if (Name.StartsWith("study.", StringComparison.Ordinal))

@@ -23,33 +23,42 @@ internal static class CreateSuppqualExtension
 
         var domain = parent.Name;
         var idvar = parent.Has(domain + "SEQ") ? domain + "SEQ" : string.Empty;
-        var columns = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         string[] names = ["STUDYID", "RDOMAIN", "USUBJID", "IDVAR", "IDVARVAL", "QNAM", "QLABEL", "QVAL", "QORIG", "QEVAL"];
+        var columns = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var n in names)
         {
             columns[n] = [];
         }
 
+        // Every column is resolved once, not once per record and QNAM.
+        var values = supp.Select(s => parent["_SUPP_" + s.Qnam]).ToArray();
+        var studyid = parent["STUDYID"];
+        var usubjid = parent["USUBJID"];
+        var idvarval = idvar.Length > 0 ? parent[idvar] : null;
+        List<string> studyids = columns["STUDYID"], rdomains = columns["RDOMAIN"], usubjids = columns["USUBJID"], idvars = columns["IDVAR"],
+            idvarvals = columns["IDVARVAL"], qnams = columns["QNAM"], qlabels = columns["QLABEL"], qvals = columns["QVAL"],
+            qorigs = columns["QORIG"], qevals = columns["QEVAL"];
         for (var row = 0; row < parent.RowCount; row++)
         {
-            foreach (var s in supp)
+            for (var i = 0; i < values.Length; i++)
             {
-                var value = parent["_SUPP_" + s.Qnam].GetText(row);
+                var value = values[i].GetText(row);
                 if (value.Length == 0)
                 {
                     continue;
                 }
 
-                columns["STUDYID"].Add(parent["STUDYID"].GetText(row));
-                columns["RDOMAIN"].Add(domain);
-                columns["USUBJID"].Add(parent["USUBJID"].GetText(row));
-                columns["IDVAR"].Add(idvar);
-                columns["IDVARVAL"].Add(idvar.Length > 0 ? parent[idvar].GetText(row) : string.Empty);
-                columns["QNAM"].Add(s.Qnam);
-                columns["QLABEL"].Add(s.Qlabel);
-                columns["QVAL"].Add(value);
-                columns["QORIG"].Add(s.Qorig);
-                columns["QEVAL"].Add(s.Qeval);
+                var s = supp[i];
+                studyids.Add(studyid.GetText(row));
+                rdomains.Add(domain);
+                usubjids.Add(usubjid.GetText(row));
+                idvars.Add(idvar);
+                idvarvals.Add(idvarval?.GetText(row) ?? string.Empty);
+                qnams.Add(s.Qnam);
+                qlabels.Add(s.Qlabel);
+                qvals.Add(value);
+                qorigs.Add(s.Qorig);
+                qevals.Add(s.Qeval);
             }
         }
 

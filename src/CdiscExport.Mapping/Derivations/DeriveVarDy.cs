@@ -15,18 +15,18 @@ internal static class DeriveVarDyExtension
     /// <example>RFSTDTC 2006-05-14: 2006-05-14 gives 1, 2006-05-15 gives 2, 2006-05-13 gives -1.</example>
     public static Dataset DeriveVarDy(this Dataset dataset, ReferenceDates references, string dateVar, string newVar)
     {
-        var usubjid = dataset["USUBJID"];
+        var subjects = references.ForRows(dataset["USUBJID"]);
         var dates = dataset[dateVar];
+        var completeDates = new CompleteDates();
         var days = new double?[dataset.RowCount];
         for (var row = 0; row < dataset.RowCount; row++)
         {
-            var reference = references.Find(usubjid.GetText(row))?.Rfstdtc;
-            if (reference is not null && IsoDates.TryDate(reference, out var start) && IsoDates.TryDate(dates.GetText(row), out var date))
+            if (subjects[row]?.RfstDate is { } start && completeDates.TryDate(dates.GetText(row), out var date))
             {
                 days[row] = StudyDay.ComputeStudyDay(start, date);
             }
         }
 
-        return dataset.WithColumn(new NumericColumn(new VariableMetadata(newVar, "Study Day", VariableKind.Numeric), days));
+        return dataset.WithColumn(NumericColumn.FromArray(new VariableMetadata(newVar, "Study Day", VariableKind.Numeric), days));
     }
 }

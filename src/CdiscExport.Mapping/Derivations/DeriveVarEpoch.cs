@@ -13,23 +13,24 @@ internal static class DeriveVarEpochExtension
     /// </summary>
     public static Dataset DeriveVarEpoch(this Dataset dataset, ReferenceDates references, string dateVar, string newVar)
     {
-        var usubjid = dataset["USUBJID"];
+        var subjects = references.ForRows(dataset["USUBJID"]);
         var dates = dataset[dateVar];
+        var completeDates = new CompleteDates();
         var epochs = new string[dataset.RowCount];
         for (var row = 0; row < dataset.RowCount; row++)
         {
             epochs[row] = string.Empty;
-            var reference = references.Find(usubjid.GetText(row));
-            if (reference is null || !IsoDates.TryDate(dates.GetText(row), out var date) || !IsoDates.TryDate(reference.Rfxstdtc, out var first))
+            var reference = subjects[row];
+            if (reference is null || !completeDates.TryDate(dates.GetText(row), out var date) || reference.RfxstDate is not { } first)
             {
                 continue;
             }
 
             epochs[row] = date < first ? "SCREENING"
-                : IsoDates.TryDate(reference.Rfxendtc, out var last) && date > last ? "FOLLOW-UP"
+                : reference.RfxendDate is { } last && date > last ? "FOLLOW-UP"
                 : "TREATMENT";
         }
 
-        return dataset.WithColumn(new CharacterColumn(new VariableMetadata(newVar, "Epoch", VariableKind.Character), epochs));
+        return dataset.WithColumn(CharacterColumn.FromArray(new VariableMetadata(newVar, "Epoch", VariableKind.Character), epochs));
     }
 }

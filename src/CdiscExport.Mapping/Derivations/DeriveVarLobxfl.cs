@@ -15,23 +15,23 @@ internal static class DeriveVarLobxflExtension
     /// </summary>
     public static Dataset DeriveVarLobxfl(this Dataset dataset, ReferenceDates references, IReadOnlyList<string> byVars, string dateVar, string valueVar, string newVar)
     {
-        var usubjid = dataset["USUBJID"];
+        var subjects = references.ForRows(dataset["USUBJID"]);
         var dates = dataset[dateVar];
         var values = dataset[valueVar];
-        var best = new Dictionary<string, int>(StringComparer.Ordinal);
+        var groups = GroupIds(dataset, byVars);
+        var completeDates = new CompleteDates();
+        var best = new Dictionary<int, int>();
         for (var row = 0; row < dataset.RowCount; row++)
         {
-            var date = dates.GetText(row);
-            var first = references.Find(usubjid.GetText(row))?.Rfxstdtc ?? string.Empty;
-            if (values.IsMissing(row) || !IsOnOrBefore(date, first))
+            if (values.IsMissing(row) || subjects[row] is not { } reference || !IsOnOrBefore(dates.GetText(row), reference, completeDates))
             {
                 continue;
             }
 
-            var key = string.Join('\u001f', byVars.Select(v => dataset[v].GetText(row)));
-            if (!best.TryGetValue(key, out var current) || string.CompareOrdinal(date, dates.GetText(current)) >= 0)
+            var date = dates.GetText(row);
+            if (!best.TryGetValue(groups[row], out var current) || string.CompareOrdinal(date, dates.GetText(current)) >= 0)
             {
-                best[key] = row;
+                best[groups[row]] = row;
             }
         }
 
@@ -42,12 +42,49 @@ internal static class DeriveVarLobxflExtension
             flags[row] = "Y";
         }
 
-        return dataset.WithColumn(new CharacterColumn(new VariableMetadata(newVar, "Last Observation Before Exposure Flag", VariableKind.Character), flags));
+        return dataset.WithColumn(CharacterColumn.FromArray(new VariableMetadata(newVar, "Last Observation Before Exposure Flag", VariableKind.Character), flags));
     }
 
-    private static bool IsOnOrBefore(string date, string reference)
+    // One number per distinct combination of the variables' texts, so that no key text is built per record.
+    private static int[] GroupIds(Dataset dataset, IReadOnlyList<string> variables)
     {
-        if (!IsoDates.TryDate(date, out var d) || !IsoDates.TryDate(reference, out var r))
+        var ids = new int[dataset.RowCount];
+        foreach (var variable in variables)
+        {
+            var column = dataset[variable];
+            var codes = new Dictionary<string, int>(StringComparer.Ordinal);
+            var pairs = new Dictionary<long, int>();
+            string? previous = null;
+            var code = -1;
+            for (var row = 0; row < ids.Length; row++)
+            {
+                var text = column.GetText(row);
+                if (!ReferenceEquals(text, previous) && !codes.TryGetValue(text, out code))
+                {
+                    code = codes.Count;
+                    codes[text] = code;
+                }
+
+                previous = text;
+
+                var pair = ((long)ids[row] << 32) | (uint)code;
+                if (!pairs.TryGetValue(pair, out var id))
+                {
+                    id = pairs.Count;
+                    pairs[pair] = id;
+                }
+
+                ids[row] = id;
+            }
+        }
+
+        return ids;
+    }
+
+    // A record without a complete date, or of a subject never exposed, is never before exposure.
+    private static bool IsOnOrBefore(string date, SubjectReference reference, CompleteDates completeDates)
+    {
+        if (!completeDates.TryDate(date, out var d) || reference.RfxstDate is not { } r)
         {
             return false;
         }
@@ -58,6 +95,6 @@ internal static class DeriveVarLobxflExtension
         }
 
         // Same day: both times known -> compare them; otherwise the sample counts as pre-dose.
-        return date.Length <= 10 || reference.Length <= 10 || string.CompareOrdinal(date, reference) <= 0;
+        return date.Length <= 10 || reference.Rfxstdtc.Length <= 10 || string.CompareOrdinal(date, reference.Rfxstdtc) <= 0;
     }
 }

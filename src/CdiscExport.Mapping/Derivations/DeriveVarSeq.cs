@@ -24,6 +24,6 @@ internal static class DeriveVarSeqExtension
             seq[rows[i]] = n;
         }
 
-        return dataset.WithColumn(new NumericColumn(new VariableMetadata(newVar, "Sequence Number", VariableKind.Numeric), seq));
+        return dataset.WithColumn(NumericColumn.FromArray(new VariableMetadata(newVar, "Sequence Number", VariableKind.Numeric), seq));
     }
 }

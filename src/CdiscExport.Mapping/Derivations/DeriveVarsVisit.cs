@@ -21,6 +21,11 @@ internal static class DeriveVarsVisitExtension
         var visitnum = new double?[dataset.RowCount];
         var visit = new string[dataset.RowCount];
         var unscheduled = new List<int>();
+        var subjectsWithUnscheduled = new HashSet<string>(StringComparer.Ordinal);
+
+        // A dataset repeats a few visit labels over all its records: each is matched against the rules once.
+        var byLabel = new Dictionary<string, LabelVisit>(StringComparer.Ordinal);
+        LabelVisit? last = null;
         for (var row = 0; row < dataset.RowCount; row++)
         {
             visit[row] = string.Empty;
@@ -30,25 +35,49 @@ internal static class DeriveVarsVisitExtension
                 continue;
             }
 
-            var rule = rules.FirstOrDefault(r => r.Raw == label || (r.Pattern?.IsMatch(label) ?? false))
-                ?? throw unknownLabel(row);
-            if (rule.Unscheduled)
+            if (last is null || !ReferenceEquals(last.Label, label))
+            {
+                if (!byLabel.TryGetValue(label, out last))
+                {
+                    var rule = rules.FirstOrDefault(r => r.Raw == label || (r.Pattern?.IsMatch(label) ?? false))
+                        ?? throw unknownLabel(row);
+                    last = Visit(rule, label);
+                    byLabel[label] = last;
+                }
+            }
+
+            if (last.Rule.Unscheduled)
             {
                 unscheduled.Add(row);
+                subjectsWithUnscheduled.Add(usubjid.GetText(row));
                 continue;
             }
 
-            var match = rule.Pattern?.Match(label);
-            string Fill(string template) => match is null ? template : template.Replace("{1}", match.Groups[1].Value, StringComparison.Ordinal);
-            visitnum[row] = double.Parse(Fill(rule.VisitNum), CultureInfo.InvariantCulture);
-            visit[row] = Fill(rule.Visit);
+            visitnum[row] = last.VisitNum;
+            visit[row] = last.Visit;
         }
 
-        // Scheduled visits per subject, by date, to place each unscheduled one after the visit it follows.
-        var scheduled = Enumerable.Range(0, dataset.RowCount)
-            .Where(r => visitnum[r] is not null && dates.GetText(r).Length >= 10)
-            .GroupBy(r => usubjid.GetText(r), StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(r => (Date: dates.GetText(r)[..10], Num: visitnum[r]!.Value)).Distinct().ToList(), StringComparer.Ordinal);
+        // Scheduled visits by date of each subject that has unscheduled ones, to place each unscheduled one after the
+        // visit it follows.
+        var scheduled = new Dictionary<string, HashSet<(string Date, double Num)>>(StringComparer.Ordinal);
+        if (unscheduled.Count > 0)
+        {
+            for (var row = 0; row < dataset.RowCount; row++)
+            {
+                if (visitnum[row] is not { } num || dates.GetText(row).Length < 10 || !subjectsWithUnscheduled.Contains(usubjid.GetText(row)))
+                {
+                    continue;
+                }
+
+                if (!scheduled.TryGetValue(usubjid.GetText(row), out var visits))
+                {
+                    scheduled[usubjid.GetText(row)] = visits = [];
+                }
+
+                visits.Add((dates.GetText(row)[..10], num));
+            }
+        }
+
         var used = new Dictionary<string, int>(StringComparer.Ordinal);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in unscheduled.OrderBy(r => usubjid.GetText(r), StringComparer.Ordinal).ThenBy(r => dates.GetText(r), StringComparer.Ordinal).ThenBy(r => r))
@@ -70,12 +99,27 @@ internal static class DeriveVarsVisitExtension
 
             var number = Math.Round(Math.Floor(previous) + (n / 100.0), 2);
             visitnum[row] = number;
-            var name = rules.First(r => r.Raw == labels.GetText(row) || (r.Pattern?.IsMatch(labels.GetText(row)) ?? false)).Visit;
+            var name = byLabel[labels.GetText(row)].Rule.Visit;
             visit[row] = (name.Length > 0 ? name : "UNSCHEDULED") + " " + number.ToString("0.00", CultureInfo.InvariantCulture);
         }
 
         return dataset
-            .WithColumn(new NumericColumn(new VariableMetadata("VISITNUM", "Visit Number", VariableKind.Numeric), visitnum))
-            .WithColumn(new CharacterColumn(new VariableMetadata("VISIT", "Visit Name", VariableKind.Character), visit));
+            .WithColumn(NumericColumn.FromArray(new VariableMetadata("VISITNUM", "Visit Number", VariableKind.Numeric), visitnum))
+            .WithColumn(CharacterColumn.FromArray(new VariableMetadata("VISIT", "Visit Name", VariableKind.Character), visit));
     }
+
+    // A scheduled label's VISITNUM and VISIT (a pattern's {1} is its first group); an unscheduled label's rule only.
+    private static LabelVisit Visit(VisitRule rule, string label)
+    {
+        if (rule.Unscheduled)
+        {
+            return new LabelVisit(label, rule, null, string.Empty);
+        }
+
+        var match = rule.Pattern?.Match(label);
+        string Fill(string template) => match is null ? template : template.Replace("{1}", match.Groups[1].Value, StringComparison.Ordinal);
+        return new LabelVisit(label, rule, double.Parse(Fill(rule.VisitNum), CultureInfo.InvariantCulture), Fill(rule.Visit));
+    }
+
+    private sealed record LabelVisit(string Label, VisitRule Rule, double? VisitNum, string Visit);
 }

@@ -1,9 +1,21 @@
 using CdiscExport.Core.Datasets;
+using CdiscExport.Mapping.Algorithms;
+using NodaTime;
 
 namespace CdiscExport.Mapping.Derivations;
 
 /// <summary>A subject's reference dates from DM, as ISO 8601 text ("" when missing).</summary>
-internal sealed record SubjectReference(string Rfstdtc, string Rfxstdtc, string Rfxendtc);
+internal sealed record SubjectReference(string Rfstdtc, string Rfxstdtc, string Rfxendtc)
+{
+    /// <summary>RFSTDTC's complete date, or null; read once per subject, not once per record of the subject.</summary>
+    public LocalDate? RfstDate { get; } = IsoDates.TryDate(Rfstdtc, out var date) ? date : null;
+
+    /// <summary>RFXSTDTC's complete date, or null.</summary>
+    public LocalDate? RfxstDate { get; } = IsoDates.TryDate(Rfxstdtc, out var date) ? date : null;
+
+    /// <summary>RFXENDTC's complete date, or null.</summary>
+    public LocalDate? RfxendDate { get; } = IsoDates.TryDate(Rfxendtc, out var date) ? date : null;
+}
 
 /// <summary>
 /// The reference dates of every subject, read from the finished DM: RFSTDTC anchors --DY (SDTMIG 4.4.4), RFXSTDTC and
@@ -32,4 +44,28 @@ internal sealed class ReferenceDates
     public bool IsEmpty => _subjects.Count == 0;
 
     public SubjectReference? Find(string usubjid) => _subjects.GetValueOrDefault(usubjid);
+
+    /// <summary>
+    /// The reference of each row's subject. A dataset's records come subject by subject, so the subject is looked up
+    /// only when it changes from one row to the next.
+    /// </summary>
+    public SubjectReference?[] ForRows(DatasetColumn usubjid)
+    {
+        var result = new SubjectReference?[usubjid.Count];
+        string? last = null;
+        SubjectReference? reference = null;
+        for (var row = 0; row < result.Length; row++)
+        {
+            var subject = usubjid.GetText(row);
+            if (!string.Equals(subject, last, StringComparison.Ordinal))
+            {
+                reference = Find(subject);
+                last = subject;
+            }
+
+            result[row] = reference;
+        }
+
+        return result;
+    }
 }

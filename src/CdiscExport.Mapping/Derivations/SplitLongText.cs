@@ -18,8 +18,7 @@ internal static class SplitLongTextExtension
     {
         foreach (var column in dataset.Columns.OfType<CharacterColumn>().Where(c => !c.Name.StartsWith('_')).ToList())
         {
-            var longest = Enumerable.Range(0, column.Count).Select(r => column[r].Length).DefaultIfEmpty(0).Max();
-            if (longest <= Limit)
+            if (column.LongestValue() <= Limit)
             {
                 continue;
             }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using CdiscExport.Core.Datasets;
 using CdiscExport.Core.Standards;
@@ -27,30 +28,88 @@ public static class MappingEngine
         var spec = SpecLoader.Load(specFolder, rawFolder);
         standards ??= StandardsLibrary.Load(spec.StandardsFolder ?? StandardsLibrary.FindDefaultFolder());
         var forms = new FormCatalog(spec.RawFolder, spec.Encoding, spec.MissingValues ?? []);
-        var reconciliation = new List<ReconciliationLine>();
-        var outputs = new Dictionary<string, List<Dataset>>(StringComparer.Ordinal);
-        var references = ReferenceDates.Empty;
-
-        var order = spec.Datasets.OrderBy(d => d.Name == "DM" ? 0 : 1).ToList();
-        foreach (var dataset in order)
+        var progressLock = new object();
+        Action<string>? report = progress is null ? null : message =>
         {
-            progress?.Invoke($"mapping {dataset.Name}");
-            var working = BuildWorking(spec, dataset, standards, forms, reconciliation);
-            progress?.Invoke($"mapping {dataset.Name}: {working.RowCount:N0} records, deriving");
-            working = ApplyDerivations(spec, dataset, working, references, progress);
-            progress?.Invoke($"finishing {dataset.Name}");
-            var (final, supp) = Finish(dataset, working, standards);
-            outputs[dataset.Name] = supp is null ? [final] : [final, supp];
-            if (dataset.Name == "DM")
+            lock (progressLock)
             {
-                references = ReferenceDates.FromDm(final);
+                progress(message);
             }
+        };
+
+        // DM is mapped first: its reference dates anchor every other dataset. The others depend on nothing but DM and
+        // the (read-only) raw forms, so they are mapped side by side; their results and reconciliation lines are then
+        // taken in the spec's order, so the outcome does not depend on which finished first.
+        var dm = spec.Datasets.FirstOrDefault(d => d.Name == "DM");
+        var results = new Dictionary<string, DatasetOutcome>(StringComparer.Ordinal);
+        var references = ReferenceDates.Empty;
+        if (dm is not null)
+        {
+            var outcome = Map(spec, dm, standards, forms, references, report);
+            results[dm.Name] = outcome;
+            references = ReferenceDates.FromDm(outcome.Datasets[0]);
+        }
+
+        var others = spec.Datasets.Where(d => d.Name != "DM").ToList();
+        var outcomes = new DatasetOutcome?[others.Count];
+        var failures = new Exception?[others.Count];
+
+        // The largest datasets (by the size of their raw forms) start first, so that the last to finish is a small one.
+        var largestFirst = Enumerable.Range(0, others.Count).OrderByDescending(i => RawBytes(others[i], forms)).ToList();
+        Parallel.ForEach(
+            Partitioner.Create(largestFirst, EnumerablePartitionerOptions.NoBuffering),
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            i =>
+            {
+                try
+                {
+                    outcomes[i] = Map(spec, others[i], standards, forms, references, report);
+                }
+                catch (Exception e)
+                {
+                    failures[i] = e;
+                }
+            });
+
+        // The error of the first dataset in the spec's order, as when the datasets were mapped one after another.
+        if (failures.FirstOrDefault(f => f is not null) is { } failure)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+
+        for (var i = 0; i < others.Count; i++)
+        {
+            results[others[i].Name] = outcomes[i]!;
+        }
+
+        var reconciliation = new List<ReconciliationLine>();
+        foreach (var dataset in spec.Datasets.OrderBy(d => d.Name == "DM" ? 0 : 1))
+        {
+            reconciliation.AddRange(results[dataset.Name].Reconciliation);
         }
 
         AddUnusedForms(forms, reconciliation);
-        var datasets = spec.Datasets.SelectMany(d => outputs[d.Name]).ToList();
+        var datasets = spec.Datasets.SelectMany(d => results[d.Name].Datasets).ToList();
         return new MappingResult(spec.StudyId, spec.Attributes, datasets, reconciliation, standards, spec.TransliterateNonAscii, specFolder, spec.ExplainedFindings);
     }
+
+    private static long RawBytes(DatasetSpec dataset, FormCatalog forms) =>
+        dataset.Blocks.Select(b => b.Source).OfType<string>().Where(forms.Exists).Sum(name => new FileInfo(forms.PathOf(name)).Length);
+
+    // One dataset from its raw forms to its final form (and its SUPP--), with the reconciliation lines of its blocks.
+    private static DatasetOutcome Map(StudySpec study, DatasetSpec dataset, StandardsLibrary standards, FormCatalog forms, ReferenceDates references, Action<string>? progress)
+    {
+        var reconciliation = new List<ReconciliationLine>();
+        progress?.Invoke($"mapping {dataset.Name}");
+        var working = BuildWorking(study, dataset, standards, forms, reconciliation);
+        progress?.Invoke($"mapping {dataset.Name}: {working.RowCount:N0} records, deriving");
+        working = ApplyDerivations(study, dataset, working, references, progress);
+        progress?.Invoke($"finishing {dataset.Name}");
+        var (final, supp) = Finish(dataset, working, standards);
+        return new DatasetOutcome(supp is null ? [final] : [final, supp], reconciliation);
+    }
+
+    private sealed record DatasetOutcome(IReadOnlyList<Dataset> Datasets, List<ReconciliationLine> Reconciliation);
 
     private static Dataset BuildWorking(StudySpec study, DatasetSpec spec, StandardsLibrary standards, FormCatalog forms, List<ReconciliationLine> reconciliation)
     {
@@ -151,9 +210,10 @@ public static class MappingEngine
             var evaluation = new BlockEvaluation(spec, block, layout);
             if (block.Rows is { } literal)
             {
+                var context = new RecordContext(null, records, layout);
                 foreach (var row in literal)
                 {
-                    var context = new RecordContext(null, null, layout);
+                    context.Load(null);
                     foreach (var (k, v) in row)
                     {
                         context.SetTarget(layout.IndexOf(k), v);
@@ -164,7 +224,7 @@ public static class MappingEngine
                     }
 
                     evaluation.Evaluate(context);
-                    records.Add(context, spec.FilePath);
+                    records.Add(spec.FilePath, context.Line);
                 }
 
                 continue;
@@ -172,7 +232,7 @@ public static class MappingEngine
 
             var mapped = 0;
             var setAside = 0;
-            var current = new RecordContext(source, null, layout);
+            var current = new RecordContext(source, records, layout);
             foreach (var row in source!.Rows)
             {
                 current.Load(row);
@@ -201,7 +261,7 @@ public static class MappingEngine
                 }
 
                 evaluation.Evaluate(current);
-                records.Add(current, source.Path);
+                records.Add(source.Path, current.Line);
                 mapped++;
             }
 
@@ -333,9 +393,13 @@ public static class MappingEngine
             throw new SpecException(spec.FilePath, 0, 0, "sort", $"sort key {key} is not a variable of {spec.Name}");
         }
 
-        working = working.Reorder(new ValueOrder(working, sort).SortedRows(working.RowCount));
-        file = working["_FILE"];
-        line = working["_LINE"];
+        var sorted = new ValueOrder(working, sort).SortedRows(working.RowCount);
+        if (!IsIdentity(sorted))
+        {
+            working = working.Reorder(sorted);
+            file = working["_FILE"];
+            line = working["_LINE"];
+        }
 
         var suppVariables = spec.Blocks.SelectMany(b => b.Supp).GroupBy(s => s.Qnam).Select(g => g.First())
             .Select(s => new SuppVariable(s.Qnam, s.Qlabel, s.Qorig, s.Qeval)).ToList();
@@ -454,7 +518,9 @@ public static class MappingEngine
             return column.WithMetadata(metadata);
         }
 
+        // Each distinct text is parsed once: a numeric result column repeats its values over many records.
         var values = new double?[column.Count];
+        var parsed = new Memo<string, double>();
         for (var row = 0; row < column.Count; row++)
         {
             var text = column.GetText(row);
@@ -463,13 +529,45 @@ public static class MappingEngine
                 continue;
             }
 
-            values[row] = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d)
-                ? d
+            values[row] = parsed.TryGet(text, out var known) ? known
+                : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d)
+                ? parsed.Add(text, d)
                 : throw new MappingException(file.GetText(row), int.Parse(line.GetText(row), CultureInfo.InvariantCulture), null,
                     $"{spec.Name}.{meta.Name}", null, $"\"{text}\" is not a number, but {meta.Name} is numeric");
         }
 
-        return new NumericColumn(metadata, values);
+        return NumericColumn.FromArray(metadata, values);
+    }
+
+    private static bool IsIdentity(int[] order)
+    {
+        for (var i = 0; i < order.Length; i++)
+        {
+            if (order[i] != i)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // The distinct non-empty values of a column; consecutive repeats (the same string) cost no hashing.
+    private static HashSet<string> DistinctValues(DatasetColumn column)
+    {
+        var values = new HashSet<string>(StringComparer.Ordinal);
+        string? last = null;
+        for (var row = 0; row < column.Count; row++)
+        {
+            var value = column.GetText(row);
+            if (value.Length > 0 && !ReferenceEquals(value, last))
+            {
+                values.Add(value);
+                last = value;
+            }
+        }
+
+        return values;
     }
 
     /// <summary>
@@ -486,7 +584,7 @@ public static class MappingEngine
             return column;
         }
 
-        var values = Enumerable.Range(0, column.Count).Select(column.GetText).Where(v => v.Length > 0).ToHashSet(StringComparer.Ordinal);
+        var values = DistinctValues(column);
         bool Fits(Core.Terminology.Codelist? list) =>
             list is not null && values.All(v => list.FindBySubmissionValue(v) is not null || column.Metadata.ExtendedValues.Contains(v));
         var lists = meta.CodelistCodes.Select(standards.SdtmTerminology.FindByCode).ToList();

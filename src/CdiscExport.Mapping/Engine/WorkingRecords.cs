@@ -1,18 +1,22 @@
 using CdiscExport.Core.Datasets;
-using CdiscExport.Mapping.Algorithms;
 
 namespace CdiscExport.Mapping.Engine;
 
 /// <summary>
 /// The records of one dataset as they are mapped, held column by column (one array per target of the layout) together
-/// with the raw file and line each came from. Before each block the engine makes room for every row the block reads
-/// (no block makes more records than that), so the arrays grow at most once per block, never per record.
+/// with the raw file and line each came from. The record being built is written straight into the next slot of the
+/// columns (<see cref="SetNext"/>) and kept by <see cref="Add"/>, so no record is copied. Before each block the engine
+/// makes room for every row the block reads (no block makes more records than that), so the arrays grow at most once
+/// per block, never per record.
 /// </summary>
 internal sealed class WorkingRecords
 {
     private readonly string?[][] _targets;
     private string[] _files = [];
     private double?[] _lines = [];
+
+    // Whether the next slot holds a value of a record that was not kept (set aside by a filter, for example).
+    private bool _nextWritten;
 
     public WorkingRecords(int targetCount)
     {
@@ -21,6 +25,9 @@ internal sealed class WorkingRecords
     }
 
     public int Count { get; private set; }
+
+    /// <summary>The number of targets (columns).</summary>
+    public int TargetCount => _targets.Length;
 
     /// <summary>Makes room for <paramref name="capacity"/> records in all.</summary>
     public void EnsureCapacity(int capacity)
@@ -39,18 +46,39 @@ internal sealed class WorkingRecords
         Array.Resize(ref _lines, capacity);
     }
 
-    /// <summary>Copies the record's targets in, with the file and line it was mapped from.</summary>
-    public void Add(RecordContext context, string file)
+    /// <summary>A target of the record being built; null when it has no value yet.</summary>
+    public string? GetNext(int target) => _targets[target][Count];
+
+    /// <summary>Sets a target of the record being built.</summary>
+    public void SetNext(int target, string value)
     {
-        var values = context.Targets;
-        for (var i = 0; i < values.Length; i++)
+        _targets[target][Count] = value;
+        _nextWritten = true;
+    }
+
+    /// <summary>Starts a new record in the next slot, forgetting any value of a record that was not kept.</summary>
+    public void ClearNext()
+    {
+        if (!_nextWritten)
         {
-            _targets[i][Count] = values[i];
+            return;
         }
 
+        foreach (var column in _targets)
+        {
+            column[Count] = null;
+        }
+
+        _nextWritten = false;
+    }
+
+    /// <summary>Keeps the record being built, with the file and line it was mapped from.</summary>
+    public void Add(string file, int line)
+    {
         _files[Count] = file;
-        _lines[Count] = context.Line;
+        _lines[Count] = line;
         Count++;
+        _nextWritten = false;
     }
 
     /// <summary>The column of one target, "" where a record has no value. Each target is taken once.</summary>

@@ -16,7 +16,7 @@ internal static class RawFormReader
         var strictEncoding = Strict(encoding);
         var bytes = File.ReadAllBytes(path);
         CheckEncoding(path, bytes, strictEncoding);
-        var text = strictEncoding.GetString(bytes.AsSpan(Preamble(bytes, strictEncoding)));
+        var start = Preamble(bytes, strictEncoding);
 
         var options = CsvReaderOptions.Default with
         {
@@ -34,7 +34,10 @@ internal static class RawFormReader
         string[] headers;
         try
         {
-            using var reader = CsvReader.FromText(text, options);
+            // UTF-8 is what CsvHelper reads natively, so a UTF-8 file is read in place; another encoding is decoded first.
+            using var reader = strictEncoding is UTF8Encoding
+                ? CsvReader.Create(bytes.AsMemory(start), options)
+                : CsvReader.FromText(strictEncoding.GetString(bytes.AsSpan(start)), options);
             headers = reader.Headers.Select(h => h.Trim()).ToArray();
             if (headers.Length == 0)
             {
@@ -85,6 +88,11 @@ internal static class RawFormReader
     private static void CheckEncoding(string path, byte[] bytes, Encoding encoding)
     {
         if (encoding is not UTF8Encoding)
+        {
+            return;
+        }
+
+        if (System.Text.Unicode.Utf8.IsValid(bytes))
         {
             return;
         }

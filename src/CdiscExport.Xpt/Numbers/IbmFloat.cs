@@ -63,6 +63,11 @@ public static class IbmFloat
             throw new ArgumentException(XptMessages.NumericLength(destination.Length), nameof(destination));
         }
 
+        if (destination.Length == 8)
+        {
+            return EncodeFull(value, destination);
+        }
+
         Span<byte> full = stackalloc byte[8];
         var result = EncodeFull(value, full);
         full[..destination.Length].CopyTo(destination);
