@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using CdiscExport.Adam;
 using CdiscExport.Conformance.Engine;
 using CdiscExport.Conformance.Reports;
@@ -32,22 +34,12 @@ internal static class PackageExporter
 
     private static int Export(ExportOptions options, TextWriter output, ProgressDisplay progress)
     {
-        var result = MappingEngine.Run(options.SpecFolder, options.RawFolder, null, progress.Report);
         using var staged = new StagedFolder(options.OutFolder);
-        var layout = new PackageLayout(staged.Path, result.StudyId);
         var created = options.CreatedAt.ToDateTimeUtc();
-        var xptOptions = XptWriterOptions.Default with
-        {
-            Version = options.XptVersion,
-            Created = created,
-            Modified = created,
-            TransliterateNonAscii = result.TransliterateNonAscii,
-        };
+        var xptOptions = XptWriterOptions.Default with { Version = options.XptVersion, Created = created, Modified = created };
 
-        Directory.CreateDirectory(layout.Sdtm);
-        Directory.CreateDirectory(layout.Reports);
-
-        // Both lanes report progress; the display is one line that is not safe to rewrite from two threads at once.
+        // Mapping, the writers and the ADaM lane all report progress; the display is one line that is not safe to
+        // rewrite from two threads at once.
         void Report(string what)
         {
             lock (progress)
@@ -56,9 +48,47 @@ internal static class PackageExporter
             }
         }
 
-        // The SDTM datasets are written on this thread while another builds everything else from the mapped datasets
-        // in memory (SDTM define.xml, reconciliation, ADaM): the two lanes share no file and no mutable state.
-        var rest = Task.Run(() =>
+        // Each SDTM dataset is written as soon as it is mapped, on the thread that mapped it, while the others are
+        // still being mapped (LB takes longest; the smaller datasets are written meanwhile). A write error is kept and
+        // raised after mapping, for the first dataset in spec order: a mapping error still comes first, as when mapping
+        // and writing ran one after the other, and the staged folder is deleted either way.
+        var writeFailures = new ConcurrentDictionary<string, ExceptionDispatchInfo>(StringComparer.Ordinal);
+        void WriteMapped(MappedDatasets mapped)
+        {
+            var sdtm = new PackageLayout(staged.Path, mapped.StudyId);
+            var datasetXptOptions = xptOptions with { TransliterateNonAscii = mapped.TransliterateNonAscii };
+            foreach (var dataset in mapped.Datasets)
+            {
+                try
+                {
+                    WriteSdtmDataset(dataset, options, sdtm, datasetXptOptions, Report);
+                }
+                catch (Exception e)
+                {
+                    writeFailures[dataset.Name] = ExceptionDispatchInfo.Capture(e);
+                    return;
+                }
+            }
+        }
+
+        var result = MappingEngine.Run(options.SpecFolder, options.RawFolder, null, Report, WriteMapped);
+        foreach (var dataset in result.Datasets)
+        {
+            if (writeFailures.TryGetValue(dataset.Name, out var failure))
+            {
+                failure.Throw();
+            }
+        }
+
+        var layout = new PackageLayout(staged.Path, result.StudyId);
+        xptOptions = xptOptions with { TransliterateNonAscii = result.TransliterateNonAscii };
+        Directory.CreateDirectory(layout.Sdtm);
+        Directory.CreateDirectory(layout.Reports);
+
+        // ADaM is derived and written on another thread while this one writes the SDTM define.xml and the
+        // reconciliation, all from the mapped datasets in memory: the two lanes share no file and no mutable state.
+        var adamLane = Task.Run(() => WriteAdam(result, options, layout, xptOptions, Report));
+        try
         {
             if (options.Formats.Contains("xpt"))
             {
@@ -68,22 +98,17 @@ internal static class PackageExporter
 
             Report("writing reconciliation report");
             WriteReconciliation(Path.Combine(layout.Reports, "reconciliation.csv"), result.Reconciliation);
-            return WriteAdam(result, options, layout, xptOptions, Report);
-        });
-        try
-        {
-            WriteSdtmDatasets(result.Datasets, options, layout, xptOptions, Report);
         }
         catch
         {
-            // An SDTM write error is the one a sequential export meets first, so it is the one reported; the other lane
-            // must stop writing into the staged folder before the staged folder is deleted.
-            Task.WaitAny(rest);
+            // This lane's error is the one a sequential export meets first; the ADaM lane must stop writing into the
+            // staged folder before the staged folder is deleted.
+            Task.WaitAny(adamLane);
             throw;
         }
 
         // GetResult rethrows the lane's own exception (not an AggregateException), as the sequential export would.
-        var adam = rest.GetAwaiter().GetResult();
+        var adam = adamLane.GetAwaiter().GetResult();
         var conformance = CheckConformance(layout, options, progress);
         staged.Commit();
 
@@ -120,26 +145,24 @@ internal static class PackageExporter
             : CliApp.Success;
     }
 
-    /// <summary>The SDTM datasets as XPT (and CSV copies), in the mapping's dataset order.</summary>
-    private static void WriteSdtmDatasets(IReadOnlyList<Dataset> datasets, ExportOptions options, PackageLayout layout, XptWriterOptions xptOptions,
+    /// <summary>One SDTM dataset as XPT (and a CSV copy); several may be written at once, each to its own files.</summary>
+    private static void WriteSdtmDataset(Dataset dataset, ExportOptions options, PackageLayout layout, XptWriterOptions xptOptions,
         Action<string> report)
     {
-        foreach (var dataset in datasets)
+        report($"writing {dataset.Name} ({dataset.RowCount:N0} records)");
+        if (options.Formats.Contains("xpt"))
         {
-            report($"writing {dataset.Name} ({dataset.RowCount:N0} records)");
-            if (options.Formats.Contains("xpt"))
-            {
-                using var stream = File.Create(Path.Combine(layout.Sdtm, dataset.Name.ToLowerInvariant() + ".xpt"));
-                dataset.WriteXpt(stream, xptOptions);
-            }
+            Directory.CreateDirectory(layout.Sdtm);
+            using var stream = File.Create(Path.Combine(layout.Sdtm, dataset.Name.ToLowerInvariant() + ".xpt"));
+            dataset.WriteXpt(stream, xptOptions);
+        }
 
-            if (options.Formats.Contains("csv"))
-            {
-                Directory.CreateDirectory(layout.Csv);
-                using var stream = File.Create(Path.Combine(layout.Csv, dataset.Name.ToLowerInvariant() + ".csv"));
-                using var writer = DatasetCsvWriter.Create(stream);
-                writer.Write(dataset);
-            }
+        if (options.Formats.Contains("csv"))
+        {
+            Directory.CreateDirectory(layout.Csv);
+            using var stream = File.Create(Path.Combine(layout.Csv, dataset.Name.ToLowerInvariant() + ".csv"));
+            using var writer = DatasetCsvWriter.Create(stream);
+            writer.Write(dataset);
         }
     }
 

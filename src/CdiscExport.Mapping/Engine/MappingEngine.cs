@@ -21,9 +21,13 @@ public static class MappingEngine
     /// <param name="rawFolder">A folder that replaces the raw folder the study file names, or null.</param>
     /// <param name="standards">The standards to use, or null to load the study's (or the product's) specs/standards.</param>
     /// <param name="progress">Told what is being done (dataset, rows), for a progress display; may be null.</param>
+    /// <param name="mapped">Given each dataset (with its SUPP--) as soon as it is final, from the thread that mapped it:
+    /// several may be called at once, in any order. It must not throw (an exception from it is taken for a mapping
+    /// failure of that dataset). May be null.</param>
     /// <exception cref="SpecException">A spec file is wrong.</exception>
     /// <exception cref="MappingException">Raw data cannot be mapped.</exception>
-    public static MappingResult Run(string specFolder, string? rawFolder = null, StandardsLibrary? standards = null, Action<string>? progress = null)
+    public static MappingResult Run(string specFolder, string? rawFolder = null, StandardsLibrary? standards = null, Action<string>? progress = null,
+        Action<MappedDatasets>? mapped = null)
     {
         var spec = SpecLoader.Load(specFolder, rawFolder);
         standards ??= StandardsLibrary.Load(spec.StandardsFolder ?? StandardsLibrary.FindDefaultFolder());
@@ -46,6 +50,7 @@ public static class MappingEngine
         if (dm is not null)
         {
             var outcome = Map(spec, dm, standards, forms, references, report);
+            mapped?.Invoke(new MappedDatasets(spec.StudyId, spec.TransliterateNonAscii, outcome.Datasets));
             results[dm.Name] = outcome;
             references = ReferenceDates.FromDm(outcome.Datasets[0]);
         }
@@ -64,6 +69,7 @@ public static class MappingEngine
                 try
                 {
                     outcomes[i] = Map(spec, others[i], standards, forms, references, report);
+                    mapped?.Invoke(new MappedDatasets(spec.StudyId, spec.TransliterateNonAscii, outcomes[i]!.Datasets));
                 }
                 catch (Exception e)
                 {
