@@ -150,20 +150,34 @@ internal static class PackageExporter
         Action<string> report)
     {
         report($"writing {dataset.Name} ({dataset.RowCount:N0} records)");
-        if (options.Formats.Contains("xpt"))
+
+        // The CSV copy is written beside the XPT file (the last dataset mapped, LB, is written while the other core has
+        // nothing left to map); an XPT error is still the one raised when both fail.
+        var csv = options.Formats.Contains("csv")
+            ? Task.Run(() =>
+            {
+                Directory.CreateDirectory(layout.Csv);
+                using var stream = File.Create(Path.Combine(layout.Csv, dataset.Name.ToLowerInvariant() + ".csv"));
+                using var writer = DatasetCsvWriter.Create(stream);
+                writer.Write(dataset);
+            })
+            : Task.CompletedTask;
+        try
         {
-            Directory.CreateDirectory(layout.Sdtm);
-            using var stream = File.Create(Path.Combine(layout.Sdtm, dataset.Name.ToLowerInvariant() + ".xpt"));
-            dataset.WriteXpt(stream, xptOptions);
+            if (options.Formats.Contains("xpt"))
+            {
+                Directory.CreateDirectory(layout.Sdtm);
+                using var stream = File.Create(Path.Combine(layout.Sdtm, dataset.Name.ToLowerInvariant() + ".xpt"));
+                dataset.WriteXpt(stream, xptOptions);
+            }
+        }
+        catch
+        {
+            Task.WaitAny(csv);
+            throw;
         }
 
-        if (options.Formats.Contains("csv"))
-        {
-            Directory.CreateDirectory(layout.Csv);
-            using var stream = File.Create(Path.Combine(layout.Csv, dataset.Name.ToLowerInvariant() + ".csv"));
-            using var writer = DatasetCsvWriter.Create(stream);
-            writer.Write(dataset);
-        }
+        csv.GetAwaiter().GetResult();
     }
 
     /// <summary>

@@ -419,19 +419,38 @@ public static class MappingEngine
 
         var provenance = Provenance(spec);
         var columns = new List<(int Order, int Added, DatasetColumn Column)>();
-        foreach (var column in working.Columns.Where(c => !c.Name.StartsWith('_')))
+        var named = working.Columns.Where(c => !c.Name.StartsWith('_')).ToList();
+        var metas = named.Select(c => ig.FindClassVariable(spec.Name, c.Name) ?? throw NotInIg(spec, c.Name, ig)).ToList();
+
+        // Columns are typed side by side (a large dataset is often the last one mapped, with a core to spare); an error
+        // is the one of the first column in dataset order, as when they were typed one after another.
+        var typedColumns = new DatasetColumn?[named.Count];
+        var failures = new Exception?[named.Count];
+        Parallel.For(0, named.Count, i =>
         {
-            var meta = ig.FindClassVariable(spec.Name, column.Name)
-                ?? throw NotInIg(spec, column.Name, ig);
-            var typed = Typed(spec, column, meta, file, line);
-            if (provenance.TryGetValue(column.Name, out var origin))
+            try
             {
-                typed = typed.WithMetadata(typed.Metadata with { Origin = origin.Origin, Method = origin.Method, Source = origin.Source, ExtendedValues = origin.Extensions });
+                var typed = Typed(spec, named[i], metas[i], file, line);
+                if (provenance.TryGetValue(named[i].Name, out var origin))
+                {
+                    typed = typed.WithMetadata(typed.Metadata with { Origin = origin.Origin, Method = origin.Method, Source = origin.Source, ExtendedValues = origin.Extensions });
+                }
+
+                typedColumns[i] = WithFittingCodelist(typed, metas[i], standards);
             }
+            catch (Exception e)
+            {
+                failures[i] = e;
+            }
+        });
+        if (failures.FirstOrDefault(f => f is not null) is { } failure)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        }
 
-            typed = WithFittingCodelist(typed, meta, standards);
-
-            columns.Add((meta.Order, meta.ClassPosition ?? -1, typed));
+        for (var i = 0; i < named.Count; i++)
+        {
+            columns.Add((metas[i].Order, metas[i].ClassPosition ?? -1, typedColumns[i]!));
         }
 
         // SDTMIG: Expected variables are present even when every value is null (not collected in this study).
