@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CdiscExport.Conformance.Define;
+using CdiscExport.Core.Datasets;
 using CdiscExport.Xpt;
 
 namespace CdiscExport.Conformance.Engine;
@@ -127,16 +128,16 @@ public sealed class DatasetData
         var key = string.Join('|', variables).ToUpperInvariant();
         return groupings.GetOrAdd(key, _ => new Lazy<RowGroups>(() =>
         {
-            var present = new List<EncodedColumn>(variables.Count);
+            var groups = RowGroups.All(RowCount);
             foreach (var v in variables)
             {
                 if (Column(v) is { } column)
                 {
-                    present.Add(column);
+                    groups = groups.By(column.Codes, column.DistinctCount);
                 }
             }
 
-            return RowGroups.Of(present, RowCount);
+            return groups;
         })).Value;
     }
 

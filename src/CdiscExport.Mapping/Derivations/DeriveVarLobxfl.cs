@@ -46,40 +46,8 @@ internal static class DeriveVarLobxflExtension
     }
 
     // One number per distinct combination of the variables' texts, so that no key text is built per record.
-    private static int[] GroupIds(Dataset dataset, IReadOnlyList<string> variables)
-    {
-        var ids = new int[dataset.RowCount];
-        foreach (var variable in variables)
-        {
-            var column = dataset[variable];
-            var codes = new Dictionary<string, int>(StringComparer.Ordinal);
-            var pairs = new Dictionary<long, int>();
-            string? previous = null;
-            var code = -1;
-            for (var row = 0; row < ids.Length; row++)
-            {
-                var text = column.GetText(row);
-                if (!ReferenceEquals(text, previous) && !codes.TryGetValue(text, out code))
-                {
-                    code = codes.Count;
-                    codes[text] = code;
-                }
-
-                previous = text;
-
-                var pair = ((long)ids[row] << 32) | (uint)code;
-                if (!pairs.TryGetValue(pair, out var id))
-                {
-                    id = pairs.Count;
-                    pairs[pair] = id;
-                }
-
-                ids[row] = id;
-            }
-        }
-
-        return ids;
-    }
+    private static int[] GroupIds(Dataset dataset, IReadOnlyList<string> variables) =>
+        variables.Aggregate(RowGroups.All(dataset.RowCount), (groups, v) => groups.By(ColumnValues.Of(dataset[v]))).Groups.ToArray();
 
     // A record without a complete date, or of a subject never exposed, is never before exposure.
     private static bool IsOnOrBefore(string date, SubjectReference reference, CompleteDates completeDates)

@@ -112,27 +112,10 @@ internal sealed class ValueOrder : IComparer<int>
             return NumberRanks(values);
         }
 
-        // Each distinct text once: a column of half a million values holds a few thousand of them, and a value that
-        // repeats the row before (the same string) is not even looked up.
-        var codes = new int[column.Count];
-        var distinct = new Dictionary<string, int>(StringComparer.Ordinal);
-        var texts = new List<string>();
-        string? previous = null;
-        var code = -1;
-        for (var row = 0; row < codes.Length; row++)
-        {
-            var text = column.GetText(row);
-            if (!ReferenceEquals(text, previous) && !distinct.TryGetValue(text, out code))
-            {
-                code = texts.Count;
-                distinct[text] = code;
-                texts.Add(text);
-            }
-
-            previous = text;
-            codes[row] = code;
-        }
-
+        // Each distinct text once: a column of half a million values holds a few thousand of them.
+        var distinct = ColumnValues.Of(column);
+        var texts = distinct.Texts;
+        var codes = distinct.Ids.ToArray();
         var parsed = new double?[texts.Count];
         var allNumbers = true;
         for (var i = 0; i < texts.Count && allNumbers; i++)

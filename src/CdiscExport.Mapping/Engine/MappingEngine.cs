@@ -577,24 +577,6 @@ public static class MappingEngine
         return true;
     }
 
-    // The distinct non-empty values of a column; consecutive repeats (the same string) cost no hashing.
-    private static HashSet<string> DistinctValues(DatasetColumn column)
-    {
-        var values = new HashSet<string>(StringComparer.Ordinal);
-        string? last = null;
-        for (var row = 0; row < column.Count; row++)
-        {
-            var value = column.GetText(row);
-            if (value.Length > 0 && !ReferenceEquals(value, last))
-            {
-                values.Add(value);
-                last = value;
-            }
-        }
-
-        return values;
-    }
-
     /// <summary>
     /// The codelist define.xml will state for a variable, chosen so that it never contradicts the data: a variable
     /// that SDTMIG ties to several codelists (DSDECOD: NCOMPLT, PROTMLST, OTHEVENT) keeps the one that holds every value
@@ -609,7 +591,7 @@ public static class MappingEngine
             return column;
         }
 
-        var values = DistinctValues(column);
+        var values = ColumnValues.Of(column).Texts.Where(v => v.Length > 0).ToList();
         bool Fits(Core.Terminology.Codelist? list) =>
             list is not null && values.All(v => list.FindBySubmissionValue(v) is not null || column.Metadata.ExtendedValues.Contains(v));
         var lists = meta.CodelistCodes.Select(standards.SdtmTerminology.FindByCode).ToList();

@@ -1,13 +1,20 @@
-namespace CdiscExport.Core.Define;
+namespace CdiscExport.Core.Datasets;
 
 /// <summary>
-/// The records of a dataset partitioned by the values of some columns (all records in one group to start with): the
-/// groups of value-level metadata (LB by LBTESTCD and LBMETHOD) and the test whether keys identify every record.
-/// Groups are numbered in order of their first record.
+/// The records of a dataset partitioned by the values of some columns, each column given as an id per record (the ids
+/// of <see cref="ColumnValues"/>, or any dictionary encoding): records share a group exactly when they hold the same
+/// value in every column. Key, duplicate and "one value per group" questions then index arrays by group instead of
+/// hashing a joined text per record. Groups are numbered 0, 1, 2... in order of their first record.
 /// </summary>
-internal sealed class RowGroups
+/// <example>
+/// <c>RowGroups.All(n).By(ColumnValues.Of(lb["LBTESTCD"])).By(ColumnValues.Of(lb["LBMETHOD"]))</c>: the value-level
+/// groups of LB.
+/// </example>
+/// <remarks>Immutable: <see cref="By(ReadOnlySpan{int}, int)"/> returns a new partition.</remarks>
+public sealed class RowGroups
 {
-    // Below this many (group, value) pairs a flat table numbers the refined groups; above it, a dictionary.
+    // Refining through a dense (group, value) table beats a hash table until the table outgrows the cache; a table the
+    // size of the records themselves is always affordable.
     private const long TableLimit = 1 << 22;
 
     private readonly int[] _groups;
@@ -27,6 +34,9 @@ internal sealed class RowGroups
     /// <summary>True when every record is alone in its group, i.e. the columns so far identify each record.</summary>
     public bool IsUnique => Count == _groups.Length;
 
+    /// <summary>The group of each record, by record.</summary>
+    public ReadOnlySpan<int> Groups => _groups;
+
     /// <summary>One group holding all <paramref name="rowCount"/> records (none when there are no records).</summary>
     public static RowGroups All(int rowCount) => new(new int[rowCount], rowCount == 0 ? 0 : 1);
 
@@ -34,17 +44,22 @@ internal sealed class RowGroups
     public int GroupOf(int row) => _groups[row];
 
     /// <summary>These groups split further by the value each record holds in <paramref name="values"/>.</summary>
-    public RowGroups By(ColumnValues values)
+    public RowGroups By(ColumnValues values) => By(values.Ids, values.Count);
+
+    /// <summary>
+    /// These groups split further by <paramref name="ids"/>, one value id per record, each below
+    /// <paramref name="distinctCount"/>.
+    /// </summary>
+    public RowGroups By(ReadOnlySpan<int> ids, int distinctCount)
     {
         var refined = new int[_groups.Length];
         var count = 0;
-        var width = values.Count;
-        if ((long)Count * width <= TableLimit)
+        if ((long)Count * distinctCount <= Math.Max(TableLimit, 2L * _groups.Length))
         {
-            var table = new int[Count * width];
+            var table = new int[Count * distinctCount];
             for (var row = 0; row < refined.Length; row++)
             {
-                ref var slot = ref table[(_groups[row] * width) + values.IdOf(row)];
+                ref var slot = ref table[(_groups[row] * distinctCount) + ids[row]];
                 if (slot == 0)
                 {
                     slot = ++count; // 0 marks an unused slot, so slots hold group + 1
@@ -58,7 +73,7 @@ internal sealed class RowGroups
             var numbers = new Dictionary<long, int>();
             for (var row = 0; row < refined.Length; row++)
             {
-                var pair = ((long)_groups[row] * width) + values.IdOf(row);
+                var pair = ((long)_groups[row] * distinctCount) + ids[row];
                 if (!numbers.TryGetValue(pair, out var group))
                 {
                     group = count++;

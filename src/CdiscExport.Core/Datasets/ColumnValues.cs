@@ -1,18 +1,16 @@
-using CdiscExport.Core.Datasets;
-
-namespace CdiscExport.Core.Define;
+namespace CdiscExport.Core.Datasets;
 
 /// <summary>
-/// The distinct values of one column, as text, and for every row which of them it holds. Everything the define says
-/// about a column (codelist terms, lengths, numeric shape, value-level groups, key uniqueness) depends only on which
-/// values occur where, and a column of a million records holds a few hundred distinct values: each is examined once
-/// instead of once per record.
+/// The distinct values of one column, as text, and for every row which of them it holds (its id). What the define
+/// says about a column (codelist terms, lengths, value-level groups, key uniqueness), the order of records on sort
+/// keys and the grouping of records by key (<see cref="RowGroups"/>) depend only on which values occur where, and a
+/// column of a million records holds a few hundred distinct values: each is examined once instead of once per record.
 /// </summary>
 /// <remarks>
 /// Two rows share an id exactly when <see cref="DatasetColumn.GetText"/> gives the same text for them, so grouping by
 /// id is grouping by text, as the define describes values.
 /// </remarks>
-internal sealed class ColumnValues
+public sealed class ColumnValues
 {
     private readonly int[] _ids;
     private readonly string[] _texts;
@@ -31,6 +29,9 @@ internal sealed class ColumnValues
 
     /// <summary>The id of the value on <paramref name="row"/>.</summary>
     public int IdOf(int row) => _ids[row];
+
+    /// <summary>The id of every row's value, by row.</summary>
+    public ReadOnlySpan<int> Ids => _ids;
 
     /// <summary>The text of the value <paramref name="id"/> ("" when missing).</summary>
     public string Text(int id) => _texts[id];
