@@ -276,7 +276,7 @@ public sealed class ImplementationGuide
 
     // "AEDTC" of AE -> "--DTC"; names without the domain prefix (VISITNUM, EPOCH) stay as they are.
     private static string Generic(string dataset, string name) =>
-        name.Length > 2 && name.StartsWith(dataset[..2], StringComparison.Ordinal) && dataset is not ("SUPPQUAL" or "RELREC")
+        name.Length > 2 && name.StartsWith(dataset[..2], StringComparison.Ordinal)
             ? "--" + name[2..]
             : name;
 
