@@ -18,7 +18,9 @@ internal sealed class ProgressDisplay(TextWriter error, bool enabled, bool timin
     {
         if (timings)
         {
-            error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{_clock.Elapsed.TotalSeconds,8:F2} s  {what}"));
+            // The GC's share (allocated bytes, collections, pause time) is what most often decides the wall time.
+            error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{_clock.Elapsed.TotalSeconds,8:F2} s  {what}  [alloc {GC.GetTotalAllocatedBytes() >> 20} MB, gc {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, pause {GC.GetTotalPauseDuration().TotalSeconds:F2} s]"));
             return;
         }
 

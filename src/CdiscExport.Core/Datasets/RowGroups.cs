@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace CdiscExport.Core.Datasets;
 
 /// <summary>
@@ -53,10 +55,22 @@ public sealed class RowGroups
     public RowGroups By(ReadOnlySpan<int> ids, int distinctCount)
     {
         var refined = new int[_groups.Length];
-        var count = 0;
-        if ((long)Count * distinctCount <= Math.Max(TableLimit, 2L * _groups.Length))
+        var count = (long)Count * distinctCount <= Math.Max(TableLimit, 2L * _groups.Length)
+            ? RefineThroughTable(ids, distinctCount, refined)
+            : RefineGroupByGroup(ids, distinctCount, refined);
+        return new RowGroups(refined, count);
+    }
+
+    // One pass through a dense (group, value) table, borrowed from the shared pool: a fresh table of millions of slots
+    // per refinement would cost the allocation, and the kernel's zeroing of its pages, every time.
+    private int RefineThroughTable(ReadOnlySpan<int> ids, int distinctCount, int[] refined)
+    {
+        var size = Count * distinctCount;
+        var table = ArrayPool<int>.Shared.Rent(Math.Max(size, 1));
+        try
         {
-            var table = new int[Count * distinctCount];
+            Array.Clear(table, 0, size);
+            var count = 0;
             for (var row = 0; row < refined.Length; row++)
             {
                 ref var slot = ref table[(_groups[row] * distinctCount) + ids[row]];
@@ -67,24 +81,86 @@ public sealed class RowGroups
 
                 refined[row] = slot - 1;
             }
+
+            return count;
         }
-        else
+        finally
         {
-            var numbers = new Dictionary<long, int>();
+            ArrayPool<int>.Shared.Return(table);
+        }
+    }
+
+    // Too many (group, value) pairs for a table: the records are bucketed by group (a stable counting sort), each group
+    // is split by value through one array indexed by value, and the new groups are then renumbered in order of their
+    // first record. Linear in the records and values, with no hashing.
+    private int RefineGroupByGroup(ReadOnlySpan<int> ids, int distinctCount, int[] refined)
+    {
+        var pool = ArrayPool<int>.Shared;
+        var starts = pool.Rent(Count + 1);
+        var rows = pool.Rent(refined.Length);
+        var owner = pool.Rent(distinctCount);
+        var local = pool.Rent(distinctCount);
+        var renumbered = pool.Rent(refined.Length);
+        try
+        {
+            Array.Clear(starts, 0, Count + 1);
+            foreach (var group in _groups)
+            {
+                starts[group + 1]++;
+            }
+
+            for (var g = 0; g < Count; g++)
+            {
+                starts[g + 1] += starts[g];
+            }
+
             for (var row = 0; row < refined.Length; row++)
             {
-                var pair = ((long)_groups[row] * distinctCount) + ids[row];
-                if (!numbers.TryGetValue(pair, out var group))
+                rows[starts[_groups[row]]++] = row;
+            }
+
+            // starts[g] now ends group g, i.e. begins group g + 1.
+            Array.Fill(owner, -1, 0, distinctCount);
+            var provisional = 0;
+            for (int g = 0, at = 0; g < Count; g++)
+            {
+                for (; at < starts[g]; at++)
                 {
-                    group = count++;
-                    numbers.Add(pair, group);
+                    var row = rows[at];
+                    var id = ids[row];
+                    if (owner[id] != g)
+                    {
+                        owner[id] = g;
+                        local[id] = provisional++;
+                    }
+
+                    refined[row] = local[id];
+                }
+            }
+
+            Array.Fill(renumbered, -1, 0, provisional);
+            var count = 0;
+            for (var row = 0; row < refined.Length; row++)
+            {
+                ref var number = ref renumbered[refined[row]];
+                if (number < 0)
+                {
+                    number = count++;
                 }
 
-                refined[row] = group;
+                refined[row] = number;
             }
-        }
 
-        return new RowGroups(refined, count);
+            return count;
+        }
+        finally
+        {
+            pool.Return(starts);
+            pool.Return(rows);
+            pool.Return(owner);
+            pool.Return(local);
+            pool.Return(renumbered);
+        }
     }
 
     /// <summary>The first record of each group, by group.</summary>

@@ -113,8 +113,10 @@ internal sealed class ConditionAlgorithm(SpecNode node, IReadOnlyList<(Condition
 
     public string Evaluate(RecordContext context)
     {
-        foreach (var (when, then) in branches)
+        // Indexed: a foreach over the interface would box an enumerator for every record.
+        for (var i = 0; i < branches.Count; i++)
         {
+            var (when, then) = branches[i];
             if (when is null || when.Holds(context))
             {
                 return then.Evaluate(context);

@@ -102,11 +102,12 @@ internal sealed class CtDecodeAlgorithm(SpecNode node, ValueRef source, string c
         }
 
         // A codelist has thousands of terms and a dataset repeats a handful of codes: look each code up once.
-        if (_cache.TryGetValue(code, out var cached))
-        {
-            return cached;
-        }
+        return _cache.TryGetValue(code, out var cached) ? cached : Decode(code);
+    }
 
+    // Apart from Evaluate, whose every call would otherwise allocate the closure of the term search.
+    private string Decode(string code)
+    {
         var term = _codes!.FindBySubmissionValue(code)
             ?? throw new MappingFailure(source.RawColumn, $"\"{code}\" is not in codelist {codelistName}");
         var decode = _decodes!.Terms.FirstOrDefault(t => t.Code == term.Code)

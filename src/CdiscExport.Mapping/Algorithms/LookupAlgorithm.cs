@@ -10,8 +10,9 @@ internal sealed class LookupTable
 {
     private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _rows = new(StringComparer.Ordinal);
 
-    // The rows again as arrays in the order of Columns ("" where a row has no value), for lookups by column index.
-    private readonly Dictionary<string, string[]> _rowValues = new(StringComparer.Ordinal);
+    // The rows again as arrays in the order of Columns ("" where a row has no value), for lookups by column index; each
+    // kept with its key, so that remembering the row found last allocates nothing.
+    private readonly Dictionary<string, FoundRow> _rowValues = new(StringComparer.Ordinal);
 
     // The row found last: the lookups of one record (LBTESTCD, LBCAT, LBSPEC... from one lab test name) share their
     // key, so all but the first find it here. A whole object, so that datasets mapped side by side see a consistent pair.
@@ -46,7 +47,7 @@ internal sealed class LookupTable
         Columns = columns.Order(StringComparer.Ordinal).ToList();
         foreach (var (key, row) in _rows)
         {
-            _rowValues[key] = Columns.Select(c => row.GetValueOrDefault(c, string.Empty)).ToArray();
+            _rowValues[key] = new FoundRow(key, Columns.Select(c => row.GetValueOrDefault(c, string.Empty)).ToArray());
         }
     }
 
@@ -68,17 +69,21 @@ internal sealed class LookupTable
     public string[]? FindValues(string key)
     {
         var last = _last;
-        if (last is not null && ReferenceEquals(last.Key, key))
+        if (last is not null && string.Equals(last.Key, key, StringComparison.Ordinal))
         {
             return last.Values;
         }
 
-        var values = _rowValues.GetValueOrDefault(key);
-        _last = new FoundRow(key, values);
-        return values;
+        if (!_rowValues.TryGetValue(key, out var found))
+        {
+            return null;
+        }
+
+        _last = found;
+        return found.Values;
     }
 
-    private sealed record FoundRow(string Key, string[]? Values);
+    private sealed record FoundRow(string Key, string[] Values);
 }
 
 /// <summary>
@@ -128,6 +133,12 @@ internal sealed class LookupAlgorithm(SpecNode node, string tableName, IReadOnly
             return _table!.FindValues(single) is { } found ? found[_field] : Miss([single]);
         }
 
+        return EvaluateJoinedKey(context);
+    }
+
+    // Apart from Evaluate, whose every call would otherwise allocate this path's closure over the record.
+    private string EvaluateJoinedKey(RecordContext context)
+    {
         var key = keys.Select(k => k.Get(context)).ToArray();
         if (key.All(k => k.Length == 0))
         {

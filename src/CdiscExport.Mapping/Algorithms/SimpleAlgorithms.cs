@@ -39,6 +39,7 @@ internal sealed class TemplateAlgorithm : IAlgorithm
     private readonly List<object> _parts = [];
     private readonly Memo<string, string> _built = new();
     private ValueRef? _single;
+    private string? _constant;
     private string _prefix = string.Empty;
     private string _suffix = string.Empty;
 
@@ -88,6 +89,14 @@ internal sealed class TemplateAlgorithm : IAlgorithm
         // template keeps the general path.
         var varying = _parts.OfType<ValueRef>().Where(r => r.Constant is null).ToList();
         _single = null;
+        _constant = null;
+        if (varying.Count == 0)
+        {
+            // Nothing varies ("{study.STUDYID}"): one string serves every record, instead of one built per record.
+            _constant = _parts.OfType<ValueRef>().Any(r => r.Constant!.Length == 0) ? string.Empty : string.Concat(_parts.Select(Text));
+            return;
+        }
+
         if (varying.Count == 1 && _parts.OfType<ValueRef>().All(r => r.Constant is null || r.Constant.Length > 0))
         {
             _single = varying[0];
@@ -101,6 +110,11 @@ internal sealed class TemplateAlgorithm : IAlgorithm
 
     public string Evaluate(RecordContext context)
     {
+        if (_constant is { } constant)
+        {
+            return constant;
+        }
+
         if (_single is { } single)
         {
             return EvaluateSingle(single.Get(context));
