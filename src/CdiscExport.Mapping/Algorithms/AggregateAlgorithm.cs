@@ -70,8 +70,9 @@ internal sealed class AggregateAlgorithm(
         }
 
         _index = new Dictionary<string, List<RawRow>>(StringComparer.Ordinal);
-        foreach (var row in _form.Rows)
+        for (var i = 0; i < _form.RowCount; i++)
         {
+            var row = _form.Row(i);
             var k = _form.Get(row, on);
             if (!_index.TryGetValue(k, out var list))
             {

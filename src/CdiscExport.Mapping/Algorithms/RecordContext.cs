@@ -30,10 +30,10 @@ internal sealed class RecordContext
 
     public int Line => Row?.Line ?? 0;
 
-    public string Raw(int ordinal) => Row is null || ordinal >= Row.Values.Length ? string.Empty : Row.Values[ordinal];
+    public string Raw(int ordinal) => Row is { } row ? row[ordinal] : string.Empty;
 
     public string Joined(string form, int ordinal) =>
-        _joined is not null && _joined.TryGetValue(form, out var row) && row is not null && ordinal < row.Values.Length ? row.Values[ordinal] : string.Empty;
+        _joined is not null && _joined.TryGetValue(form, out var row) && row is { } found ? found[ordinal] : string.Empty;
 
     public void SetJoined(string form, RawRow? row) => (_joined ??= new Dictionary<string, RawRow?>(StringComparer.Ordinal))[form] = row;
 

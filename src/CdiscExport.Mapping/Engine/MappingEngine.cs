@@ -170,8 +170,9 @@ public static class MappingEngine
                 }
 
                 var index = new Dictionary<string, List<RawRow>>(StringComparer.Ordinal);
-                foreach (var row in other.Rows)
+                for (var i = 0; i < other.RowCount; i++)
                 {
+                    var row = other.Row(i);
                     var value = other.Get(row, on);
                     if (!index.TryGetValue(value, out var list))
                     {
@@ -212,7 +213,7 @@ public static class MappingEngine
             }
 
             // Each raw row and literal row makes at most one record.
-            records.EnsureCapacity(records.Count + (block.Rows?.Count ?? source!.Rows.Count));
+            records.EnsureCapacity(records.Count + (block.Rows?.Count ?? source!.RowCount));
             var evaluation = new BlockEvaluation(spec, block, layout);
             if (block.Rows is { } literal)
             {
@@ -239,8 +240,9 @@ public static class MappingEngine
             var mapped = 0;
             var setAside = 0;
             var current = new RecordContext(source, records, layout);
-            foreach (var row in source!.Rows)
+            for (var i = 0; i < source!.RowCount; i++)
             {
+                var row = source.Row(i);
                 current.Load(row);
                 foreach (var (join, key, index) in joinIndex)
                 {
@@ -271,7 +273,7 @@ public static class MappingEngine
                 mapped++;
             }
 
-            reconciliation.Add(new ReconciliationLine(source.Name, source.Rows.Count, spec.Name, mapped, setAside,
+            reconciliation.Add(new ReconciliationLine(source.Name, source.RowCount, spec.Name, mapped, setAside,
                 setAside == 0 ? string.Empty : block.WhereReason ?? "not selected by the block's where: filter"));
         }
 
@@ -630,8 +632,8 @@ public static class MappingEngine
             var used = forms.Loaded.Any(f => f.Name == name);
             var form = forms.Get(name);
             reconciliation.Add(used
-                ? new ReconciliationLine(name, form.Rows.Count, string.Empty, 0, 0, "read through joins and aggregates only")
-                : new ReconciliationLine(name, form.Rows.Count, string.Empty, 0, form.Rows.Count, "no dataset reads this form"));
+                ? new ReconciliationLine(name, form.RowCount, string.Empty, 0, 0, "read through joins and aggregates only")
+                : new ReconciliationLine(name, form.RowCount, string.Empty, 0, form.RowCount, "no dataset reads this form"));
         }
     }
 }

@@ -1,22 +1,43 @@
 namespace CdiscExport.Mapping.Raw;
 
-/// <summary>One raw record and the line it starts on in its file (the header is line 1).</summary>
-internal sealed record RawRow(int Line, string[] Values);
+/// <summary>One raw record of a form: its position among the form's records. Holds no values of its own.</summary>
+internal readonly record struct RawRow(RawForm Form, int Index)
+{
+    /// <summary>The line the record starts on in its file (the header is line 1).</summary>
+    public int Line => Form.LineOf(Index);
+
+    /// <summary>The value in column <paramref name="ordinal"/> ("" past the last column).</summary>
+    public string this[int ordinal] => Form.Get(Index, ordinal);
+}
 
 /// <summary>
 /// One case-report form as exported by the EDC: a header of column names and its records, held in memory
 /// (forms are small next to the datasets made from them, and several datasets read the same form).
 /// </summary>
+/// <remarks>
+/// Values are held column by column, one array per column, not one array per record: a lab form of half a million
+/// records would otherwise be a million small objects, each copied by the garbage collector as it ages.
+/// </remarks>
 internal sealed class RawForm
 {
     private readonly Dictionary<string, int> _columns;
+    private readonly string[][] _values;
+    private readonly int[] _lines;
 
-    public RawForm(string name, string path, IReadOnlyList<string> headers, IReadOnlyList<RawRow> rows)
+    /// <param name="name">The form's name (its file name without .csv).</param>
+    /// <param name="path">The file it was read from.</param>
+    /// <param name="headers">The column names.</param>
+    /// <param name="values">One array per column, each at least <paramref name="rowCount"/> long.</param>
+    /// <param name="lines">The line each record starts on, at least <paramref name="rowCount"/> long.</param>
+    /// <param name="rowCount">The number of records.</param>
+    public RawForm(string name, string path, IReadOnlyList<string> headers, string[][] values, int[] lines, int rowCount)
     {
         Name = name;
         Path = path;
         Headers = headers;
-        Rows = rows;
+        _values = values;
+        _lines = lines;
+        RowCount = rowCount;
         _columns = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < headers.Count; i++)
         {
@@ -30,11 +51,21 @@ internal sealed class RawForm
 
     public IReadOnlyList<string> Headers { get; }
 
-    public IReadOnlyList<RawRow> Rows { get; }
+    /// <summary>The number of records.</summary>
+    public int RowCount { get; }
+
+    /// <summary>The record at <paramref name="index"/>.</summary>
+    public RawRow Row(int index) => new(this, index);
 
     public bool HasColumn(string column) => _columns.ContainsKey(column);
 
     public int Ordinal(string column) => _columns.TryGetValue(column, out var i) ? i : -1;
 
-    public string Get(RawRow row, int ordinal) => ordinal < row.Values.Length ? row.Values[ordinal] : string.Empty;
+    public string Get(RawRow row, int ordinal) => Get(row.Index, ordinal);
+
+    /// <summary>The value of record <paramref name="index"/> in column <paramref name="ordinal"/> ("" past the last column).</summary>
+    public string Get(int index, int ordinal) => ordinal < _values.Length ? _values[ordinal][index] : string.Empty;
+
+    /// <summary>The line record <paramref name="index"/> starts on.</summary>
+    public int LineOf(int index) => _lines[index];
 }

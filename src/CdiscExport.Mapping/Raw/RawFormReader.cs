@@ -30,7 +30,11 @@ internal static class RawFormReader
             PoolStrings = true,
         };
 
-        var rows = new List<RawRow>();
+        // Columns are sized for every line of the file (an upper bound on its records), so they never grow.
+        var capacity = bytes.AsSpan(start).Count((byte)'\n') + 1;
+        string[][] columns;
+        int[] lines;
+        var count = 0;
         string[] headers;
         try
         {
@@ -44,6 +48,14 @@ internal static class RawFormReader
                 throw new MappingException(path, 1, null, null, null, "the form has no header row");
             }
 
+            columns = new string[headers.Length][];
+            for (var i = 0; i < columns.Length; i++)
+            {
+                columns[i] = new string[capacity];
+            }
+
+            lines = new int[capacity];
+
             while (reader.Read())
             {
                 var line = (int)reader.LineNumber;
@@ -54,17 +66,18 @@ internal static class RawFormReader
                         "a comma inside a value must be quoted");
                 }
 
-                var values = new string[headers.Length];
-                for (var i = 0; i < values.Length; i++)
+                for (var i = 0; i < columns.Length; i++)
                 {
-                    values[i] = i < reader.FieldCount ? reader.GetString(i).Trim() : string.Empty;
-                    if (missing is { Count: > 0 } && missing.Contains(values[i], StringComparer.Ordinal))
+                    var value = i < reader.FieldCount ? reader.GetString(i).Trim() : string.Empty;
+                    if (missing is { Count: > 0 } && missing.Contains(value, StringComparer.Ordinal))
                     {
-                        values[i] = string.Empty;
+                        value = string.Empty;
                     }
+
+                    columns[i][count] = value;
                 }
 
-                rows.Add(new RawRow(line, values));
+                lines[count++] = line;
             }
         }
         catch (CsvFormatException e)
@@ -73,7 +86,7 @@ internal static class RawFormReader
                 $"malformed CSV ({e.Message.TrimEnd('.')}); check for an unbalanced quote");
         }
 
-        return new RawForm(name, path, headers, rows);
+        return new RawForm(name, path, headers, columns, lines, count);
     }
 
     private static Encoding Strict(Encoding encoding) =>
