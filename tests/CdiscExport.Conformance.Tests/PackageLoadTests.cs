@@ -68,4 +68,43 @@ public sealed class PackageLoadTests
 
         byText.Values.Select(r => groups[r]).Distinct().Count().ShouldBe(byText.Count);
     }
+
+    [Fact]
+    public void ReadAhead_GivesTheSamePackage_AndTheSameFindings()
+    {
+        var readAhead = new ReadAhead();
+        foreach (var file in Directory.GetFiles(Pilot, "*.xpt"))
+        {
+            readAhead.Read(file);
+        }
+
+        readAhead.Count.ShouldBe(Directory.GetFiles(Pilot, "*.xpt").Length);
+        var ahead = ConformanceEngine.Run([Pilot], readAhead: readAhead);
+        var plain = ConformanceEngine.Run([Pilot]);
+        readAhead.Count.ShouldBe(0); // every file was taken, none read twice
+        ahead.Datasets.ShouldBe(plain.Datasets);
+        ahead.Findings.Select(f => f.ToString()).ShouldBe(plain.Findings.Select(f => f.ToString()));
+    }
+
+    [Fact]
+    public void ReadAhead_OfAFileChangedSince_IsNotUsed()
+    {
+        var folder = Directory.CreateTempSubdirectory("cdisc-readahead-").FullName;
+        try
+        {
+            var dm = Path.Combine(folder, "dm.xpt");
+            File.Copy(Path.Combine(Pilot, "dm.xpt"), dm);
+            var readAhead = new ReadAhead();
+            readAhead.Read(dm);
+
+            // Replaced by another dataset after it was read: the load must see what is on disk now.
+            File.Copy(Path.Combine(Pilot, "ts.xpt"), dm, overwrite: true);
+            var package = Package.Load([dm], readAhead: readAhead);
+            package.Datasets.Single().Name.ShouldBe("TS");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

@@ -87,7 +87,10 @@ internal static class PackageExporter
 
         // ADaM is derived and written on another thread while this one writes the SDTM define.xml and the
         // reconciliation, all from the mapped datasets in memory: the two lanes share no file and no mutable state.
+        // That lane finishes first, and then reads the SDTM files back for the conformance checks while ADaM is still
+        // being derived (the check reads them again only if they changed since).
         var adamLane = Task.Run(() => WriteAdam(result, options, layout, xptOptions, Report));
+        var readAhead = new ReadAhead();
         try
         {
             if (options.Formats.Contains("xpt"))
@@ -98,6 +101,14 @@ internal static class PackageExporter
 
             Report("writing reconciliation report");
             WriteReconciliation(Path.Combine(layout.Reports, "reconciliation.csv"), result.Reconciliation);
+            if (options.Formats.Contains("xpt"))
+            {
+                Report("reading SDTM datasets back for conformance");
+                foreach (var dataset in result.Datasets.OrderByDescending(d => d.RowCount).TakeWhile(_ => !adamLane.IsCompleted))
+                {
+                    readAhead.Read(Path.Combine(layout.Sdtm, dataset.Name.ToLowerInvariant() + ".xpt"));
+                }
+            }
         }
         catch
         {
@@ -109,7 +120,7 @@ internal static class PackageExporter
 
         // GetResult rethrows the lane's own exception (not an AggregateException), as the sequential export would.
         var adam = adamLane.GetAwaiter().GetResult();
-        var conformance = CheckConformance(layout, options, progress);
+        var conformance = CheckConformance(layout, options, progress, readAhead);
         staged.Commit();
 
         output.WriteLine($"{result.StudyId}: {result.Datasets.Count} SDTM datasets written to {new PackageLayout(options.OutFolder, result.StudyId).Sdtm}");
@@ -206,7 +217,7 @@ internal static class PackageExporter
     /// the reports in reports/. Findings at or above --fail-on make the exit code 1; the package is written all the
     /// same, so that the data manager can read the reports and the datasets side by side.
     /// </summary>
-    private static ConformanceResult? CheckConformance(PackageLayout layout, ExportOptions options, ProgressDisplay progress)
+    private static ConformanceResult? CheckConformance(PackageLayout layout, ExportOptions options, ProgressDisplay progress, ReadAhead readAhead)
     {
         if (!options.Formats.Contains("xpt"))
         {
@@ -214,7 +225,7 @@ internal static class PackageExporter
         }
 
         progress.Report("checking conformance");
-        var result = RelativeTo(ConformanceEngine.Run([layout.Root]), layout.Root);
+        var result = RelativeTo(ConformanceEngine.Run([layout.Root], readAhead: readAhead), layout.Root);
         ConformanceReportWriter.Write(result, layout.Reports);
         return result;
     }

@@ -51,11 +51,14 @@ public sealed record ValidationOptions
 public static class ConformanceEngine
 {
     /// <summary>Loads the package at <paramref name="inputs"/> and runs every rule.</summary>
-    public static ConformanceResult Run(IReadOnlyList<string> inputs, ValidationOptions? options = null)
+    /// <param name="inputs">Folders or files, as <see cref="Package.Load"/> takes them.</param>
+    /// <param name="options">Options of the run, or null for the defaults.</param>
+    /// <param name="readAhead">Files of the package already read, or null.</param>
+    public static ConformanceResult Run(IReadOnlyList<string> inputs, ValidationOptions? options = null, ReadAhead? readAhead = null)
     {
         options ??= ValidationOptions.Default;
         var clock = Stopwatch.StartNew();
-        var package = Package.Load(inputs, options.DefinePath);
+        var package = Package.Load(inputs, options.DefinePath, readAhead);
         if (Environment.GetEnvironmentVariable("CDISC_EXPORT_TIMINGS") == "1")
         {
             Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalSeconds,8:F2} s  conformance: package loaded"));

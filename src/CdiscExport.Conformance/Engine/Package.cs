@@ -197,7 +197,9 @@ public sealed class Package
     /// <param name="inputs">Folders or files.</param>
     /// <param name="definePath">A define.xml to use instead of the one in the folder.</param>
     /// <exception cref="ArgumentException">An input does not exist or holds no XPT file.</exception>
-    public static Package Load(IReadOnlyList<string> inputs, string? definePath = null)
+    /// <param name="readAhead">Files already read (by an exporter, as it wrote them); each is taken from there unless it
+    /// changed since. May be null.</param>
+    public static Package Load(IReadOnlyList<string> inputs, string? definePath = null, ReadAhead? readAhead = null)
     {
         var folders = new List<(PackageFolder Folder, List<string> Files)>();
         foreach (var input in inputs)
@@ -258,7 +260,8 @@ public sealed class Package
             var (folder, file) = work[i];
             try
             {
-                loaded[i] = (ReadFile(file, folder), null);
+                var contents = readAhead?.Take(file) ?? ReadContents(file);
+                loaded[i] = (new DatasetData(file, folder, contents.Meta, contents.Version, contents.FileSize, contents.RowCount, contents.Columns), null);
             }
             catch (Exception e) when (e is XptFormatException or XptLimitException or IOException or InvalidDataException)
             {
@@ -300,7 +303,8 @@ public sealed class Package
         }
     }
 
-    private static DatasetData ReadFile(string file, PackageFolder folder)
+    /// <summary>Reads an XPT file into dictionary-encoded columns.</summary>
+    internal static FileContents ReadContents(string file)
     {
         using var stream = File.OpenRead(file);
         using var reader = XptReader.Open(stream, XptReaderOptions.Default with { FilePath = file });
@@ -320,8 +324,11 @@ public sealed class Package
             rows++;
         }
 
-        return new DatasetData(file, folder, reader.Dataset, reader.Version, stream.Length, rows, builders.Select(b => b.Build()).ToArray());
+        return new FileContents(reader.Dataset, reader.Version, stream.Length, rows, builders.Select(b => b.Build()).ToArray());
     }
+
+    /// <summary>What one XPT file holds, before it is placed in a folder of the package.</summary>
+    internal sealed record FileContents(XptDataset Meta, int Version, long FileSize, int RowCount, EncodedColumn[] Columns);
 
     private static List<(string, PackageKind)> FindStandardFolders(string root)
     {
