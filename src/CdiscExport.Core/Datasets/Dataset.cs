@@ -85,4 +85,44 @@ public sealed class Dataset
     /// <summary>A copy holding the rows named by <paramref name="order"/>, in that order.</summary>
     public Dataset Reorder(IReadOnlyList<int> order) =>
         new(Name, Label, Columns.Select(c => c.Reorder(order)).ToList());
+
+    /// <summary>
+    /// Puts the rows in the order named by <paramref name="order"/> by moving the values inside the columns' own
+    /// storage, and returns this dataset: the one exception to columns being immutable, for the builder of a dataset
+    /// whose columns nothing else holds yet (the mapping engine sorting its working records).
+    /// </summary>
+    /// <remarks>
+    /// This method exists for performance reasons. <see cref="Reorder"/> of half a million records leaves the original
+    /// arrays behind as garbage, and until the next full collection the garbage collector scans every reference in
+    /// them at each young collection: on a 5,000-subject study, a third of a second of pauses.
+    /// </remarks>
+    /// <param name="order">A permutation of the rows: each row number from 0 to <see cref="RowCount"/> - 1 once.</param>
+    /// <exception cref="ArgumentException"><paramref name="order"/> is not a permutation of the rows.</exception>
+    public Dataset ReorderInPlace(int[] order)
+    {
+        var seen = new bool[RowCount];
+        var isPermutation = order.Length == RowCount;
+        for (var i = 0; i < order.Length && isPermutation; i++)
+        {
+            isPermutation = (uint)order[i] < (uint)seen.Length && !seen[order[i]];
+            if (isPermutation)
+            {
+                seen[order[i]] = true;
+            }
+        }
+
+        if (!isPermutation)
+        {
+            throw new ArgumentException($"{Name}: the order is not a permutation of the {RowCount} rows", nameof(order));
+        }
+
+        // Columns may share storage (a copy with other metadata): each array is moved once.
+        var moved = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        foreach (var column in Columns)
+        {
+            column.ReorderStorage(order, moved);
+        }
+
+        return this;
+    }
 }

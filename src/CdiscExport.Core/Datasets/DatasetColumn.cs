@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace CdiscExport.Core.Datasets;
 
@@ -29,6 +31,9 @@ public abstract class DatasetColumn
 
     /// <summary>A copy holding the rows named by <paramref name="order"/>, in that order.</summary>
     public abstract DatasetColumn Reorder(IReadOnlyList<int> order);
+
+    /// <summary>Moves the values of the storage into the order given, unless <paramref name="moved"/> holds it already.</summary>
+    internal abstract void ReorderStorage(int[] order, HashSet<object> moved);
 }
 
 /// <summary>Reordering shared by the column types.</summary>
@@ -56,6 +61,25 @@ internal static class ColumnOrder
         }
 
         return result;
+    }
+
+    /// <summary>Moves <paramref name="values"/> into the order given (a permutation), through a pooled copy.</summary>
+    public static void ReorderInPlace<T>(T[] values, int[] order, HashSet<object> moved)
+    {
+        if (!moved.Add(values))
+        {
+            return;
+        }
+
+        var copy = ArrayPool<T>.Shared.Rent(values.Length);
+        Array.Copy(values, copy, values.Length);
+        for (var i = 0; i < order.Length; i++)
+        {
+            values[i] = copy[order[i]];
+        }
+
+        // References are cleared so that the pool does not keep the values alive.
+        ArrayPool<T>.Shared.Return(copy, clearArray: RuntimeHelpers.IsReferenceOrContainsReferences<T>());
     }
 }
 
@@ -111,6 +135,9 @@ public sealed class CharacterColumn : DatasetColumn
 
     /// <inheritdoc/>
     public override DatasetColumn Reorder(IReadOnlyList<int> order) => new CharacterColumn(Metadata, ColumnOrder.Reordered(_values, order));
+
+    /// <inheritdoc/>
+    internal override void ReorderStorage(int[] order, HashSet<object> moved) => ColumnOrder.ReorderInPlace(_values, order, moved);
 
     /// <summary>The longest value in bytes (ASCII), at least 1: the length SDTM asks for.</summary>
     public int LongestValue()
@@ -180,6 +207,9 @@ public sealed class NumericColumn : DatasetColumn
 
     /// <inheritdoc/>
     public override DatasetColumn Reorder(IReadOnlyList<int> order) => new NumericColumn(Metadata, ColumnOrder.Reordered(_values, order));
+
+    /// <inheritdoc/>
+    internal override void ReorderStorage(int[] order, HashSet<object> moved) => ColumnOrder.ReorderInPlace(_values, order, moved);
 
     /// <summary>Shortest text that parses back to the same double ("R" semantics); "" for missing.</summary>
     public static string FormatNumber(double? value) =>

@@ -404,7 +404,9 @@ public static class MappingEngine
         var sorted = new ValueOrder(working, sort).SortedRows(working.RowCount);
         if (!IsIdentity(sorted))
         {
-            working = working.Reorder(sorted);
+            // The working records are this method's alone (built by BuildWorking and the derivations), so they are
+            // sorted where they lie instead of copied.
+            working = working.ReorderInPlace(sorted);
             file = working["_FILE"];
             line = working["_LINE"];
         }
