@@ -24,20 +24,42 @@ internal static class CreateSuppqualExtension
         var domain = parent.Name;
         var idvar = parent.Has(domain + "SEQ") ? domain + "SEQ" : string.Empty;
         string[] names = ["STUDYID", "RDOMAIN", "USUBJID", "IDVAR", "IDVARVAL", "QNAM", "QLABEL", "QVAL", "QORIG", "QEVAL"];
-        var columns = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var n in names)
-        {
-            columns[n] = [];
-        }
 
         // Every column is resolved once, not once per record and QNAM.
         var values = supp.Select(s => parent["_SUPP_" + s.Qnam]).ToArray();
         var studyid = parent["STUDYID"];
         var usubjid = parent["USUBJID"];
         var idvarval = idvar.Length > 0 ? parent[idvar] : null;
-        List<string> studyids = columns["STUDYID"], rdomains = columns["RDOMAIN"], usubjids = columns["USUBJID"], idvars = columns["IDVAR"],
+
+        // The records are counted first, so that each column is one array of the right size, taken over as it is.
+        var count = 0;
+        for (var row = 0; row < parent.RowCount; row++)
+        {
+            foreach (var column in values)
+            {
+                count += column.IsMissing(row) ? 0 : 1;
+            }
+        }
+
+        var columns = names.ToDictionary(n => n, _ => new string[count], StringComparer.Ordinal);
+        string[] studyids = columns["STUDYID"], rdomains = columns["RDOMAIN"], usubjids = columns["USUBJID"], idvars = columns["IDVAR"],
             idvarvals = columns["IDVARVAL"], qnams = columns["QNAM"], qlabels = columns["QLABEL"], qvals = columns["QVAL"],
             qorigs = columns["QORIG"], qevals = columns["QEVAL"];
+
+        // --SEQ numbers repeat across subjects: each is written as text once (keyed by its bits: -0 prints apart from 0).
+        var idvarvalNumbers = new Dictionary<long, string>();
+        string IdvarvalOf(int row)
+        {
+            if (idvarval is NumericColumn numbers && numbers[row] is { } number)
+            {
+                var bits = BitConverter.DoubleToInt64Bits(number);
+                return idvarvalNumbers.TryGetValue(bits, out var text) ? text : idvarvalNumbers[bits] = idvarval.GetText(row);
+            }
+
+            return idvarval?.GetText(row) ?? string.Empty;
+        }
+
+        var at = 0;
         for (var row = 0; row < parent.RowCount; row++)
         {
             for (var i = 0; i < values.Length; i++)
@@ -49,16 +71,17 @@ internal static class CreateSuppqualExtension
                 }
 
                 var s = supp[i];
-                studyids.Add(studyid.GetText(row));
-                rdomains.Add(domain);
-                usubjids.Add(usubjid.GetText(row));
-                idvars.Add(idvar);
-                idvarvals.Add(idvarval?.GetText(row) ?? string.Empty);
-                qnams.Add(s.Qnam);
-                qlabels.Add(s.Qlabel);
-                qvals.Add(value);
-                qorigs.Add(s.Qorig);
-                qevals.Add(s.Qeval);
+                studyids[at] = studyid.GetText(row);
+                rdomains[at] = domain;
+                usubjids[at] = usubjid.GetText(row);
+                idvars[at] = idvar;
+                idvarvals[at] = IdvarvalOf(row);
+                qnams[at] = s.Qnam;
+                qlabels[at] = s.Qlabel;
+                qvals[at] = value;
+                qorigs[at] = s.Qorig;
+                qevals[at] = s.Qeval;
+                at++;
             }
         }
 
@@ -66,7 +89,7 @@ internal static class CreateSuppqualExtension
             variables.All(v => v.Qorig == "CRF") ? "Collected" : "Derived";
 
         return new Dataset("SUPP" + domain, $"Supplemental Qualifiers for {domain}",
-            names.Select(n => (DatasetColumn)new CharacterColumn(
+            names.Select(n => (DatasetColumn)CharacterColumn.FromArray(
                 new VariableMetadata(n, n, VariableKind.Character) { Origin = n == "QVAL" ? QvalOrigin(supp) : "Assigned" }, columns[n])).ToList());
     }
 }
