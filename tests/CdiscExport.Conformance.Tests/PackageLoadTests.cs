@@ -87,6 +87,28 @@ public sealed class PackageLoadTests
     }
 
     [Fact]
+    public async Task ReadAhead_UnderWayWhileThePackageLoads_GivesTheSameData()
+    {
+        // However the read ahead and the load interleave (the load waits for a file under way, or reads it itself),
+        // every cell is what the file holds.
+        var readAhead = new ReadAhead();
+        var files = Directory.GetFiles(Pilot, "*.xpt").OrderByDescending(f => new FileInfo(f).Length).ToList();
+        var reading = Task.Run(() => files.ForEach(readAhead.Read), TestContext.Current.CancellationToken);
+        var ahead = Package.Load([Pilot], readAhead: readAhead);
+        await reading;
+        var plain = Package.Load([Pilot]);
+        ahead.Datasets.Select(d => d.Name).ShouldBe(plain.Datasets.Select(d => d.Name));
+        foreach (var (a, p) in ahead.Datasets.Zip(plain.Datasets))
+        {
+            a.RowCount.ShouldBe(p.RowCount, a.Name);
+            for (var i = 0; i < a.Variables.Count; i++)
+            {
+                Enumerable.Range(0, a.RowCount).Select(a.Column(i).Text).ShouldBe(Enumerable.Range(0, p.RowCount).Select(p.Column(i).Text), $"{a.Name} column {i}");
+            }
+        }
+    }
+
+    [Fact]
     public void ReadAhead_OfAFileChangedSince_IsNotUsed()
     {
         var folder = Directory.CreateTempSubdirectory("cdisc-readahead-").FullName;

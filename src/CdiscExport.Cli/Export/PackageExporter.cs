@@ -88,9 +88,11 @@ internal static class PackageExporter
         // ADaM is derived and written on another thread while this one writes the SDTM define.xml and the
         // reconciliation, all from the mapped datasets in memory: the two lanes share no file and no mutable state.
         // That lane finishes first, and then reads the SDTM files back for the conformance checks while ADaM is still
-        // being derived (the check reads them again only if they changed since).
+        // being derived (the check reads them again only if they changed since). No file is started once ADaM is done:
+        // the check waits for the one under way and reads the rest itself, on both cores.
         var adamLane = Task.Run(() => WriteAdam(result, options, layout, xptOptions, Report));
         var readAhead = new ReadAhead();
+        var readAheadLane = Task.CompletedTask;
         try
         {
             if (options.Formats.Contains("xpt"))
@@ -104,10 +106,13 @@ internal static class PackageExporter
             if (options.Formats.Contains("xpt"))
             {
                 Report("reading SDTM datasets back for conformance");
-                foreach (var dataset in result.Datasets.OrderByDescending(d => d.RowCount).TakeWhile(_ => !adamLane.IsCompleted))
+                readAheadLane = Task.Run(() =>
                 {
-                    readAhead.Read(Path.Combine(layout.Sdtm, dataset.Name.ToLowerInvariant() + ".xpt"));
-                }
+                    foreach (var dataset in result.Datasets.OrderByDescending(d => d.RowCount).TakeWhile(_ => !adamLane.IsCompleted))
+                    {
+                        readAhead.Read(Path.Combine(layout.Sdtm, dataset.Name.ToLowerInvariant() + ".xpt"));
+                    }
+                });
             }
         }
         catch
@@ -118,9 +123,21 @@ internal static class PackageExporter
             throw;
         }
 
-        // GetResult rethrows the lane's own exception (not an AggregateException), as the sequential export would.
-        var adam = adamLane.GetAwaiter().GetResult();
+        // GetResult rethrows the lane's own exception (not an AggregateException), as the sequential export would; the
+        // files being read back are let go before the staged folder is deleted.
+        AdamResult? adam;
+        try
+        {
+            adam = adamLane.GetAwaiter().GetResult();
+        }
+        catch
+        {
+            Task.WaitAny(readAheadLane);
+            throw;
+        }
+
         var conformance = CheckConformance(layout, options, progress, readAhead);
+        readAheadLane.GetAwaiter().GetResult();
         staged.Commit();
 
         output.WriteLine($"{result.StudyId}: {result.Datasets.Count} SDTM datasets written to {new PackageLayout(options.OutFolder, result.StudyId).Sdtm}");
