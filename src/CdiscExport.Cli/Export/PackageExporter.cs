@@ -136,7 +136,16 @@ internal static class PackageExporter
             throw;
         }
 
-        var conformance = CheckConformance(layout, options, progress, readAhead);
+        ConformanceResult? conformance;
+        try
+        {
+            conformance = CheckConformance(layout, options, progress, readAhead);
+        }
+        finally
+        {
+            Task.WaitAny(readAheadLane);
+        }
+
         readAheadLane.GetAwaiter().GetResult();
         staged.Commit();
 
