@@ -1,6 +1,7 @@
 using CdiscExport.Adam.Response;
 using CdiscExport.Adam.Spec;
 using CdiscExport.Core.Datasets;
+using CdiscExport.Core.Dates;
 using NodaTime;
 
 namespace CdiscExport.Adam.Adrs;
@@ -94,7 +95,7 @@ internal static class AdrsDerivations
         var stresu = lb.Text("LBSTRESU");
         var dtc = lb.Text("LBDTC");
         var usubjid = lb.Text(Derivations.Usubjid);
-        var dates = new CompleteDates();
+        var dates = new CompleteDates(Derivations.ParseDate);
         var byKey = new Dictionary<(string Usubjid, LocalDate Date), MProteinMeasurement>();
         for (var r = 0; r < lb.RowCount; r++)
         {
@@ -105,7 +106,7 @@ internal static class AdrsDerivations
                 : testcd[r] == coding.UrineMProtein ? MProteinResult.Urine
                 : testcd[r] == coding.MarrowPlasmaCells ? MProteinResult.MarrowPlasmaCells
                 : MProteinResult.None;
-            if (result == MProteinResult.None || dates.Parse(dtc[r]) is not { } date)
+            if (result == MProteinResult.None || dates.Of(dtc[r]) is not { } date)
             {
                 continue;
             }

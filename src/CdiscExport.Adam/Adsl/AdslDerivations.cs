@@ -1,5 +1,6 @@
 using CdiscExport.Adam.Spec;
 using CdiscExport.Core.Datasets;
+using CdiscExport.Core.Dates;
 using NodaTime;
 
 namespace CdiscExport.Adam.Adsl;
@@ -47,12 +48,12 @@ internal static class AdslDerivations
         var subjects = new SubjectRows(adsl);
         var subjectOf = subjects.Map(source);
         var text = source.Text(dateVar);
-        var dates = new CompleteDates();
+        var dates = new CompleteDates(Derivations.ParseDate);
         var extreme = new LocalDate?[subjects.Count];
         for (var r = 0; r < subjectOf.Length; r++)
         {
             var s = subjectOf[r];
-            if (s >= 0 && filter(r) && dates.Parse(text[r]) is { } date
+            if (s >= 0 && filter(r) && dates.Of(text[r]) is { } date
                 && (extreme[s] is not { } e || (first ? date < e : date > e)))
             {
                 extreme[s] = date;
@@ -139,7 +140,7 @@ internal static class AdslDerivations
         var start = ex.Text("EXSTDTC");
         var subjects = new SubjectRows(adsl);
         var subjectOf = subjects.Map(ex);
-        var dates = new CompleteDates();
+        var dates = new CompleteDates(Derivations.ParseDate);
         var doses = new List<LocalDate>?[subjects.Count];
         for (var r = 0; r < subjectOf.Length; r++)
         {
@@ -147,7 +148,7 @@ internal static class AdslDerivations
             if (s >= 0 && string.Equals(trt[r], cycle.Drug, StringComparison.OrdinalIgnoreCase))
             {
                 doses[s] ??= [];
-                if (dates.Parse(start[r]) is { } date)
+                if (dates.Of(start[r]) is { } date)
                 {
                     doses[s]!.Add(date);
                 }

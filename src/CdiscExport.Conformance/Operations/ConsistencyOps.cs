@@ -344,12 +344,6 @@ internal static class ConsistencyOps
             var highs = lb.ColumnOrNull(p + "STNRHI");
             var hasStresc = lb.Has(p + "STRESC");
             var hasStresn = lb.Has(p + "STRESN");
-            var strescNumber = new double?[stresc.DistinctCount];
-            for (var k = 0; k < strescNumber.Length; k++)
-            {
-                strescNumber[k] = double.TryParse(stresc.TextOf(k), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;
-            }
-
             for (var r = 0; r < lb.RowCount; r++)
             {
                 if (!orres.IsNull(r) && stresc.IsNull(r) && hasStresc)
@@ -360,7 +354,7 @@ internal static class ConsistencyOps
                 if (hasStresn)
                 {
                     var n = stresn.Num(r);
-                    if (strescNumber[stresc.Code(r)] is { } v)
+                    if (stresc.Num(r) is { } v)
                     {
                         if (n is null || Math.Abs(n.Value - v) > 1e-9 * Math.Max(1, Math.Abs(v)))
                         {

@@ -57,13 +57,7 @@ public sealed class ColumnValues
             // Sorted datasets repeat a value over runs of records, often as one pooled string: skip the hash then.
             if (!ReferenceEquals(value, last))
             {
-                if (!byText.TryGetValue(value, out lastId))
-                {
-                    lastId = texts.Count;
-                    byText.Add(value, lastId);
-                    texts.Add(value);
-                }
-
+                lastId = IdOf(byText, texts, value, value);
                 last = value;
             }
 
@@ -100,13 +94,7 @@ public sealed class ColumnValues
             var bits = BitConverter.DoubleToInt64Bits(v);
             if (lastId < 0 || bits != lastBits)
             {
-                if (!byBits.TryGetValue(bits, out lastId))
-                {
-                    lastId = values.Count;
-                    byBits.Add(bits, lastId);
-                    values.Add(v);
-                }
-
+                lastId = IdOf(byBits, values, bits, v);
                 lastBits = bits;
             }
 
@@ -119,12 +107,7 @@ public sealed class ColumnValues
         for (var id = 0; id < values.Count; id++)
         {
             var text = NumericColumn.FormatNumber(values[id]);
-            if (!byText.TryGetValue(text, out canonical[id]))
-            {
-                canonical[id] = texts.Count;
-                byText.Add(text, texts.Count);
-                texts.Add(text);
-            }
+            canonical[id] = IdOf(byText, texts, text, text);
         }
 
         if (texts.Count != values.Count)
@@ -136,5 +119,19 @@ public sealed class ColumnValues
         }
 
         return new ColumnValues(ids, [.. texts]);
+    }
+
+    // The id of the value under key, numbered in order of first appearance: a new key adds its value to the list.
+    private static int IdOf<TKey, TValue>(Dictionary<TKey, int> ids, List<TValue> values, TKey key, TValue value)
+        where TKey : notnull
+    {
+        if (!ids.TryGetValue(key, out var id))
+        {
+            id = values.Count;
+            ids.Add(key, id);
+            values.Add(value);
+        }
+
+        return id;
     }
 }

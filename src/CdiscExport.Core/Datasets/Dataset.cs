@@ -102,18 +102,25 @@ public sealed class Dataset
     {
         var seen = new bool[RowCount];
         var isPermutation = order.Length == RowCount;
+        var isIdentity = true;
         for (var i = 0; i < order.Length && isPermutation; i++)
         {
             isPermutation = (uint)order[i] < (uint)seen.Length && !seen[order[i]];
             if (isPermutation)
             {
                 seen[order[i]] = true;
+                isIdentity &= order[i] == i;
             }
         }
 
         if (!isPermutation)
         {
             throw new ArgumentException($"{Name}: the order is not a permutation of the {RowCount} rows", nameof(order));
+        }
+
+        if (isIdentity)
+        {
+            return this; // already in order (a dataset mapped from a form sorted as the keys are)
         }
 
         // Columns may share storage (a copy with other metadata): each array is moved once.

@@ -9,7 +9,7 @@ namespace CdiscExport.Core.Datasets;
 /// hashing a joined text per record. Groups are numbered 0, 1, 2... in order of their first record.
 /// </summary>
 /// <example>
-/// <c>RowGroups.All(n).By(ColumnValues.Of(lb["LBTESTCD"])).By(ColumnValues.Of(lb["LBMETHOD"]))</c>: the value-level
+/// <c>RowGroups.Of(n, [ColumnValues.Of(lb["LBTESTCD"]), ColumnValues.Of(lb["LBMETHOD"])])</c>: the value-level
 /// groups of LB.
 /// </example>
 /// <remarks>Immutable: <see cref="By(ReadOnlySpan{int}, int)"/> returns a new partition.</remarks>
@@ -41,6 +41,13 @@ public sealed class RowGroups
 
     /// <summary>One group holding all <paramref name="rowCount"/> records (none when there are no records).</summary>
     public static RowGroups All(int rowCount) => new(new int[rowCount], rowCount == 0 ? 0 : 1);
+
+    /// <summary>
+    /// The <paramref name="rowCount"/> records grouped by their values in every one of <paramref name="columns"/>
+    /// (one group holding them all when there is no column).
+    /// </summary>
+    public static RowGroups Of(int rowCount, IEnumerable<ColumnValues> columns) =>
+        columns.Aggregate(All(rowCount), (groups, values) => groups.By(values));
 
     /// <summary>The group of <paramref name="row"/>.</summary>
     public int GroupOf(int row) => _groups[row];

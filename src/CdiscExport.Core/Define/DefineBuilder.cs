@@ -270,12 +270,11 @@ public static class DefineBuilder
             };
             if (column is NumericColumn)
             {
-                var (isInteger, digits, decimals) = shape.Result;
                 return item with
                 {
-                    DataType = isInteger ? "integer" : "float",
-                    Length = digits,
-                    SignificantDigits = isInteger ? null : decimals,
+                    DataType = shape.IsInteger ? "integer" : "float",
+                    Length = shape.Digits,
+                    SignificantDigits = shape.IsInteger ? null : shape.Decimals,
                 };
             }
 
@@ -543,7 +542,7 @@ public static class DefineBuilder
 
                 var by = byAll.Where(dataset.Has).ToArray();
                 var byValues = by.Select(b => ValuesOf(dataset[b])).ToArray();
-                var partition = byValues.Aggregate(RowGroups.All(dataset.RowCount), (groups, values) => groups.By(values));
+                var partition = RowGroups.Of(dataset.RowCount, byValues);
                 var firstRows = partition.FirstRows();
                 var groups = Enumerable.Range(0, partition.Count)
                     .Select(g => (Key: string.Join("\u0001", byValues.Select(v => v.Text(v.IdOf(firstRows[g])))), Group: g))

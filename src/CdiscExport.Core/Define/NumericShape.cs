@@ -24,9 +24,6 @@ internal readonly record struct NumericShape
     /// <summary>The most decimals of a value; at least 1 unless all are integers.</summary>
     public int Decimals { get; }
 
-    /// <summary>The shape as (IsInteger, Digits, Decimals).</summary>
-    public (bool IsInteger, int Digits, int Decimals) Result => (IsInteger, Digits, Decimals);
-
     /// <summary>The shape of the values of <paramref name="column"/> (missing values ignored).</summary>
     public static NumericShape Of(NumericColumn column)
     {

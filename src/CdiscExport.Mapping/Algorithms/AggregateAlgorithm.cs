@@ -24,7 +24,7 @@ internal sealed class AggregateAlgorithm(
     SpecNode? where) : IAlgorithm
 {
     private static readonly string[] Picks = ["min", "max", "first", "last"];
-    private Dictionary<string, List<RawRow>>? _index;
+    private IReadOnlyDictionary<string, List<RawRow>>? _index;
     private RawForm? _form;
     private int _value;
     private int _time = -1;
@@ -69,18 +69,7 @@ internal sealed class AggregateAlgorithm(
             }
         }
 
-        _index = new Dictionary<string, List<RawRow>>(StringComparer.Ordinal);
-        for (var i = 0; i < _form.RowCount; i++)
-        {
-            var row = _form.Row(i);
-            var k = _form.Get(row, on);
-            if (!_index.TryGetValue(k, out var list))
-            {
-                _index[k] = list = [];
-            }
-
-            list.Add(row);
-        }
+        _index = _form.IndexBy(on);
     }
 
     public string Evaluate(RecordContext context)

@@ -18,25 +18,7 @@ internal static class IsoDates
         date = default;
         return false;
     }
-}
 
-/// <summary>
-/// <see cref="IsoDates.TryDate"/> for the values of one column, each distinct text read once: a dataset repeats each
-/// date over many records (usually on consecutive records, which the memo finds without hashing).
-/// </summary>
-internal sealed class CompleteDates
-{
-    private readonly Memo<string, LocalDate?> _dates = new();
-
-    /// <summary>True when <paramref name="iso"/> holds at least a complete date (year, month and day).</summary>
-    public bool TryDate(string iso, out LocalDate date)
-    {
-        if (!_dates.TryGet(iso, out var known))
-        {
-            known = _dates.Add(iso, IsoDates.TryDate(iso, out var parsed) ? parsed : null);
-        }
-
-        date = known.GetValueOrDefault();
-        return known.HasValue;
-    }
+    /// <summary>The complete date of <paramref name="iso"/>, or null (as <see cref="TryDate"/>).</summary>
+    public static LocalDate? CompleteDate(string iso) => TryDate(iso, out var date) ? date : null;
 }

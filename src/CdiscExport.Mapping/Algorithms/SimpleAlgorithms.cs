@@ -70,7 +70,6 @@ internal sealed class TemplateAlgorithm : IAlgorithm
             _parts.Add(new ValueRef(template[(open + 1)..close].Trim(), node));
             i = close + 1;
         }
-
     }
 
     public SpecNode Node { get; }
@@ -84,20 +83,22 @@ internal sealed class TemplateAlgorithm : IAlgorithm
 
         _built.Clear();
 
-        // One name that varies between literal texts and study attributes ("{study.STUDYID}-{SUBJID}"): the value is
-        // prefix + value + suffix, which can be remembered per value. A blank attribute blanks every value, so that
-        // template keeps the general path.
-        var varying = _parts.OfType<ValueRef>().Where(r => r.Constant is null).ToList();
+        // A blank study attribute blanks every value (a concatenation with a missing piece is missing), and a template
+        // where nothing varies ("{study.STUDYID}") is one string for every record. One name that varies between texts
+        // and attributes ("{study.STUDYID}-{SUBJID}") is prefix + value + suffix, remembered per value.
+        var refs = _parts.OfType<ValueRef>().ToList();
+        var varying = refs.Where(r => r.Constant is null).ToList();
         _single = null;
         _constant = null;
-        if (varying.Count == 0)
+        if (refs.Any(r => r.Constant is { Length: 0 }))
         {
-            // Nothing varies ("{study.STUDYID}"): one string serves every record, instead of one built per record.
-            _constant = _parts.OfType<ValueRef>().Any(r => r.Constant!.Length == 0) ? string.Empty : string.Concat(_parts.Select(Text));
-            return;
+            _constant = string.Empty;
         }
-
-        if (varying.Count == 1 && _parts.OfType<ValueRef>().All(r => r.Constant is null || r.Constant.Length > 0))
+        else if (varying.Count == 0)
+        {
+            _constant = string.Concat(_parts.Select(Text));
+        }
+        else if (varying.Count == 1)
         {
             _single = varying[0];
             var at = _parts.IndexOf(_single);

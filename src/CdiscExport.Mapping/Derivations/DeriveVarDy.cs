@@ -1,5 +1,5 @@
-using CdiscExport.Core.Dates;
 using CdiscExport.Core.Datasets;
+using CdiscExport.Core.Dates;
 using CdiscExport.Mapping.Algorithms;
 
 namespace CdiscExport.Mapping.Derivations;
@@ -17,11 +17,11 @@ internal static class DeriveVarDyExtension
     {
         var subjects = references.ForRows(dataset["USUBJID"]);
         var dates = dataset[dateVar];
-        var completeDates = new CompleteDates();
+        var completeDates = new CompleteDates(IsoDates.CompleteDate);
         var days = new double?[dataset.RowCount];
         for (var row = 0; row < dataset.RowCount; row++)
         {
-            if (subjects[row]?.RfstDate is { } start && completeDates.TryDate(dates.GetText(row), out var date))
+            if (subjects[row]?.RfstDate is { } start && completeDates.Of(dates.GetText(row)) is { } date)
             {
                 days[row] = StudyDay.ComputeStudyDay(start, date);
             }

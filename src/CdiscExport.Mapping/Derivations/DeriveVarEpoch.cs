@@ -1,4 +1,5 @@
 using CdiscExport.Core.Datasets;
+using CdiscExport.Core.Dates;
 using CdiscExport.Mapping.Algorithms;
 
 namespace CdiscExport.Mapping.Derivations;
@@ -15,13 +16,13 @@ internal static class DeriveVarEpochExtension
     {
         var subjects = references.ForRows(dataset["USUBJID"]);
         var dates = dataset[dateVar];
-        var completeDates = new CompleteDates();
+        var completeDates = new CompleteDates(IsoDates.CompleteDate);
         var epochs = new string[dataset.RowCount];
         for (var row = 0; row < dataset.RowCount; row++)
         {
             epochs[row] = string.Empty;
             var reference = subjects[row];
-            if (reference is null || !completeDates.TryDate(dates.GetText(row), out var date) || reference.RfxstDate is not { } first)
+            if (reference is null || completeDates.Of(dates.GetText(row)) is not { } date || reference.RfxstDate is not { } first)
             {
                 continue;
             }

@@ -1,4 +1,5 @@
 using CdiscExport.Core.Datasets;
+using CdiscExport.Core.Dates;
 using CdiscExport.Mapping.Algorithms;
 
 namespace CdiscExport.Mapping.Derivations;
@@ -19,7 +20,7 @@ internal static class DeriveVarLobxflExtension
         var dates = dataset[dateVar];
         var values = dataset[valueVar];
         var groups = GroupIds(dataset, byVars);
-        var completeDates = new CompleteDates();
+        var completeDates = new CompleteDates(IsoDates.CompleteDate);
         var best = new Dictionary<int, int>();
         for (var row = 0; row < dataset.RowCount; row++)
         {
@@ -47,12 +48,12 @@ internal static class DeriveVarLobxflExtension
 
     // One number per distinct combination of the variables' texts, so that no key text is built per record.
     private static int[] GroupIds(Dataset dataset, IReadOnlyList<string> variables) =>
-        variables.Aggregate(RowGroups.All(dataset.RowCount), (groups, v) => groups.By(ColumnValues.Of(dataset[v]))).Groups.ToArray();
+        RowGroups.Of(dataset.RowCount, variables.Select(v => ColumnValues.Of(dataset[v]))).Groups.ToArray();
 
     // A record without a complete date, or of a subject never exposed, is never before exposure.
     private static bool IsOnOrBefore(string date, SubjectReference reference, CompleteDates completeDates)
     {
-        if (!completeDates.TryDate(date, out var d) || reference.RfxstDate is not { } r)
+        if (completeDates.Of(date) is not { } d || reference.RfxstDate is not { } r)
         {
             return false;
         }

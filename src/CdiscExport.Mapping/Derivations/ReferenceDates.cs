@@ -8,13 +8,13 @@ namespace CdiscExport.Mapping.Derivations;
 internal sealed record SubjectReference(string Rfstdtc, string Rfxstdtc, string Rfxendtc)
 {
     /// <summary>RFSTDTC's complete date, or null; read once per subject, not once per record of the subject.</summary>
-    public LocalDate? RfstDate { get; } = IsoDates.TryDate(Rfstdtc, out var date) ? date : null;
+    public LocalDate? RfstDate { get; } = IsoDates.CompleteDate(Rfstdtc);
 
     /// <summary>RFXSTDTC's complete date, or null.</summary>
-    public LocalDate? RfxstDate { get; } = IsoDates.TryDate(Rfxstdtc, out var date) ? date : null;
+    public LocalDate? RfxstDate { get; } = IsoDates.CompleteDate(Rfxstdtc);
 
     /// <summary>RFXENDTC's complete date, or null.</summary>
-    public LocalDate? RfxendDate { get; } = IsoDates.TryDate(Rfxendtc, out var date) ? date : null;
+    public LocalDate? RfxendDate { get; } = IsoDates.CompleteDate(Rfxendtc);
 }
 
 /// <summary>

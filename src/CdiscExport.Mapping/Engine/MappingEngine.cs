@@ -78,10 +78,7 @@ public static class MappingEngine
             });
 
         // The error of the first dataset in the spec's order, as when the datasets were mapped one after another.
-        if (failures.FirstOrDefault(f => f is not null) is { } failure)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
-        }
+        ThrowFirst(failures);
 
         for (var i = 0; i < others.Count; i++)
         {
@@ -147,7 +144,7 @@ public static class MappingEngine
             }
 
             var joined = new Dictionary<string, RawForm>(StringComparer.Ordinal);
-            var joinIndex = new List<(JoinSpec Join, int Key, Dictionary<string, List<RawRow>> Index)>();
+            var joinIndex = new List<(JoinSpec Join, int Key, IReadOnlyDictionary<string, List<RawRow>> Index)>();
             foreach (var join in block.Joins)
             {
                 if (source is null)
@@ -169,20 +166,7 @@ public static class MappingEngine
                     throw join.Node.Error(on < 0 ? $"form \"{join.Form}\" has no column \"{join.On}\"" : $"form \"{source.Name}\" has no column \"{join.Key}\"");
                 }
 
-                var index = new Dictionary<string, List<RawRow>>(StringComparer.Ordinal);
-                for (var i = 0; i < other.RowCount; i++)
-                {
-                    var row = other.Row(i);
-                    var value = other.Get(row, on);
-                    if (!index.TryGetValue(value, out var list))
-                    {
-                        index[value] = list = [];
-                    }
-
-                    list.Add(row);
-                }
-
-                joinIndex.Add((join, key, index));
+                joinIndex.Add((join, key, other.IndexBy(on)));
             }
 
             // Bind everything before reading a single record: a misspelt name fails here, with its spec line.
@@ -382,8 +366,8 @@ public static class MappingEngine
             throw new SpecException(study.FilePath, 0, 0, "visits", $"{spec.Name} derives visits, but the study file has no visits: section");
         }
 
-        return working.DeriveVarsVisit(study.Visits, label, date, row => new MappingException(
-            working["_FILE"].GetText(row), int.Parse(working["_LINE"].GetText(row), CultureInfo.InvariantCulture), null, spec.Name + ".VISIT",
+        var rawOrigin = RawOrigin.Of(working);
+        return working.DeriveVarsVisit(study.Visits, label, date, row => rawOrigin.Error(row, spec.Name + ".VISIT",
             working["USUBJID"].GetText(row),
             $"visit label \"{working[label].GetText(row)}\" matches no rule in the study file's visits: section"));
     }
@@ -391,8 +375,7 @@ public static class MappingEngine
     private static (Dataset Final, Dataset? Supp) Finish(DatasetSpec spec, Dataset working, StandardsLibrary standards)
     {
         var ig = standards.Sdtmig;
-        var file = working["_FILE"];
-        var line = working["_LINE"];
+        var rawOrigin = RawOrigin.Of(working);
 
         // Sort: the spec's keys, else USUBJID and --SEQ where present.
         var sort = spec.Sort.Count > 0 ? spec.Sort.ToList() : new[] { "STUDYID", "USUBJID", spec.Name + "SEQ" }.Where(working.Has).ToList();
@@ -401,22 +384,13 @@ public static class MappingEngine
             throw new SpecException(spec.FilePath, 0, 0, "sort", $"sort key {key} is not a variable of {spec.Name}");
         }
 
-        var sorted = new ValueOrder(working, sort).SortedRows(working.RowCount);
-        if (!IsIdentity(sorted))
-        {
-            // The working records are this method's alone (built by BuildWorking and the derivations), so they are
-            // sorted where they lie instead of copied.
-            working = working.ReorderInPlace(sorted);
-            file = working["_FILE"];
-            line = working["_LINE"];
-        }
+        // The working records are this method's alone (built by BuildWorking and the derivations), so they are sorted
+        // where they lie instead of copied; _FILE and _LINE move with them.
+        working.ReorderInPlace(new ValueOrder(working, sort).SortedRows(working.RowCount));
 
         var suppVariables = spec.Blocks.SelectMany(b => b.Supp).GroupBy(s => s.Qnam).Select(g => g.First())
             .Select(s => new SuppVariable(s.Qnam, s.Qlabel, s.Qorig, s.Qeval)).ToList();
-        var rowFile = file;
-        var rowLine = line;
-        working = working.SplitLongText(suppVariables, (row, variable) => new MappingException(
-            rowFile.GetText(row), int.Parse(rowLine.GetText(row), CultureInfo.InvariantCulture), null, $"{spec.Name}.{variable}",
+        working = working.SplitLongText(suppVariables, (row, variable) => rawOrigin.Error(row, $"{spec.Name}.{variable}",
             working.Has("USUBJID") ? working["USUBJID"].GetText(row) : null,
             $"the value is longer than the {SplitLongTextExtension.Limit} characters XPT v5 holds; only --TERM variables are split into SUPP{spec.Name}"));
         var supp = working.CreateSuppqual(suppVariables);
@@ -434,7 +408,7 @@ public static class MappingEngine
         {
             try
             {
-                var typed = Typed(spec, named[i], metas[i], file, line);
+                var typed = Typed(spec, named[i], metas[i], rawOrigin);
                 if (provenance.TryGetValue(named[i].Name, out var origin))
                 {
                     typed = typed.WithMetadata(typed.Metadata with { Origin = origin.Origin, Method = origin.Method, Source = origin.Source, ExtendedValues = origin.Extensions });
@@ -447,10 +421,7 @@ public static class MappingEngine
                 failures[i] = e;
             }
         });
-        if (failures.FirstOrDefault(f => f is not null) is { } failure)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
-        }
+        ThrowFirst(failures);
 
         for (var i = 0; i < named.Count; i++)
         {
@@ -533,7 +504,7 @@ public static class MappingEngine
         return new Dataset(supp.Name, supp.Label, columns);
     }
 
-    private static DatasetColumn Typed(DatasetSpec spec, DatasetColumn column, StandardVariable meta, DatasetColumn file, DatasetColumn line)
+    private static DatasetColumn Typed(DatasetSpec spec, DatasetColumn column, StandardVariable meta, RawOrigin rawOrigin)
     {
         var metadata = Metadata(meta);
         if (meta.Type == VariableDataType.Char)
@@ -561,24 +532,28 @@ public static class MappingEngine
             values[row] = parsed.TryGet(text, out var known) ? known
                 : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d)
                 ? parsed.Add(text, d)
-                : throw new MappingException(file.GetText(row), int.Parse(line.GetText(row), CultureInfo.InvariantCulture), null,
-                    $"{spec.Name}.{meta.Name}", null, $"\"{text}\" is not a number, but {meta.Name} is numeric");
+                : throw rawOrigin.Error(row, $"{spec.Name}.{meta.Name}", null, $"\"{text}\" is not a number, but {meta.Name} is numeric");
         }
 
         return NumericColumn.FromArray(metadata, values);
     }
 
-    private static bool IsIdentity(int[] order)
+    // Side-by-side work fails as the same work done in order would: with the error of the first item that failed.
+    private static void ThrowFirst(Exception?[] failures)
     {
-        for (var i = 0; i < order.Length; i++)
+        if (failures.FirstOrDefault(f => f is not null) is { } failure)
         {
-            if (order[i] != i)
-            {
-                return false;
-            }
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
         }
+    }
 
-        return true;
+    /// <summary>Where each working record came from (the raw file and line in <c>_FILE</c> and <c>_LINE</c>), for errors.</summary>
+    private readonly record struct RawOrigin(DatasetColumn File, NumericColumn Line)
+    {
+        public static RawOrigin Of(Dataset working) => new(working["_FILE"], working.Number("_LINE"));
+
+        public MappingException Error(int row, string target, string? usubjid, string reason) =>
+            new(File.GetText(row), (int)(Line[row] ?? 0), null, target, usubjid, reason);
     }
 
     /// <summary>

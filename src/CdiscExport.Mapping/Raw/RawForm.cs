@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace CdiscExport.Mapping.Raw;
 
 /// <summary>One raw record of a form: its position among the form's records. Holds no values of its own.</summary>
@@ -23,6 +25,7 @@ internal sealed class RawForm
     private readonly Dictionary<string, int> _columns;
     private readonly string[][] _values;
     private readonly int[] _lines;
+    private readonly ConcurrentDictionary<int, Lazy<IReadOnlyDictionary<string, List<RawRow>>>> _indexes = new();
 
     /// <param name="name">The form's name (its file name without .csv).</param>
     /// <param name="path">The file it was read from.</param>
@@ -68,4 +71,28 @@ internal sealed class RawForm
 
     /// <summary>The line record <paramref name="index"/> starts on.</summary>
     public int LineOf(int index) => _lines[index];
+
+    /// <summary>
+    /// The records by their value in column <paramref name="ordinal"/>, in file order: what joins and aggregates look
+    /// records up by. Built once per column and shared (DM's RFXSTDTC and RFXENDTC both read exposure by SUBJID).
+    /// </summary>
+    public IReadOnlyDictionary<string, List<RawRow>> IndexBy(int ordinal) =>
+        _indexes.GetOrAdd(ordinal, o => new Lazy<IReadOnlyDictionary<string, List<RawRow>>>(() => BuildIndex(o))).Value;
+
+    private Dictionary<string, List<RawRow>> BuildIndex(int ordinal)
+    {
+        var index = new Dictionary<string, List<RawRow>>(StringComparer.Ordinal);
+        for (var i = 0; i < RowCount; i++)
+        {
+            var value = Get(i, ordinal);
+            if (!index.TryGetValue(value, out var rows))
+            {
+                index[value] = rows = [];
+            }
+
+            rows.Add(Row(i));
+        }
+
+        return index;
+    }
 }

@@ -33,6 +33,15 @@ public class DatasetReorderTests
         inPlace.Number("AGE")[3].ShouldBeNull();
     }
 
+    [Fact]
+    public void ReorderInPlace_OfTheOrderAlreadyHeld_ChangesNothing()
+    {
+        var dataset = Sample();
+        dataset.ReorderInPlace([0, 1, 2, 3]).ShouldBeSameAs(dataset);
+        Enumerable.Range(0, 4).Select(dataset["USUBJID"].GetText).ShouldBe(["C", "A", "", "B"]);
+        Enumerable.Range(0, 4).Select(dataset["SUBJID"].GetText).ShouldBe(["C", "A", "", "B"]);
+    }
+
     [Theory]
     [InlineData(new[] { 0, 1, 2 })]       // too short
     [InlineData(new[] { 0, 1, 1, 2 })]    // a row twice, one never

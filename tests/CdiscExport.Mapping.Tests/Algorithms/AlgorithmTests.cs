@@ -98,6 +98,17 @@ public sealed class AlgorithmTests
     }
 
     [Fact]
+    public void Copy_OfTextIntoANumericVariable_IsErrorNamingFileLineAndVariable()
+    {
+        // Typed when the dataset is finished (after sorting): the error still names the raw line the record came from.
+        var e = Should.Throw<MappingException>(() => MapAe("SUBJID,N\n2,1\n1,x\n", "      AESEQ: { copy: N }", "AESEQ"));
+        e.RawFile.ShouldEndWith("ae.csv");
+        e.Line.ShouldBe(3);
+        e.Target.ShouldBe("AE.AESEQ");
+        e.Reason.ShouldBe("\"x\" is not a number, but AESEQ is numeric");
+    }
+
+    [Fact]
     public void Aggregate_PicksEarliestDateOfJoinedRows()
     {
         using var study = new MiniStudy();
