@@ -38,6 +38,9 @@ public sealed class EncodedColumn
     /// <summary>The code of each row.</summary>
     public ReadOnlySpan<int> Codes => codes;
 
+    /// <summary>The code of each row, shared (never to be written).</summary>
+    internal int[] CodesArray => codes;
+
     /// <summary>How many distinct values (the null value included) the column holds.</summary>
     public int DistinctCount => texts.Length;
 

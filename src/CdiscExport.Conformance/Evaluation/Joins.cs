@@ -1,0 +1,339 @@
+using CdiscExport.Conformance.Language;
+
+namespace CdiscExport.Conformance.Evaluation;
+
+/// <summary>
+/// A rule's <c>Match Datasets</c>: other datasets joined to the frame before the check, as CORE's preprocessor
+/// joins them. A plain join is pandas' merge (inner unless said otherwise; null keys match null keys; a column both
+/// sides hold keeps the frame's name, the other's gets <c>.NAME</c>; a column the rule reads as <c>NAME.X</c> is
+/// named so). SUPP-- datasets are pivoted (one column per QNAM) and joined on IDVAR's variable; a child dataset
+/// (SUPP--, CO, RELREC) finds its parent record through IDVAR/IDVARVAL.
+/// </summary>
+internal static class Joins
+{
+    public static Frame Apply(CheckContext c, RuleDefinition rule)
+    {
+        var frame = c.Frame;
+        var referenced = rule.Check.Tests().SelectMany(t => new[] { t.Name, t.Param("value") as string }).OfType<string>().ToList();
+        var merged = new HashSet<string>(StringComparer.Ordinal);
+        var current = c.Dataset;
+        foreach (var match in rule.MatchDatasets)
+        {
+            var name = match.Name;
+            List<StudyDataset> others;
+            if (match.IsChild)
+            {
+                if ((name.StartsWith("SUPP", StringComparison.Ordinal) || name.StartsWith("SQAP", StringComparison.Ordinal)) && current.IsSupp && current.RDomain is { } rd)
+                {
+                    others = name == "SUPP--" || name == current.Name ? c.Study.Datasets.Where(d => d.Domain == rd).ToList() : [];
+                }
+                else if (name == current.Domain || name == current.Name)
+                {
+                    others = ParentsOf(c, frame, match);
+                }
+                else
+                {
+                    others = [];
+                }
+            }
+            else
+            {
+                if (name == current.UnsplitName)
+                {
+                    continue;
+                }
+
+                var own = current.Domain ?? current.Name;
+                others = c.Study.Datasets.Where(d => d.Domain == name || d.Name == name || d.UnsplitName == name ||
+                    (name == "SUPP--" && !current.IsSupp && d.RDomain == own)).ToList();
+            }
+
+            foreach (var other in others)
+            {
+                var key = other.Domain ?? other.Name;
+                if (!merged.Add(key))
+                {
+                    continue;
+                }
+
+                var right = Renamed(other.Contents, name, referenced);
+                if (match.IsChild)
+                {
+                    frame = ChildJoin(frame, current, right, other, match);
+                }
+                else if (name == "RELREC")
+                {
+                    throw new NotExecutableException("joins through RELREC (Match Datasets: RELREC) are not implemented");
+                }
+                else if (name.StartsWith("SUPP", StringComparison.Ordinal) || name.StartsWith("SQ", StringComparison.Ordinal))
+                {
+                    frame = SuppJoin(frame, right);
+                }
+                else
+                {
+                    var left = match.Keys.Select(k => k.Left.Replace("--", current.Domain ?? "", StringComparison.Ordinal)).ToList();
+                    var rightKeys = match.Keys.Select(k => k.Right.Replace("--", name, StringComparison.Ordinal)).ToList();
+                    frame = Merge(frame, right, left, rightKeys, "." + name, match.JoinType.Equals("left", StringComparison.OrdinalIgnoreCase));
+                }
+            }
+        }
+
+        return frame;
+    }
+
+    private static List<StudyDataset> ParentsOf(CheckContext c, Frame frame, MatchDataset match)
+    {
+        if (frame.Column("RDOMAIN") is { } rdomain)
+        {
+            var domains = OperatorsValues(rdomain).Select(v => v.ToString()).ToHashSet(StringComparer.Ordinal);
+            return c.Study.Datasets.Where(d => d.Domain is { } dom && domains.Contains(dom)).ToList();
+        }
+
+        return c.Study.Datasets.Where(d => match.Keys.All(k => d.Has(k.Right))).ToList();
+    }
+
+    private static IEnumerable<Value> OperatorsValues(FrameColumn column) => Operators.OperatorRegistry.ValuesOf(column);
+
+    /// <summary>The other dataset's columns, those the rule reads as <c>NAME.X</c> renamed so.</summary>
+    private static Frame Renamed(Frame source, string name, List<string> referenced)
+    {
+        var prefix = name + ".";
+        var wanted = referenced.Where(r => r.StartsWith(prefix, StringComparison.Ordinal)).Select(r => r[prefix.Length..]).ToHashSet(StringComparer.Ordinal);
+        var result = new Frame(source.RowCount, source.SourceNames, source.SourceNameOfRow, source.SourceRows);
+        foreach (var col in source.Columns)
+        {
+            result.Set(wanted.Contains(col.Name) ? col.Renamed(prefix + col.Name) : col);
+        }
+
+        return result;
+    }
+
+    /// <summary>pandas' merge: left rows in order, each repeated per matching right row (inner), or kept once with nulls (left).</summary>
+    internal static Frame Merge(Frame left, Frame right, IReadOnlyList<string> leftKeys, IReadOnlyList<string> rightKeys, string suffix, bool leftJoin)
+    {
+        var lk = leftKeys.Select(k => left.Column(k) ?? throw new MissingColumnException(k)).ToList();
+        var rk = rightKeys.Select(k => right.Column(k) ?? throw new MissingColumnException(k)).ToList();
+        var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var r = 0; r < right.RowCount; r++)
+        {
+            var key = Key(rk, r);
+            if (!index.TryGetValue(key, out var list))
+            {
+                index[key] = list = [];
+            }
+
+            list.Add(r);
+        }
+
+        var leftRows = new List<int>();
+        var rightRows = new List<int>();
+        for (var r = 0; r < left.RowCount; r++)
+        {
+            if (index.TryGetValue(Key(lk, r), out var matches))
+            {
+                foreach (var m in matches)
+                {
+                    leftRows.Add(r);
+                    rightRows.Add(m);
+                }
+            }
+            else if (leftJoin)
+            {
+                leftRows.Add(r);
+                rightRows.Add(-1);
+            }
+        }
+
+        var result = left.Take(leftRows);
+        var sameKeys = leftKeys.Zip(rightKeys).Where(p => p.First == p.Second).Select(p => p.Second).ToHashSet(StringComparer.Ordinal);
+        foreach (var col in right.Columns)
+        {
+            if (sameKeys.Contains(col.Name))
+            {
+                continue;
+            }
+
+            var name = left.Has(col.Name) ? col.Name + suffix : col.Name;
+            result.Set(col.Take(rightRows, name));
+        }
+
+        return result;
+    }
+
+    private static string Key(IReadOnlyList<FrameColumn> keys, int row) =>
+        string.Join('\u001f', keys.Select(k => k[row].IsNull ? "\u0000" : k[row].Repr()));
+
+    /// <summary>
+    /// CORE's SUPP-- join: QVAL pivoted to one column per QNAM, joined (left) on STUDYID, USUBJID, APID, POOLID,
+    /// SPDEVID where both sides have them, plus the variable IDVAR names, compared as text when numeric.
+    /// </summary>
+    private static Frame SuppJoin(Frame left, Frame supp)
+    {
+        var qnam = supp.Column("QNAM") ?? throw new MissingColumnException("QNAM");
+        var qval = supp.Column("QVAL") ?? throw new MissingColumnException("QVAL");
+        var idvar = supp.Column("IDVAR");
+        var idvarval = supp.Column("IDVARVAL");
+        var staticKeys = new[] { "STUDYID", "USUBJID", "APID", "POOLID", "SPDEVID" }.Where(k => left.Has(k) && supp.Has(k)).ToList();
+        var idvars = idvar is null ? [Value.Null] : Operators.OperatorRegistry.ValuesOf(idvar).DefaultIfEmpty(Value.Null).ToList();
+        var qnams = Operators.OperatorRegistry.ValuesOf(qnam).Where(v => !v.IsNull).Select(v => v.ToString()).ToList();
+        var result = left;
+        foreach (var iv in idvars)
+        {
+            var keyName = iv.IsNull ? null : iv.ToString();
+            var keyColumns = staticKeys.Select(k => (Left: left.Column(k)!, Right: supp.Column(k)!)).ToList();
+            if (keyName is not null && left.Column(keyName) is null)
+            {
+                throw new MissingColumnException(keyName);
+            }
+
+            string LeftKey(int r) => string.Join('\u001f', keyColumns.Select(k => k.Left[r].Repr())) +
+                (keyName is null ? "" : "\u001f" + Normalised(left.Column(keyName)![r]));
+            string RightKey(int r) => string.Join('\u001f', keyColumns.Select(k => k.Right[r].Repr())) +
+                (keyName is null ? "" : "\u001f" + Normalised(idvarval?[r] ?? Value.Null));
+
+            var values = new Dictionary<string, Dictionary<string, Value>>(StringComparer.Ordinal);
+            for (var r = 0; r < supp.RowCount; r++)
+            {
+                if (!(idvar?[r] ?? Value.Null).Equals(iv) && !(iv.IsNull && (idvar?[r].IsNull ?? true)))
+                {
+                    continue;
+                }
+
+                var k = RightKey(r);
+                if (!values.TryGetValue(k, out var row))
+                {
+                    values[k] = row = new Dictionary<string, Value>(StringComparer.Ordinal);
+                }
+
+                var name = qnam[r].ToString();
+                if (row.ContainsKey(name) && !qval[r].IsNull)
+                {
+                    throw new InvalidOperationException($"multiple records with the same QNAM '{name}' match a single parent record");
+                }
+
+                row[name] = qval[r];
+            }
+
+            var columns = qnams.ToDictionary(n => n, _ => new Value[result.RowCount], StringComparer.Ordinal);
+            for (var r = 0; r < result.RowCount; r++)
+            {
+                if (values.TryGetValue(LeftKey(r), out var row))
+                {
+                    foreach (var (n, v) in row)
+                    {
+                        columns[n][r] = v;
+                    }
+                }
+            }
+
+            foreach (var (n, vals) in columns)
+            {
+                if (!result.Has(n))
+                {
+                    result.Set(FrameColumn.Encode(n, vals));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    // CORE compares IDVARVAL with a numeric --SEQ as text, numbers without ".0".
+    private static string Normalised(Value v) => v.IsNull ? "\u0000" : Operators.OperatorRegistry.StrConversion(v).ToString();
+
+    /// <summary>
+    /// CORE's child join: each record of the child (SUPP--, CO, RELREC) takes the first parent record that matches
+    /// its keys and whose IDVAR variable equals IDVARVAL (parent values win where both have a column); child records
+    /// of other parents are kept as they are.
+    /// </summary>
+    private static Frame ChildJoin(Frame child, StudyDataset current, Frame parent, StudyDataset parentDataset, MatchDataset match)
+    {
+        var keys = match.Keys.Select(k => k.Left).ToList();
+        var usesIdvar = keys.Contains("IDVAR") || keys.Contains("IDVARVAL");
+        var rdomain = child.Column("RDOMAIN");
+        if (!(current.IsSupp || rdomain is not null) || !usesIdvar)
+        {
+            var left = keys.Select(k => k.Replace("--", current.Domain ?? "", StringComparison.Ordinal)).ToList();
+            var right = match.Keys.Select(k => k.Right.Replace("--", parentDataset.Domain ?? "", StringComparison.Ordinal)).ToList();
+            return Merge(child, parent, left, right, "." + (parentDataset.Domain ?? parentDataset.Name), leftJoin: true);
+        }
+
+        var standard = keys.Where(k => k is not ("IDVAR" or "IDVARVAL")).ToList();
+        var idvar = child.Column("IDVAR");
+        var idvarval = child.Column("IDVARVAL");
+        var relevant = Enumerable.Range(0, child.RowCount)
+            .Where(r => current.IsSupp || rdomain is null || rdomain[r].ToString() == (parentDataset.Domain ?? ""))
+            .ToList();
+        var parentIndex = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var p = 0; p < parent.RowCount; p++)
+        {
+            var k = string.Join('\u001f', standard.Select(s => parent.Column(s)?[p].Repr() ?? ""));
+            if (!parentIndex.TryGetValue(k, out var list))
+            {
+                parentIndex[k] = list = [];
+            }
+
+            list.Add(p);
+        }
+
+        var matched = new int[relevant.Count];
+        for (var i = 0; i < relevant.Count; i++)
+        {
+            var r = relevant[i];
+            var candidates = standard.All(s => child.Column(s) is { } col && !col[r].IsNull)
+                ? parentIndex.GetValueOrDefault(string.Join('\u001f', standard.Select(s => child.Column(s)![r].Repr())), [])
+                : Enumerable.Range(0, parent.RowCount).ToList();
+            matched[i] = -1;
+            var iv = idvar?[r] ?? Value.Null;
+            var ivv = idvarval?[r] ?? Value.Null;
+            if (candidates.Count == 0)
+            {
+                continue;
+            }
+
+            if (iv.IsNull || ivv.IsNull)
+            {
+                matched[i] = candidates[0];
+                continue;
+            }
+
+            if (parent.Column(iv.ToString()) is { } target)
+            {
+                var want = Normalised(ivv);
+                foreach (var p in candidates)
+                {
+                    if (!target[p].IsNull && Normalised(target[p]) == want)
+                    {
+                        matched[i] = p;
+                        break;
+                    }
+                }
+            }
+        }
+
+        // Parent values take the place of the child's where both hold a column ({**child, **parent}).
+        var rows = current.IsSupp ? relevant : Enumerable.Range(0, child.RowCount).Where(r => !relevant.Contains(r)).Concat(relevant).ToList();
+        var result = child.Take(rows);
+        var parentRows = rows.Select(r => relevant.IndexOf(r) is var i and >= 0 ? matched[i] : -1).ToList();
+        foreach (var col in parent.Columns)
+        {
+            var taken = col.Take(parentRows);
+            if (result.Column(col.Name) is { } own)
+            {
+                var values = new Value[rows.Count];
+                for (var k = 0; k < values.Length; k++)
+                {
+                    values[k] = parentRows[k] >= 0 ? taken[k] : own[k];
+                }
+
+                result.Set(FrameColumn.Encode(col.Name, values));
+            }
+            else
+            {
+                result.Set(taken);
+            }
+        }
+
+        return result;
+    }
+}
