@@ -63,7 +63,7 @@ internal static class Joins
                 }
                 else if (name == "RELREC")
                 {
-                    throw new NotExecutableException("joins through RELREC (Match Datasets: RELREC) are not implemented");
+                    frame = RelrecJoin(c, frame, current, other.Contents, match.Wildcard);
                 }
                 else if (name.StartsWith("SUPP", StringComparison.Ordinal) || name.StartsWith("SQ", StringComparison.Ordinal))
                 {
@@ -231,6 +231,107 @@ internal static class Joins
                 if (!result.Has(n))
                 {
                     result.Set(FrameColumn.Encode(n, vals));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// CORE's RELREC join: for each pair of RELREC records sharing USUBJID and RELID, one on this dataset's domain and
+    /// one on another, this dataset's records (of that subject; of that IDVAR value when IDVARVAL is given, else
+    /// matched by the two IDVAR variables' values) are joined to the other dataset's, whose columns are named
+    /// <c>RELREC.X</c>, the domain prefix of its general-class variables replaced by the match's wildcard
+    /// (<c>RELREC.**TERM</c>). The frame becomes the union of those joins: records related to nothing leave it.
+    /// </summary>
+    private static Frame RelrecJoin(CheckContext c, Frame left, StudyDataset current, Frame relrec, string wildcard)
+    {
+        var domain = current.Domain ?? current.Name;
+        string Col(string n, int r) => relrec.Column(n)?[r].ToString() ?? "";
+        var pairs = new List<(int Left, int Right)>();
+        for (var l = 0; l < relrec.RowCount; l++)
+        {
+            if (Col("RDOMAIN", l) != domain)
+            {
+                continue;
+            }
+
+            for (var r = 0; r < relrec.RowCount; r++)
+            {
+                if (r != l && Col("RDOMAIN", r) != domain && Col("USUBJID", r) == Col("USUBJID", l) && Col("RELID", r) == Col("RELID", l) && Col("STUDYID", r) == Col("STUDYID", l))
+                {
+                    pairs.Add((l, r));
+                }
+            }
+        }
+
+        var suffixes = WildcardSuffixes(c.Study);
+        var pieces = new List<Frame>();
+        foreach (var (l, r) in pairs)
+        {
+            var otherDomain = Col("RDOMAIN", r);
+            var other = c.Study.Datasets.FirstOrDefault(d => d.Domain == otherDomain);
+            if (other is null)
+            {
+                continue;
+            }
+
+            var right = other.Contents;
+            var subject = Col("USUBJID", l);
+            IEnumerable<int> Rows(Frame f, string idvar, string idvarval) => Enumerable.Range(0, f.RowCount).Where(i =>
+                (subject.Length == 0 || f.Column("USUBJID")?[i].ToString() == subject) &&
+                (idvarval.Length == 0 || (f.Column(idvar) is { } col && Normalised(col[i]) == Normalised(Value.Of(idvarval)))));
+            var withValues = Col("IDVARVAL", l).Length > 0 && Col("IDVARVAL", r).Length > 0;
+            var leftCandidates = Rows(left, Col("IDVAR", l), withValues ? Col("IDVARVAL", l) : "").ToList();
+            var rightCandidates = Rows(right, Col("IDVAR", r), withValues ? Col("IDVARVAL", r) : "").ToList();
+            var lIdvar = left.Column(Col("IDVAR", l));
+            var rIdvar = right.Column(Col("IDVAR", r));
+            var li = new List<int>();
+            var ri = new List<int>();
+            foreach (var a in leftCandidates)
+            {
+                foreach (var b in rightCandidates)
+                {
+                    var same = left.Column("STUDYID")?[a].Equals(right.Column("STUDYID")?[b] ?? Value.Null) != false &&
+                        (left.Column("USUBJID")?[a] ?? Value.Null).Equals(right.Column("USUBJID")?[b] ?? Value.Null);
+                    if (same && (withValues || (lIdvar is not null && rIdvar is not null && Normalised(lIdvar[a]) == Normalised(rIdvar[b]))))
+                    {
+                        li.Add(a);
+                        ri.Add(b);
+                    }
+                }
+            }
+
+            var piece = left.Take(li);
+            foreach (var col in right.Columns)
+            {
+                var renamed = col.Name.StartsWith(otherDomain, StringComparison.Ordinal) && suffixes.Contains(col.Name[otherDomain.Length..])
+                    ? wildcard + col.Name[otherDomain.Length..]
+                    : col.Name;
+                piece.Set(col.Take(ri, "RELREC." + renamed));
+            }
+
+            pieces.Add(piece);
+        }
+
+        return pieces.Count == 0 ? left.Take([]) : Frame.Concat(pieces);
+    }
+
+    /// <summary>The variable suffixes the SDTM general classes share (TERM, TRT, DECOD, SEQ, ...), from the guide's domain variables.</summary>
+    private static HashSet<string> WildcardSuffixes(Study study)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        if (study.Guide is { } guide)
+        {
+            foreach (var d in guide.Datasets)
+            {
+                foreach (var v in guide.VariablesOf(d.Name))
+                {
+                    if (v.Name.Length > d.Name.Length && v.Name.StartsWith(d.Name, StringComparison.Ordinal) && d.Name.Length == 2)
+                    {
+                        result.Add(v.Name[2..]);
+                    }
                 }
             }
         }

@@ -358,6 +358,25 @@ public static class RuleRunner
         }
 
         var targets = OutputVariables(rule, context);
+
+        // A target holding lists of variable names (e.g. $TIMING_VARIABLES) brings those variables along, as CORE shows them.
+        foreach (var target in targets.ToList())
+        {
+            if (frame.Column(target) is { } listColumn)
+            {
+                foreach (var r in flagged)
+                {
+                    foreach (var item in listColumn[r].Items)
+                    {
+                        var name = item.ToString();
+                        if (frame.Has(name) && !targets.Contains(name))
+                        {
+                            targets.Add(name);
+                        }
+                    }
+                }
+            }
+        }
         var usubjid = frame.Column("USUBJID");
         var presence = rule.RuleType.Contains("domain presence", StringComparison.OrdinalIgnoreCase);
         IReadOnlyList<(string, Value)> ValuesAt(int row) => targets.Select(t => (t, frame.Column(t) is { } col ? col[row] : Value.Of("Not in dataset"))).ToList();

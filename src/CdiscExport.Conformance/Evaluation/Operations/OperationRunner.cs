@@ -38,6 +38,9 @@ public static class OperationRunner
         var target = step.Name is { } n ? (n.StartsWith("--", StringComparison.Ordinal) && step.Domain is { } d ? WildcardFor(c, d) + n[2..] : c.Resolve(n)) : null;
         switch (step.Operator)
         {
+            case "distinct" when step.Parameters.GetValueOrDefault("value_is_reference") is true:
+                DistinctReferences(c, step, target);
+                return;
             case "distinct":
                 Grouped(c, step, target, values => Value.List(Distinct(values)), values => Value.List(Distinct(values)));
                 return;
@@ -53,10 +56,10 @@ public static class OperationRunner
                 Grouped(c, step, target, values => DateExtreme(values, min: false), values => TextExtreme(values, min: false));
                 return;
             case "max":
-                Grouped(c, step, target, values => NumberExtreme(values, min: false), values => NumberExtreme(values, min: false));
+                Grouped(c, step, target, values => Extreme(values, min: false), values => Extreme(values, min: false));
                 return;
             case "min":
-                Grouped(c, step, target, values => NumberExtreme(values, min: true), values => NumberExtreme(values, min: true));
+                Grouped(c, step, target, values => Extreme(values, min: true), values => Extreme(values, min: true));
                 return;
             case "dy":
                 StudyDay(c, step, target!);
@@ -212,7 +215,7 @@ public static class OperationRunner
         var source = SourceFrame(c, step);
         var rows = Filtered(source, step);
         var column = source.Column(target ?? "") ?? throw new MissingColumnException(target ?? "");
-        var group = step.Group.Select(g => c.Resolve(g)).ToList();
+        var group = GroupNames(c, step);
         if (group.Count == 0)
         {
             Constant(c, step, whole(rows.Select(r => column[r])));
@@ -236,8 +239,75 @@ public static class OperationRunner
         c.Frame.Set(FrameColumn.Encode(step.Id, values));
     }
 
+    /// <summary>
+    /// The group variables, <c>--</c> resolved; a variable that holds a list of names (the result of an earlier
+    /// operation, such as $TIMING_VARIABLES) stands for those names (CORE's <c>_expand_operation_results_in_grouping</c>).
+    /// </summary>
+    private static List<string> GroupNames(CheckContext c, OperationStep step)
+    {
+        var names = new List<string>();
+        foreach (var g in step.Group)
+        {
+            var name = c.Resolve(g);
+            if (c.Frame.Column(name) is { } col && c.Frame.RowCount > 0 && col[0].Kind == ValueKind.List)
+            {
+                names.AddRange(col[0].Items.Select(v => v.ToString()));
+            }
+            else
+            {
+                names.Add(name);
+            }
+        }
+
+        return names.Distinct().ToList();
+    }
+
+    /// <summary>
+    /// With a <c>regex</c>, a group column whose first value matches it is grouped by the matching part (e.g. the
+    /// date part of --DTC), as CORE's record_count does.
+    /// </summary>
+    private static FrameColumn RegexKey(FrameColumn column, string? regex)
+    {
+        if (regex is null)
+        {
+            return column;
+        }
+
+        var first = OperatorRegistry.ValuesOf(column).FirstOrDefault(v => !v.IsNull);
+        var pattern = OperatorRegistry.PythonRegex(@"\A(?:" + regex + ")");
+        if (first.Text is not { } s || !pattern.IsMatch(s))
+        {
+            return column;
+        }
+
+        return new FrameColumn(column.Name, column.Codes, column.Distinct.Select(v => v.Text is { Length: > 0 } x && pattern.Match(x) is { Success: true } m ? Value.Of(m.Value) : v).ToArray());
+    }
+
     private static string Key(IReadOnlyList<FrameColumn> keys, int row) =>
         string.Join('\u001f', keys.Select(k => k[row].Repr()));
+
+    /// <summary>
+    /// CORE's <c>distinct</c> with <c>value_is_reference</c>: the target's values (variable names, e.g. IDVAR) that are
+    /// variables of the dataset the record's RDOMAIN names; for SUPP--, CO and RELREC, the IDVARs that exist.
+    /// </summary>
+    private static void DistinctReferences(CheckContext c, OperationStep step, string? target)
+    {
+        var source = SourceFrame(c, step);
+        var column = source.Column(target ?? "") ?? throw new MissingColumnException(target ?? "");
+        var rdomain = source.Column("RDOMAIN");
+        var found = new List<Value>();
+        foreach (var r in Filtered(source, step))
+        {
+            var name = column[r];
+            var domain = rdomain?[r].ToString() ?? "";
+            if (!name.IsNull && c.Study.Datasets.FirstOrDefault(d => d.Name == domain) is { } referenced && referenced.Has(name.ToString()) && !found.Contains(name))
+            {
+                found.Add(name);
+            }
+        }
+
+        Constant(c, step, Value.List(found));
+    }
 
     private static IEnumerable<Value> Distinct(IEnumerable<Value> values) => values.Where(v => !v.IsNull).Distinct();
 
@@ -295,17 +365,29 @@ public static class OperationRunner
         return min ? texts.MinBy(v => v.ToString(), StringComparer.Ordinal) : texts.MaxBy(v => v.ToString(), StringComparer.Ordinal);
     }
 
-    private static Value NumberExtreme(IEnumerable<Value> values, bool min)
+    /// <summary>pandas' min/max on a column: numbers by value, texts lexically, nulls skipped.</summary>
+    private static Value Extreme(IEnumerable<Value> values, bool min)
     {
-        var numbers = values.Select(OperatorRegistry.ToNumber).Where(d => !double.IsNaN(d)).ToList();
-        return numbers.Count == 0 ? Value.Null : Value.Of(min ? numbers.Min() : numbers.Max());
+        var present = values.Where(v => !v.IsNull).ToList();
+        if (present.Count == 0)
+        {
+            return Value.Null;
+        }
+
+        if (present.All(v => v.Kind == ValueKind.Number))
+        {
+            var numbers = present.Select(v => v.Number!.Value).ToList();
+            return Value.Of(min ? numbers.Min() : numbers.Max());
+        }
+
+        return TextExtreme(present, min);
     }
 
     private static void RecordCount(CheckContext c, OperationStep step)
     {
         var source = SourceFrame(c, step);
         var filtered = Filtered(source, step);
-        var group = step.Group.Select(g => c.Resolve(g)).ToList();
+        var group = GroupNames(c, step);
         if (group.Count == 0)
         {
             Constant(c, step, Value.Of((long)filtered.Count));
@@ -313,8 +395,9 @@ public static class OperationRunner
         }
 
         // Groups keep null keys (pandas dropna=False); a group whose filtered rows are none counts 0.
-        var sourceKeys = group.Select(g => source.Column(g) ?? throw new MissingColumnException(g)).ToList();
-        var frameKeys = group.Select(g => c.Frame.Column(g) ?? throw new MissingColumnException(g)).ToList();
+        var regex = step.Parameters.GetValueOrDefault("regex") as string;
+        var sourceKeys = group.Select(g => RegexKey(source.Column(g) ?? throw new MissingColumnException(g), regex)).ToList();
+        var frameKeys = group.Select(g => RegexKey(c.Frame.Column(g) ?? throw new MissingColumnException(g), regex)).ToList();
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         for (var r = 0; r < source.RowCount; r++)
         {

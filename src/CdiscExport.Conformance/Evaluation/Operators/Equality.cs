@@ -68,14 +68,13 @@ public static partial class OperatorRegistry
 
         if (t.Flag("value_is_reference"))
         {
-            // The comparator column holds, per row, the name of the column to compare with.
+            // The comparator column holds, per row, the name of the column to compare with (null when the data lacks it).
             var names = c.Column(t.Param("value") as string ?? "");
             var result = new bool[c.Rows];
             for (var r = 0; r < result.Length; r++)
             {
                 var referenced = names[r].ToString();
-                var column = c.Frame.Column(referenced) ?? throw new MissingColumnException(referenced);
-                result[r] = Decide(target[r], column[r]);
+                result[r] = Decide(target[r], c.Frame.Column(referenced) is { } column ? column[r] : Value.Null);
             }
 
             return result;
