@@ -17,13 +17,16 @@ public sealed class Study
     /// <param name="guide">The SDTMIG metadata used for classes and library operations, or null.</param>
     /// <param name="standard">The standard judged by, e.g. <c>SDTMIG</c>.</param>
     /// <param name="version">Its version, e.g. <c>3.4</c>.</param>
-    public Study(Package package, ImplementationGuide? guide, string standard, string version)
+    /// <param name="classes">Where datasets' classes are found (SDTMIG 3.4 serves SEND packages too: the classes of the
+    /// domains they share are the SDTM model's); null takes <paramref name="guide"/>.</param>
+    public Study(Package package, ImplementationGuide? guide, string standard, string version, ImplementationGuide? classes = null)
     {
         Package = package;
         Guide = guide;
         Standard = standard;
         Version = version;
-        Datasets = package.Datasets.Select(d => new StudyDataset(d, d.Name, d.FileName, ClassOf(guide, d))).ToList();
+        classes ??= guide;
+        Datasets = package.Datasets.Select(d => new StudyDataset(d, d.Name, d.FileName, ClassOf(classes, d))).ToList();
         byUnsplitName = Datasets.GroupBy(d => d.UnsplitName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
     }
 

@@ -51,7 +51,9 @@ public sealed partial record CoreCase(string Folder, string RuleId, string Kind,
         var rule = RuleReader.ReadFile(ShippedRulePath);
         var package = CoreTestDataPackage.Load(data);
         var env = CoreTestDataPackage.ReadEnvironment(data);
-        var study = new Study(package, Guide.Value, env.Product.ToUpperInvariant(), env.Version);
+        // Only SDTMIG metadata is shipped (3.4, used as the nearest for older versions); SENDIG cases get none.
+        var guide = env.Product is "sdtmig" or "tig" ? Guide.Value : null;
+        var study = new Study(package, guide, env.Product.ToUpperInvariant(), env.Version, Guide.Value);
         var run = RuleRunner.Run(rule, study);
         var rows = new List<Row>();
         foreach (var issue in run.Issues)
