@@ -5,7 +5,8 @@ namespace CdiscExport.Cli;
 
 /// <summary>
 /// The <c>cdisc-export</c> command line. Exit codes are a contract: 0 done; 1 conformance findings at or above
-/// --fail-on; 2 bad input or usage, with a message that says what and where.
+/// --fail-on; 2 bad input or usage, with a message that says what and where; 3 an internal error (one line on the
+/// console, the details in a log file).
 /// </summary>
 public static class CliApp
 {
@@ -17,6 +18,9 @@ public static class CliApp
 
     /// <summary>Exit code: bad input or usage.</summary>
     public const int BadInput = 2;
+
+    /// <summary>Exit code: an internal error (a defect of ours); the details go to a log file.</summary>
+    public const int InternalError = 3;
 
     /// <summary>Parses <paramref name="args"/>, runs the command, and returns the exit code. Tests call this in-process.</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)

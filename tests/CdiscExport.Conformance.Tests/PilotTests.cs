@@ -20,7 +20,7 @@ public sealed class PilotTests : IDisposable
         var clock = Stopwatch.StartNew();
         var result = ConformanceEngine.Run([Pilot]);
         clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(30));
-        result.Rules.Count.ShouldBe(93);
+        result.Rules.Count.ShouldBe(93 + 330);
         result.Rules.ShouldNotContain(r => r.Status == RuleStatus.ExecutionError, string.Join("; ", result.Rules.Where(r => r.Status == RuleStatus.ExecutionError).Select(r => r.Rule.Id + ": " + r.Reason)));
         result.Rules.Where(r => r.Status == RuleStatus.NotExecutable).ShouldAllBe(r => !string.IsNullOrEmpty(r.Reason));
         result.Findings.ShouldContain(f => f.Rule == "INT-DEF-001" && f.Message.Contains("STDTMIG"));
@@ -197,14 +197,14 @@ public sealed class PilotTests : IDisposable
 
         summary.GetProperty("datasets")[0].EnumerateObject().Select(p => p.Name).ShouldBe(["dataset", "records", "reject", "error", "warning", "notice"]);
         var rules = root.GetProperty("rules");
-        rules.GetArrayLength().ShouldBe(93);
+        rules.GetArrayLength().ShouldBe(93 + 330);
         rules.EnumerateArray().Select(r => r.GetProperty("status").GetString()).ShouldAllBe(s => s == "passed" || s == "issues" || s == "not_applicable" || s == "not_executable" || s == "execution_error");
         var finding = root.GetProperty("findings")[0];
-        finding.EnumerateObject().Select(p => p.Name).ShouldBe(["rule", "coreId", "p21Id", "severity", "dataset", "variable", "row", "usubjid", "value", "message"]);
+        finding.EnumerateObject().Select(p => p.Name).ShouldBe(["rule", "coreId", "p21Id", "alsoRule", "severity", "dataset", "variable", "row", "usubjid", "value", "message", "issue"]);
         var rowFinding = root.GetProperty("findings").EnumerateArray().First(f => f.GetProperty("row").ValueKind == System.Text.Json.JsonValueKind.Number);
         rowFinding.GetProperty("row").GetInt64().ShouldBeGreaterThan(0);
         var csv = File.ReadAllLines(Path.Combine(dir, "conformance.csv"));
-        csv[0].ShouldBe("rule,coreId,p21Id,severity,dataset,variable,row,usubjid,value,message");
+        csv[0].ShouldBe("rule,coreId,p21Id,alsoRule,severity,dataset,variable,row,usubjid,value,message,issue");
         csv.Length.ShouldBe(root.GetProperty("findings").GetArrayLength() + 1);
         var html = File.ReadAllText(Path.Combine(dir, "conformance.html"));
         html.ShouldContain("<h2>Dataset Summary</h2>");
@@ -219,7 +219,7 @@ public sealed class PilotTests : IDisposable
         var p = MiniPackage.Create();
         p["LB"].Set(2, "LBDY", 7);
         var root = p.Write(Path.Combine(temp, "rows"));
-        var f = ConformanceEngine.Run([root]).Findings.Single(f => f.Rule == "SD1086");
+        var f = ConformanceEngine.Run([root]).Findings.Single(f => (f.Rule == "SD1086" || f.AlsoRule == "SD1086") && f.Variable == "LBDY");
         f.Row.ShouldBe(3);
         f.Usubjid.ShouldBe("S1-002");
     }
@@ -227,10 +227,13 @@ public sealed class PilotTests : IDisposable
     [Fact]
     public void Catalogue_HoldsEveryCuratedCheck_WithAnOperationOrAReason()
     {
-        var catalogue = RuleCatalogue.Load(Core.Standards.StandardsLibrary.FindDefaultFolder());
-        catalogue.Rules.Count.ShouldBe(93);
-        catalogue.Rules.Select(r => r.Id).Distinct().Count().ShouldBe(93);
-        var unbuilt = catalogue.Rules.SelectMany(r => r.Operation.Split('+')).Where(o => !Operations.OperationRegistry.TryGet(o, out _)).Distinct().Order().ToList();
+        var catalogue = RuleCatalogue.Load(Core.Standards.StandardsLibrary.FindDefaultFolder(), includeDeprecated: true);
+        catalogue.Rules.Count(r => r.Origin == RuleOrigin.Ours).ShouldBe(93);
+        catalogue.Rules.Count(r => r.Origin == RuleOrigin.Core).ShouldBe(330);
+        catalogue.Rules.Count(r => r.Origin == RuleOrigin.CoreDeprecated).ShouldBe(104);
+        catalogue.Rules.Select(r => r.Id).Distinct().Count().ShouldBe(93 + 330 + 104);
+        var unbuilt = catalogue.Rules.Where(r => r.Operation != "core").SelectMany(r => r.Operation.Split('+')).Where(o => !Operations.OperationRegistry.TryGet(o, out _)).Distinct().Order().ToList();
         unbuilt.ShouldBeEmpty();
+        catalogue.Rules.Where(r => r.Origin != RuleOrigin.Ours).ShouldAllBe(r => r.CoreId == r.Id && r.Definition.Citations.Count > 0);
     }
 }

@@ -1,4 +1,5 @@
 using CdiscExport.Adam.Spec;
+using CdiscExport.Conformance.Language;
 using CdiscExport.Mapping.Engine;
 using CdiscExport.Mapping.Specs;
 using CdiscExport.Xpt;
@@ -7,7 +8,8 @@ namespace CdiscExport.Cli.Commands;
 
 /// <summary>
 /// Turns the errors a user can cause (bad spec, bad raw data, bad files, bad options) into one clear message on
-/// stderr and exit code 2. Anything else is a defect and keeps its stack trace.
+/// stderr and exit code 2. Anything else is a defect of ours: one line on stderr pointing at a log file that holds
+/// the stack trace, and exit code 3. No exception leaves the process.
 /// </summary>
 internal static class CommandErrors
 {
@@ -18,10 +20,25 @@ internal static class CommandErrors
             return action();
         }
         catch (Exception e) when (e is SpecException or MappingException or AdamSpecException or UsageException or XptFormatException or XptLimitException
-                                      or IOException or UnauthorizedAccessException)
+                                      or IOException or UnauthorizedAccessException or RuleFormatException)
         {
             error.WriteLine($"cdisc-export: {e.Message}");
             return CliApp.BadInput;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var log = Path.Combine(Path.GetTempPath(), $"cdisc-export-error-{DateTime.UtcNow:yyyyMMdd'T'HHmmss}-{Environment.ProcessId}.log");
+            try
+            {
+                File.WriteAllText(log, e.ToString());
+            }
+            catch (Exception io) when (io is IOException or UnauthorizedAccessException)
+            {
+                log = "(could not write a log file: " + io.Message + ")";
+            }
+
+            error.WriteLine($"cdisc-export: internal error ({e.GetType().Name}: {e.Message.Split('\n')[0]}); details in {log}");
+            return CliApp.InternalError;
         }
     }
 }

@@ -12,6 +12,23 @@ namespace CdiscExport.Cli.Commands;
 /// </summary>
 internal static class ValidateCommand
 {
+    /// <summary>The version of <c>--standard sdtmig/3.3</c> (also accepted: <c>SDTMIG 3.3</c>, <c>3.3</c>, <c>3-3</c>).</summary>
+    private static string? StandardVersion(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var m = System.Text.RegularExpressions.Regex.Match(text.Trim(), @"^(?:sdtmig[/ ]?)?v?(\d+)[.-](\d+)(?:[.-](\d+))?$", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        if (!m.Success)
+        {
+            throw new UsageException($"--standard {text}: give the SDTMIG version as sdtmig/3.4, sdtmig/3.3, sdtmig/3.2 or sdtmig/3.1.2");
+        }
+
+        return m.Groups[3].Success ? $"{m.Groups[1].Value}.{m.Groups[2].Value}.{m.Groups[3].Value}" : $"{m.Groups[1].Value}.{m.Groups[2].Value}";
+    }
+
     public static Command Create(TextWriter output, TextWriter error)
     {
         var inputs = new Argument<string[]>("package-dir | files") { Description = "A package root (with m5/datasets), a datasets folder, or .xpt files.", Arity = ArgumentArity.OneOrMore };
@@ -19,7 +36,11 @@ internal static class ValidateCommand
         var report = new Option<DirectoryInfo?>("--report") { Description = "Where to write the reports (default ./conformance-report/, never inside the package)." };
         var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when findings reach this severity.", DefaultValueFactory = _ => "error" };
         failOn.AcceptOnlyFromAmong("reject", "error", "warning");
-        var command = new Command("validate", "Check an SDTM/ADaM package against the conformance rules and write reports.") { inputs, define, report, failOn };
+        var rule = new Option<string[]>("--rule") { Description = "Run only this rule (a CORE, CDISC CG, FDA, P21 or our id); repeatable.", AllowMultipleArgumentsPerToken = false };
+        var standard = new Option<string?>("--standard") { Description = "Judge by this standard version, e.g. sdtmig/3.3 (default: what the define.xml declares, else sdtmig/3.4)." };
+        var maxFindings = new Option<int>("--max-findings") { Description = "List at most N issues per rule and dataset (0: all); totals always count every one.", DefaultValueFactory = _ => 1000 };
+        var deprecated = new Option<bool>("--include-deprecated") { Description = "Also run the CORE rules CDISC moved to Deprecated." };
+        var command = new Command("validate", "Check an SDTM/ADaM package against the conformance rules (CDISC CORE's and ours) and write reports.") { inputs, define, report, failOn, rule, standard, maxFindings, deprecated };
         command.SetAction(parse => CommandErrors.Guard(error, () =>
         {
             var paths = parse.GetRequiredValue(inputs).Select(Path.GetFullPath).ToList();
@@ -44,10 +65,24 @@ internal static class ValidateCommand
                 }
             }
 
+            var max = parse.GetValue(maxFindings);
+            if (max < 0)
+            {
+                throw new UsageException($"--max-findings {max}: give 0 (list all) or a positive number");
+            }
+
+            var options = ValidationOptions.Default with
+            {
+                DefinePath = definePath,
+                RuleIds = parse.GetValue(rule) is { Length: > 0 } ids ? ids : null,
+                SdtmigVersion = StandardVersion(parse.GetValue(standard)),
+                MaxFindingsPerRuleAndDataset = max,
+                IncludeDeprecated = parse.GetValue(deprecated),
+            };
             ConformanceResult result;
             try
             {
-                result = ConformanceEngine.Run(paths, ValidationOptions.Default with { DefinePath = definePath });
+                result = ConformanceEngine.Run(paths, options);
             }
             catch (ArgumentException e)
             {
@@ -55,14 +90,25 @@ internal static class ValidateCommand
             }
 
             ConformanceReportWriter.Write(result, reportDir);
-            var threshold = Enum.Parse<Severity>(parse.GetRequiredValue(failOn), ignoreCase: true);
-            var findings = result.Findings.ToList();
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{result.Datasets.Count} datasets, {result.Rules.Count} rules in {result.Elapsed.TotalSeconds:0.00} s: reject {findings.Count(f => f.Severity == Severity.Reject)}, error {findings.Count(f => f.Severity == Severity.Error)}, warning {findings.Count(f => f.Severity == Severity.Warning)}, notice {findings.Count(f => f.Severity == Severity.Notice)}"));
-            foreach (var g in result.Rules.GroupBy(r => r.Status).OrderBy(g => g.Key))
+            if (options.RuleIds is { } wanted && result.Rules.Count == 0)
             {
-                output.WriteLine($"  {ConformanceReportWriter.Name(g.Key),-16} {g.Count()} rules");
+                throw new UsageException($"--rule {string.Join(", ", wanted)}: no rule has that id (give a CORE id such as CORE-000001, a CDISC CG id, an FDA id, a P21 id such as SD0056, or one of ours)");
             }
+
+            var threshold = Enum.Parse<Severity>(parse.GetRequiredValue(failOn), ignoreCase: true);
+            var issues = result.IssuesBySeverity();
+            if (result.Judged is { } judged)
+            {
+                output.WriteLine($"judged by {judged.Standard} {judged.Version} ({judged.Source})");
+                foreach (var note in judged.Notes)
+                {
+                    output.WriteLine("  " + note);
+                }
+            }
+
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{result.Datasets.Count} datasets in {result.Elapsed.TotalSeconds:0.00} s; issues: reject {issues[Severity.Reject]}, error {issues[Severity.Error]}, warning {issues[Severity.Warning]}, notice {issues[Severity.Notice]}"));
+            output.WriteLine(result.StatusLine());
 
             output.WriteLine($"reports: {reportDir}");
             return result.Reaches(threshold) ? CliApp.Findings : CliApp.Success;

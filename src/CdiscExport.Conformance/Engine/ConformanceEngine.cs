@@ -1,33 +1,122 @@
 using System.Diagnostics;
+using System.Globalization;
+using CdiscExport.Conformance.Evaluation;
 using CdiscExport.Conformance.Operations;
 using CdiscExport.Conformance.Rules;
 using CdiscExport.Core.Standards;
 
 namespace CdiscExport.Conformance.Engine;
 
-/// <summary>One finding: which rule, where, and what.</summary>
-public sealed record Finding(string Rule, string CoreId, string P21Id, Severity Severity, string? Dataset, string? Variable, long? Row, string? Usubjid, string? Value, string Message);
+/// <summary>
+/// One finding: which rule, where, and what. A CORE rule's issue gives one finding per output variable (as CORE's
+/// reports list them), all with the same <see cref="Issue"/> number.
+/// </summary>
+/// <param name="Rule">The rule's id (CORE-NNNNNN or ours).</param>
+/// <param name="CoreId">The CORE rule it stands for, or "".</param>
+/// <param name="P21Id">The one Pinnacle 21 id of the check, or "".</param>
+/// <param name="Severity">Severity.</param>
+/// <param name="Dataset">Dataset name (a split dataset's own name; STUDY for domain presence), or null.</param>
+/// <param name="Variable">Variable, or null.</param>
+/// <param name="Row">Record number (1-based), or null for dataset-level findings.</param>
+/// <param name="Usubjid">Subject, or null.</param>
+/// <param name="Value">Value shown, or null.</param>
+/// <param name="Message">Message.</param>
+public sealed record Finding(string Rule, string CoreId, string P21Id, Severity Severity, string? Dataset, string? Variable, long? Row, string? Usubjid, string? Value, string Message)
+{
+    /// <summary>The issue this finding belongs to, numbered within its rule from 1.</summary>
+    public int Issue { get; init; }
 
-/// <summary>The status of one rule after a run.</summary>
-public sealed record RuleResult(Rule Rule, RuleStatus Status, string? Reason, IReadOnlyList<Finding> Findings);
+    /// <summary>Our rule that raised the same finding, folded into this one (it then carries both ids), or null.</summary>
+    public string? AlsoRule { get; init; }
+}
+
+/// <summary>The status of one rule after a run, its findings (capped per dataset) and true totals.</summary>
+/// <param name="Rule">The rule.</param>
+/// <param name="Status">passed, issues, not_applicable, not_executable, execution_error.</param>
+/// <param name="Reason">Why it did not run, or ran partly; null when it ran.</param>
+/// <param name="Findings">The findings listed (at most the cap per dataset).</param>
+public sealed record RuleResult(Rule Rule, RuleStatus Status, string? Reason, IReadOnlyList<Finding> Findings)
+{
+    /// <summary>Findings in all, the listed and the capped.</summary>
+    public int TotalFindings { get; init; } = -1;
+
+    /// <summary>Issues (records, or datasets for dataset-level rules) in all.</summary>
+    public int TotalIssues { get; init; } = -1;
+
+    /// <summary>Datasets whose findings were capped, with how many were left out.</summary>
+    public IReadOnlyDictionary<string, int> Capped { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>The total of findings (the listed when no total was set).</summary>
+    public int FindingCount => TotalFindings >= 0 ? TotalFindings : Findings.Count;
+
+    /// <summary>The total of issues.</summary>
+    public int IssueCount => TotalIssues >= 0 ? TotalIssues : Findings.Select(f => f.Issue).Distinct().Count();
+}
 
 /// <summary>Records and counts per dataset.</summary>
 public sealed record DatasetSummary(string Dataset, string FileName, long Records);
 
+/// <summary>The standards a run judged by, as the report header names them.</summary>
+/// <param name="Standard">e.g. SDTMIG.</param>
+/// <param name="Version">e.g. 3.4.</param>
+/// <param name="Source">Where the version came from (the define.xml, --standard, the default).</param>
+public sealed record JudgedBy(string Standard, string Version, string Source)
+{
+    /// <summary>CT version, when known.</summary>
+    public string? ControlledTerminology { get; init; }
+
+    /// <summary>Define-XML version of the define.xml read, when one was.</summary>
+    public string? DefineVersion { get; init; }
+
+    /// <summary>Notes: a version not shipped and the nearest used instead, and the like.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
+
 /// <summary>The result of validating a package; <c>Elapsed</c> includes reading the files when the engine read them.</summary>
 public sealed record ConformanceResult(IReadOnlyList<DatasetSummary> Datasets, IReadOnlyList<RuleResult> Rules, TimeSpan Elapsed)
 {
-    /// <summary>All findings in rule order.</summary>
+    /// <summary>The standards judged by.</summary>
+    public JudgedBy? Judged { get; init; }
+
+    /// <summary>All listed findings in rule order.</summary>
     public IEnumerable<Finding> Findings => Rules.SelectMany(r => r.Findings);
 
-    /// <summary>Whether any finding is at least as severe as <paramref name="threshold"/>.</summary>
-    public bool Reaches(Severity threshold) => Findings.Any(f => f.Severity <= threshold);
+    /// <summary>Whether any finding (listed or capped) is at least as severe as <paramref name="threshold"/>.</summary>
+    public bool Reaches(Severity threshold) => Rules.Any(r => r.Rule.Severity <= threshold && r.FindingCount > 0) || Findings.Any(f => f.Severity <= threshold);
+
+    /// <summary>
+    /// Issues per severity, true totals: a listed issue counts at its findings' severity (the stricter of two rules
+    /// when ours folded into CORE's), an issue left out by the cap at its rule's.
+    /// </summary>
+    public IReadOnlyDictionary<Severity, int> IssuesBySeverity()
+    {
+        var counts = Enum.GetValues<Severity>().ToDictionary(s => s, _ => 0);
+        foreach (var r in Rules)
+        {
+            foreach (var g in r.Findings.GroupBy(f => f.Issue))
+            {
+                counts[g.Min(f => f.Severity)]++;
+            }
+
+            counts[r.Rule.Severity] += Math.Max(0, r.IssueCount - r.Findings.Select(f => f.Issue).Distinct().Count());
+        }
+
+        return counts;
+    }
+
+    /// <summary>One line: how many rules ran, found issues, were out of scope or could not run.</summary>
+    public string StatusLine()
+    {
+        int Count(RuleStatus s) => Rules.Count(r => r.Status == s);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{Rules.Count} rules: {Count(RuleStatus.Passed)} passed, {Count(RuleStatus.Issues)} with issues, {Count(RuleStatus.NotApplicable)} not applicable, {Count(RuleStatus.NotExecutable)} not executable, {Count(RuleStatus.ExecutionError)} execution errors");
+    }
 }
 
 /// <summary>Options of a run.</summary>
 public sealed record ValidationOptions
 {
-    /// <summary>Defaults: standards found beside the binaries, no MedDRA.</summary>
+    /// <summary>Defaults: standards found beside the binaries, no MedDRA, every published rule.</summary>
     public static ValidationOptions Default { get; } = new();
 
     /// <summary>The <c>specs/standards</c> folder; null finds it.</summary>
@@ -43,27 +132,46 @@ public sealed record ValidationOptions
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> RuleParameters { get; init; } =
         new Dictionary<string, IReadOnlyDictionary<string, string>>();
 
-    /// <summary>At most this many findings per rule and dataset; the rest are counted in one closing finding.</summary>
+    /// <summary>At most this many findings per rule and dataset are listed (0: all); totals always count every one.</summary>
     public int MaxFindingsPerRuleAndDataset { get; init; } = 1000;
+
+    /// <summary>Only these rules (ids: CORE, CG, FDA, P21 or ours); null runs all.</summary>
+    public IReadOnlyList<string>? RuleIds { get; init; }
+
+    /// <summary>Also run the rules CDISC moved to Deprecated.</summary>
+    public bool IncludeDeprecated { get; init; }
+
+    /// <summary>The SDTMIG version to judge by (e.g. 3.3); null takes the package's define.xml, else 3.4.</summary>
+    public string? SdtmigVersion { get; init; }
+
+    /// <summary>The PRODUCT a CORE test-data folder's .env declares (sdtmig, sendig, ...); null for packages.</summary>
+    public string? TestDataProduct { get; init; }
 }
 
-/// <summary>Runs every rule of the catalogue over a package.</summary>
+/// <summary>Runs the catalogue's rules (ours and CORE's) over a package.</summary>
 public static class ConformanceEngine
 {
     /// <summary>Loads the package at <paramref name="inputs"/> and runs every rule.</summary>
-    /// <param name="inputs">Folders or files, as <see cref="Package.Load"/> takes them.</param>
+    /// <param name="inputs">Folders or files, as <see cref="Package.Load"/> takes them, or one folder in CORE's test-data layout.</param>
     /// <param name="options">Options of the run, or null for the defaults.</param>
     /// <param name="readAhead">Files of the package already read, or null.</param>
     public static ConformanceResult Run(IReadOnlyList<string> inputs, ValidationOptions? options = null, ReadAhead? readAhead = null)
     {
         options ??= ValidationOptions.Default;
         var clock = Stopwatch.StartNew();
-        var package = Package.Load(inputs, options.DefinePath, readAhead);
-        if (Environment.GetEnvironmentVariable("CDISC_EXPORT_TIMINGS") == "1")
+        Package package;
+        if (inputs.Count == 1 && CoreTestDataPackage.IsTestData(inputs[0]))
         {
-            Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalSeconds,8:F2} s  conformance: package loaded"));
+            package = CoreTestDataPackage.Load(inputs[0]);
+            var env = CoreTestDataPackage.ReadEnvironment(inputs[0]);
+            options = options with { SdtmigVersion = options.SdtmigVersion ?? env.Version, TestDataProduct = env.Product };
+        }
+        else
+        {
+            package = Package.Load(inputs, options.DefinePath, readAhead);
         }
 
+        Timing(clock, "conformance: package loaded");
         var result = Run(package, options);
         return result with { Elapsed = clock.Elapsed };
     }
@@ -75,11 +183,66 @@ public static class ConformanceEngine
         var clock = Stopwatch.StartNew();
         var folder = options.StandardsFolder ?? StandardsLibrary.FindDefaultFolder();
         var standards = StandardsLibrary.Load(folder);
-        var catalogue = RuleCatalogue.Load(folder);
-        var env = new RunEnvironment(package, standards, folder, options);
+        var catalogue = RuleCatalogue.Load(folder, options.IncludeDeprecated);
+        var judged = JudgedByOf(package, options);
+        var product = options.TestDataProduct ?? "sdtmig";
+        var guide = product is "sdtmig" or "tig" ? standards.Sdtmig : null;
+        var study = new Study(package, guide, judged.Standard, judged.Version, standards.Sdtmig, d => d.Folder.Kind == PackageKind.Sdtm);
+        var env = new RunEnvironment(package, standards, folder, options) { Study = study };
         var timings = Environment.GetEnvironmentVariable("CDISC_EXPORT_TIMINGS") == "1";
-        var rules = catalogue.Rules.Select(baseRule =>
+        var rules = Select(catalogue, options, judged);
+
+        // Rules only read the package and each builds its own frames, so they run in parallel; results keep catalogue
+        // order, so reports do not depend on scheduling.
+        var results = new RuleResult[rules.Count];
+        Parallel.For(0, rules.Count, i =>
         {
+            var ruleClock = Stopwatch.StartNew();
+            results[i] = RunRule(rules[i], env);
+            if (timings && ruleClock.Elapsed.TotalSeconds >= 0.1)
+            {
+                // Profiling aid (CDISC_EXPORT_TIMINGS=1): the rules that cost a tenth of a second or more.
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{ruleClock.Elapsed.TotalSeconds,8:F2} s  rule {rules[i].Id} ({rules[i].Operation})"));
+            }
+        });
+
+        var folded = FoldDuplicates(results);
+        var capped = folded.Select(r => Cap(r, options.MaxFindingsPerRuleAndDataset)).ToList();
+        var summaries = package.Datasets.Select(d => new DatasetSummary(d.Name, d.FileName, d.RowCount)).ToList();
+        Timing(clock, "conformance: rules run");
+        return new ConformanceResult(summaries, capped, clock.Elapsed) { Judged = judged };
+    }
+
+    private static void Timing(Stopwatch clock, string what)
+    {
+        if (Environment.GetEnvironmentVariable("CDISC_EXPORT_TIMINGS") == "1")
+        {
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalSeconds,8:F2} s  {what}"));
+        }
+    }
+
+    /// <summary>The standard and version the package is judged by.</summary>
+    private static JudgedBy JudgedByOf(Package package, ValidationOptions options)
+    {
+        if (options.SdtmigVersion is { } v)
+        {
+            return new JudgedBy("SDTMIG", v, options.TestDataProduct is null ? "--standard" : "the test data's .env");
+        }
+
+        return new JudgedBy("SDTMIG", "3.4", "default (no version given)");
+    }
+
+    /// <summary>The rules to run: those named by <see cref="ValidationOptions.RuleIds"/>, else all; CORE's only when they cite the version judged by.</summary>
+    private static List<Rule> Select(RuleCatalogue catalogue, ValidationOptions options, JudgedBy judged)
+    {
+        var rules = new List<Rule>();
+        foreach (var baseRule in catalogue.Rules)
+        {
+            if (options.RuleIds is { Count: > 0 } ids && !ids.Any(baseRule.IsNamed))
+            {
+                continue;
+            }
+
             var rule = baseRule;
             if (options.RuleParameters.TryGetValue(rule.Id, out var overrides))
             {
@@ -89,29 +252,20 @@ public static class ConformanceEngine
                 }
             }
 
-            return rule;
-        }).ToList();
+            rules.Add(rule);
+        }
 
-        // Rules only read the package and each writes its own context, so they run in parallel; results keep
-        // catalogue order, so reports do not depend on scheduling.
-        var results = new RuleResult[rules.Count];
-        Parallel.For(0, rules.Count, i =>
-        {
-            var ruleClock = Stopwatch.StartNew();
-            results[i] = RunRule(rules[i], env);
-            if (timings && ruleClock.Elapsed.TotalSeconds >= 0.1)
-            {
-                // Profiling aid (CDISC_EXPORT_TIMINGS=1): the rules that cost a tenth of a second or more.
-                Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{ruleClock.Elapsed.TotalSeconds,8:F2} s  rule {rules[i].Id} ({rules[i].Operation})"));
-            }
-        });
-
-        var summaries = package.Datasets.Select(d => new DatasetSummary(d.Name, d.FileName, d.RowCount)).ToList();
-        return new ConformanceResult(summaries, results, clock.Elapsed);
+        _ = judged;
+        return rules;
     }
 
     private static RuleResult RunRule(Rule rule, RunEnvironment env)
     {
+        if (rule.Operation == "core")
+        {
+            return RunCoreRule(rule, env);
+        }
+
         var ctx = new RuleContext(rule, env);
         var ops = new List<Operation>();
         foreach (var name in rule.Operation.Split('+', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
@@ -144,16 +298,142 @@ public static class ConformanceEngine
         var status = ctx.Findings.Count > 0 ? RuleStatus.Issues : ctx.Applicable ? RuleStatus.Passed : RuleStatus.NotApplicable;
         return new RuleResult(rule, status, status == RuleStatus.NotApplicable ? "nothing in the package is in this rule's scope" : null, ctx.Findings);
     }
+
+    /// <summary>A rule in CORE's language: its issues become one finding per output variable.</summary>
+    private static RuleResult RunCoreRule(Rule rule, RunEnvironment env)
+    {
+        var run = RuleRunner.Run(rule.Definition, env.Study!);
+        var findings = new List<Finding>();
+        var n = 0;
+        foreach (var issue in run.Issues)
+        {
+            n++;
+            var values = issue.Values.Count > 0 ? issue.Values : [(Variable: "", Value: Language.Value.Null)];
+            foreach (var (variable, value) in values)
+            {
+                var text = value.ToString();
+                findings.Add(new Finding(rule.Id, rule.CoreId, rule.P21Id, rule.Severity, issue.Dataset, variable.Length == 0 ? null : variable,
+                    issue.Record, issue.Usubjid, text.Length == 0 ? null : text, issue.Message) { Issue = n });
+            }
+        }
+
+        return new RuleResult(rule, run.Status, run.Reason, findings) { TotalIssues = n };
+    }
+
+    /// <summary>
+    /// Where one of our rules and a CORE rule it names (<c>Same As</c>) raise the same finding (dataset, record and
+    /// variable), one finding results: CORE's, carrying our id too. Our rule keeps its other findings.
+    /// </summary>
+    private static RuleResult[] FoldDuplicates(RuleResult[] results)
+    {
+        var byId = results.Select((r, i) => (r, i)).ToDictionary(x => x.r.Rule.Id, x => x.i, StringComparer.OrdinalIgnoreCase);
+        foreach (var (ours, i) in results.Select((r, i) => (r, i)).Where(x => x.r.Rule.Origin == RuleOrigin.Ours && x.r.Rule.Definition.SameAs.Count > 0).ToList())
+        {
+            var kept = new List<Finding>(results[i].Findings);
+            foreach (var coreId in ours.Rule.Definition.SameAs)
+            {
+                if (!byId.TryGetValue(coreId, out var c) || results[c].Findings.Count == 0)
+                {
+                    continue;
+                }
+
+                var core = results[c];
+                var keys = core.Findings.Select((f, k) => (Key: (f.Dataset, f.Row, f.Variable), k)).GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.First().k);
+                var coreFindings = core.Findings.ToList();
+                var folded = 0;
+                kept.RemoveAll(f =>
+                {
+                    if (!keys.TryGetValue((f.Dataset, f.Row, f.Variable), out var k))
+                    {
+                        return false;
+                    }
+
+                    // The one finding keeps the stricter severity of the two rules.
+                    var issue = coreFindings[k].Issue;
+                    for (var m = 0; m < coreFindings.Count; m++)
+                    {
+                        if (coreFindings[m].Issue == issue)
+                        {
+                            coreFindings[m] = coreFindings[m] with { Severity = (Severity)Math.Min((int)coreFindings[m].Severity, (int)ours.Rule.Severity) };
+                        }
+                    }
+
+                    coreFindings[k] = coreFindings[k] with { AlsoRule = ours.Rule.Id, P21Id = coreFindings[k].P21Id.Length > 0 ? coreFindings[k].P21Id : ours.Rule.P21Id };
+                    folded++;
+                    return true;
+                });
+                if (folded > 0)
+                {
+                    results[c] = core with { Findings = coreFindings };
+                }
+            }
+
+            var moved = results[i].Findings.Count - kept.Count;
+            if (moved > 0)
+            {
+                // The rule still found these issues: its status stays "issues", and the reason says where they are listed.
+                results[i] = results[i] with
+                {
+                    Findings = kept,
+                    TotalIssues = results[i].IssueCount,
+                    Reason = string.Create(CultureInfo.InvariantCulture, $"{moved} of its findings are listed under {string.Join(", ", ours.Rule.Definition.SameAs)} (the same check), carrying this rule's id"),
+                };
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// Lists at most <paramref name="max"/> issues per dataset (0: all), each with all its findings, and keeps the true
+    /// totals and how many issues of each dataset were left out.
+    /// </summary>
+    private static RuleResult Cap(RuleResult r, int max)
+    {
+        var issues = r.IssueCount;
+        var total = r.Findings.Count;
+        if (max <= 0)
+        {
+            return r with { TotalFindings = total, TotalIssues = issues };
+        }
+
+        var perDataset = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+        var capped = new Dictionary<string, int>(StringComparer.Ordinal);
+        var listed = new List<Finding>();
+        foreach (var f in r.Findings)
+        {
+            var key = f.Dataset ?? "";
+            if (!perDataset.TryGetValue(key, out var seen))
+            {
+                perDataset[key] = seen = [];
+            }
+
+            if (seen.Contains(f.Issue) || seen.Count < max)
+            {
+                seen.Add(f.Issue);
+                listed.Add(f);
+            }
+            else if (seen.Add(-f.Issue - 1))
+            {
+                // A capped issue is counted once however many variables it shows.
+                capped[key] = capped.GetValueOrDefault(key) + 1;
+            }
+        }
+
+        return r with { Findings = listed, TotalFindings = total, TotalIssues = issues, Capped = capped };
+    }
 }
 
 /// <summary>What every rule sees.</summary>
-public sealed record RunEnvironment(Package Package, StandardsLibrary Standards, string StandardsFolder, ValidationOptions Options);
+public sealed record RunEnvironment(Package Package, StandardsLibrary Standards, string StandardsFolder, ValidationOptions Options)
+{
+    /// <summary>The package as CORE's rules see it (its SDTM datasets).</summary>
+    public Study? Study { get; init; }
+}
 
-/// <summary>One rule's run: parameters in, findings and status out.</summary>
+/// <summary>One run of one of our engine operations: parameters in, findings and status out.</summary>
 public sealed class RuleContext
 {
-    private readonly Dictionary<string, int> perDataset = new(StringComparer.Ordinal);
-
     internal RuleContext(Rule rule, RunEnvironment env)
     {
         Rule = rule;
@@ -223,24 +503,8 @@ public sealed class RuleContext
     public void Report(DatasetData? ds, string? variable, int? row, string? value, string message)
     {
         Applicable = true;
-        var key = ds?.Name ?? "";
-        perDataset.TryGetValue(key, out var n);
-        perDataset[key] = n + 1;
-        var max = Env.Options.MaxFindingsPerRuleAndDataset;
-        if (n > max)
-        {
-            return;
-        }
-
-        if (n == max)
-        {
-            Findings.Add(new Finding(Rule.Id, Rule.CoreId, Rule.P21Id, Rule.Severity, ds?.Name, null, null, null, null,
-                $"more than {max} findings of this rule in {ds?.Name}; only the first {max} are listed"));
-            return;
-        }
-
         var usubjid = ds is not null && row is int r && ds.Has("USUBJID") ? ds.Text(r, "USUBJID") : null;
         Findings.Add(new Finding(Rule.Id, Rule.CoreId, Rule.P21Id, Rule.Severity, ds?.Name, variable, row + 1, string.IsNullOrEmpty(usubjid) ? null : usubjid,
-            string.IsNullOrEmpty(value) ? null : value, message));
+            string.IsNullOrEmpty(value) ? null : value, message) { Issue = Findings.Count + 1 });
     }
 }

@@ -13,7 +13,8 @@ namespace CdiscExport.Conformance.Evaluation;
 /// <param name="Record">The record number (1-based), or null for dataset-level issues.</param>
 /// <param name="Usubjid">The subject, when the record has one.</param>
 /// <param name="Values">Output variables and values, in the rule's order.</param>
-public sealed record Issue(string Dataset, int? Record, string? Usubjid, IReadOnlyList<(string Variable, Value Value)> Values);
+/// <param name="Message">The rule's message with <c>--</c> standing for the dataset's domain prefix.</param>
+public sealed record Issue(string Dataset, int? Record, string? Usubjid, IReadOnlyList<(string Variable, Value Value)> Values, string Message);
 
 /// <summary>What running one rule gave: status, a reason when it did not run, the issues, and per-dataset notes.</summary>
 /// <param name="Rule">The rule.</param>
@@ -379,19 +380,21 @@ public static class RuleRunner
         }
         var usubjid = frame.Column("USUBJID");
         var presence = rule.RuleType.Contains("domain presence", StringComparison.OrdinalIgnoreCase);
+        var message = rule.Outcome.Message.Replace("--", context.Dataset.Wildcard, StringComparison.Ordinal);
         IReadOnlyList<(string, Value)> ValuesAt(int row) => targets.Select(t => (t, frame.Column(t) is { } col ? col[row] : Value.Of("Not in dataset"))).ToList();
 
         if (rule.Sensitivity.Equals("Dataset", StringComparison.OrdinalIgnoreCase))
         {
             var datasetName = presence ? "STUDY" : string.Join(", ", flagged.Select(frame.SourceOf).Distinct().Order(StringComparer.Ordinal));
-            return [new Issue(datasetName, null, null, ValuesAt(flagged[0]))];
+            return [new Issue(datasetName, null, null, ValuesAt(flagged[0]), message)];
         }
 
         return flagged.Select(r => new Issue(
             presence ? "STUDY" : frame.SourceOf(r),
             presence || frame.SourceRows[r] == 0 ? null : frame.SourceRows[r],
             usubjid?[r] is { IsNull: false } u ? u.ToString() : null,
-            ValuesAt(r))).ToList();
+            ValuesAt(r),
+            message)).ToList();
     }
 
     /// <summary>

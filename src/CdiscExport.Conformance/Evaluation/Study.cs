@@ -19,14 +19,16 @@ public sealed class Study
     /// <param name="version">Its version, e.g. <c>3.4</c>.</param>
     /// <param name="classes">Where datasets' classes are found (SDTMIG 3.4 serves SEND packages too: the classes of the
     /// domains they share are the SDTM model's); null takes <paramref name="guide"/>.</param>
-    public Study(Package package, ImplementationGuide? guide, string standard, string version, ImplementationGuide? classes = null)
+    /// <param name="include">Which of the package's datasets the study holds (CORE's SDTMIG rules see the SDTM
+    /// datasets, not ADaM's); null takes all.</param>
+    public Study(Package package, ImplementationGuide? guide, string standard, string version, ImplementationGuide? classes = null, Func<DatasetData, bool>? include = null)
     {
         Package = package;
         Guide = guide;
         Standard = standard;
         Version = version;
         classes ??= guide;
-        Datasets = package.Datasets.Select(d => new StudyDataset(d, d.Name, d.FileName, ClassOf(classes, d))).ToList();
+        Datasets = package.Datasets.Where(include ?? (_ => true)).Select(d => new StudyDataset(d, d.Name, d.FileName, ClassOf(classes, d))).ToList();
         byUnsplitName = Datasets.GroupBy(d => d.UnsplitName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
     }
 

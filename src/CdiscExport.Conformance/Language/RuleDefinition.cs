@@ -55,6 +55,18 @@ public sealed record NotOf(Condition Item) : Condition
 }
 
 /// <summary>
+/// A check the rule language cannot express, run as a named operation of the engine (our rules only): its name
+/// and parameters, e.g. <c>operation: ig_required</c> with <c>datasets: SDTM</c>.
+/// </summary>
+/// <param name="Name">The operation (see <c>Operations/OperationRegistry</c>); several joined by '+' run in turn.</param>
+/// <param name="Parameters">Its parameters as text; lists are written with '|'.</param>
+public sealed record EngineOperation(string Name, IReadOnlyDictionary<string, string> Parameters) : Condition
+{
+    /// <inheritdoc/>
+    public override IEnumerable<Test> Tests() => [];
+}
+
+/// <summary>
 /// One operator test: <c>name</c> (the target variable, <c>--</c> standing for the domain prefix), <c>operator</c>,
 /// and its parameters as written (<c>value</c>, <c>value_is_literal</c>, <c>prefix</c>, <c>within</c>, ...).
 /// </summary>
@@ -162,11 +174,15 @@ public sealed record RuleDefinition
     /// <summary>Our rules only: the Pinnacle 21 id of the check, when it has one.</summary>
     public string? P21Id { get; init; }
 
-    /// <summary>Our rules only: the CORE rule that checks the same thing (findings of both fold into one).</summary>
-    public string? SameAs { get; init; }
+    /// <summary>Our rules only: the CORE rules that check the same thing; a finding of ours that one of them also
+    /// raises (same dataset, record and variable) folds into theirs, which then carries both ids.</summary>
+    public IReadOnlyList<string> SameAs { get; init; } = [];
 
-    /// <summary>Our rules only: parameters a study may override (the response criteria of INT-ADRS-*).</summary>
-    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+    /// <summary>Our rules only: the topic the rule belongs to (structure/metadata, controlled terminology, ...).</summary>
+    public string? Group { get; init; }
+
+    /// <summary>Our rules only: where the rule applies, in words (the engine operation decides in code).</summary>
+    public string? AppliesTo { get; init; }
 
     /// <summary>CDISC's conformance rule ids (CGnnnn).</summary>
     public IEnumerable<string> CdiscIds => Citations.Where(c => c.Organization == "CDISC").SelectMany(c => c.RuleIds).Distinct();

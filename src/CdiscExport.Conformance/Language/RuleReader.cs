@@ -98,10 +98,9 @@ public static partial class RuleReader
             GroupingVariables = Strings(Child(map, "Grouping_Variables")),
             Severity = Text(map, "Severity", path),
             P21Id = Text(map, "P21 Id", path),
-            SameAs = Text(map, "Same As", path),
-            Parameters = Child(map, "Parameters") is YamlMappingNode p
-                ? p.Children.ToDictionary(kv => ((YamlScalarNode)kv.Key).Value ?? "", kv => (kv.Value as YamlScalarNode)?.Value ?? "", StringComparer.OrdinalIgnoreCase)
-                : new Dictionary<string, string>(),
+            SameAs = Strings(Child(map, "Same As")),
+            Group = scope is null ? null : Text(scope, "Group", path),
+            AppliesTo = scope is null ? null : Text(scope, "Applies To", path),
         };
     }
 
@@ -143,6 +142,15 @@ public static partial class RuleReader
         if (node is not YamlMappingNode map)
         {
             throw new RuleFormatException(path, Line(node), "a check is a mapping: all, any, not, or an operator test");
+        }
+
+        // Our named operations: operation: name, parameters: { key: value }.
+        if (Child(map, "operation") is YamlScalarNode operation)
+        {
+            var arguments = Child(map, "parameters") is YamlMappingNode p
+                ? p.Children.ToDictionary(kv => ((YamlScalarNode)kv.Key).Value ?? "", kv => (kv.Value as YamlScalarNode)?.Value ?? "", StringComparer.OrdinalIgnoreCase)
+                : new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            return new EngineOperation(operation.Value ?? "", arguments);
         }
 
         // A node with all/any/not is a branch; CORE reads "all" and "any" both when both are present and joins them.

@@ -7,7 +7,11 @@ using CdiscExport.Conformance.Rules;
 
 namespace CdiscExport.Conformance.Reports;
 
-/// <summary>Writes conformance.json, conformance.csv and conformance.html.</summary>
+/// <summary>
+/// Writes conformance.json, conformance.csv and conformance.html. Counts are true totals of issues (a record a rule
+/// flags, or a dataset for dataset-level rules), whatever the cap on listed details; each listed finding names one
+/// rule: its id, the CORE rule it stands for and its one Pinnacle 21 id.
+/// </summary>
 public static class ConformanceReportWriter
 {
     /// <summary>Severity as the reports spell it.</summary>
@@ -23,6 +27,14 @@ public static class ConformanceReportWriter
         _ => "execution_error",
     };
 
+    /// <summary>Origin as the reports spell it.</summary>
+    public static string Name(RuleOrigin o) => o switch
+    {
+        RuleOrigin.Core => "core",
+        RuleOrigin.CoreDeprecated => "core_deprecated",
+        _ => "cdisc_export",
+    };
+
     /// <summary>Writes the three reports into <paramref name="folder"/> (created if needed).</summary>
     public static void Write(ConformanceResult result, string folder)
     {
@@ -32,8 +44,22 @@ public static class ConformanceReportWriter
         File.WriteAllText(Path.Combine(folder, "conformance.html"), Html(result), new UTF8Encoding(false));
     }
 
-    private static Dictionary<Severity, int> Count(IEnumerable<Finding> findings) =>
-        Enum.GetValues<Severity>().ToDictionary(s => s, s => findings.Count(f => f.Severity == s));
+    /// <summary>Issues per severity in one dataset (null: package-level), true totals.</summary>
+    private static Dictionary<Severity, int> IssuesIn(ConformanceResult result, string? dataset)
+    {
+        var counts = Enum.GetValues<Severity>().ToDictionary(s => s, _ => 0);
+        foreach (var r in result.Rules)
+        {
+            foreach (var g in r.Findings.Where(f => f.Dataset == dataset).GroupBy(f => f.Issue))
+            {
+                counts[g.Min(f => f.Severity)]++;
+            }
+
+            counts[r.Rule.Severity] += dataset is null ? 0 : r.Capped.GetValueOrDefault(dataset);
+        }
+
+        return counts;
+    }
 
     /// <summary>The JSON report.</summary>
     public static string Json(ConformanceResult result)
@@ -41,17 +67,36 @@ public static class ConformanceReportWriter
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
-            var findings = result.Findings.ToList();
             w.WriteStartObject();
+            w.WriteStartObject("header");
+            if (result.Judged is { } j)
+            {
+                w.WriteString("standard", j.Standard);
+                w.WriteString("version", j.Version);
+                w.WriteString("versionSource", j.Source);
+                w.WriteString("controlledTerminology", j.ControlledTerminology);
+                w.WriteString("defineXml", j.DefineVersion);
+                w.WriteStartArray("notes");
+                foreach (var n in j.Notes)
+                {
+                    w.WriteStringValue(n);
+                }
+
+                w.WriteEndArray();
+            }
+
+            w.WriteString("rulesRun", result.StatusLine());
+            w.WriteEndObject();
+
             w.WriteStartObject("summary");
+            w.WriteString("counts", "issues");
             w.WriteStartArray("datasets");
             foreach (var d in result.Datasets)
             {
-                var c = Count(findings.Where(f => f.Dataset == d.Dataset));
                 w.WriteStartObject();
                 w.WriteString("dataset", d.Dataset);
                 w.WriteNumber("records", d.Records);
-                foreach (var (s, n) in c)
+                foreach (var (s, n) in IssuesIn(result, d.Dataset))
                 {
                     w.WriteNumber(Name(s), n);
                 }
@@ -60,7 +105,7 @@ public static class ConformanceReportWriter
             }
 
             w.WriteEndArray();
-            foreach (var (s, n) in Count(findings))
+            foreach (var (s, n) in result.IssuesBySeverity())
             {
                 w.WriteNumber(Name(s), n);
             }
@@ -72,10 +117,27 @@ public static class ConformanceReportWriter
                 w.WriteStartObject();
                 w.WriteString("rule", r.Rule.Id);
                 w.WriteString("coreId", r.Rule.CoreId);
+                w.WriteString("cdiscIds", r.Rule.CdiscIds);
+                w.WriteString("fdaIds", r.Rule.FdaIds);
                 w.WriteString("p21Id", r.Rule.P21Id);
+                w.WriteString("origin", Name(r.Rule.Origin));
                 w.WriteString("severity", Name(r.Rule.Severity));
+                w.WriteString("severityBasis", r.Rule.SeverityBasis);
                 w.WriteString("status", Name(r.Status));
-                w.WriteNumber("findings", r.Findings.Count);
+                w.WriteNumber("issues", r.IssueCount);
+                w.WriteNumber("findings", r.FindingCount);
+                w.WriteNumber("listed", r.Findings.Count);
+                if (r.Capped.Count > 0)
+                {
+                    w.WriteStartObject("capped");
+                    foreach (var (ds, n) in r.Capped)
+                    {
+                        w.WriteNumber(ds, n);
+                    }
+
+                    w.WriteEndObject();
+                }
+
                 if (r.Reason is not null)
                 {
                     w.WriteString("reason", r.Reason);
@@ -86,12 +148,13 @@ public static class ConformanceReportWriter
 
             w.WriteEndArray();
             w.WriteStartArray("findings");
-            foreach (var f in findings)
+            foreach (var f in result.Findings)
             {
                 w.WriteStartObject();
                 w.WriteString("rule", f.Rule);
                 w.WriteString("coreId", f.CoreId);
                 w.WriteString("p21Id", f.P21Id);
+                w.WriteString("alsoRule", f.AlsoRule);
                 w.WriteString("severity", Name(f.Severity));
                 w.WriteString("dataset", f.Dataset);
                 w.WriteString("variable", f.Variable);
@@ -107,6 +170,7 @@ public static class ConformanceReportWriter
                 w.WriteString("usubjid", f.Usubjid);
                 w.WriteString("value", f.Value);
                 w.WriteString("message", f.Message);
+                w.WriteNumber("issue", f.Issue);
                 w.WriteEndObject();
             }
 
@@ -122,16 +186,17 @@ public static class ConformanceReportWriter
             ? "\"" + (s.Length > 0 && s[0] is '=' or '+' or '-' or '@' ? "'" : "") + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
             : s;
 
-    /// <summary>The CSV report: one row per finding.</summary>
+    /// <summary>The CSV report: one row per listed finding.</summary>
     public static string Csv(ConformanceResult result)
     {
-        var sb = new StringBuilder("rule,coreId,p21Id,severity,dataset,variable,row,usubjid,value,message\n");
+        var sb = new StringBuilder("rule,coreId,p21Id,alsoRule,severity,dataset,variable,row,usubjid,value,message,issue\n");
         foreach (var f in result.Findings)
         {
             sb.Append(string.Join(',', new[]
             {
-                Quote(f.Rule), Quote(f.CoreId), Quote(f.P21Id), Name(f.Severity), Quote(f.Dataset), Quote(f.Variable),
+                Quote(f.Rule), Quote(f.CoreId), Quote(f.P21Id), Quote(f.AlsoRule), Name(f.Severity), Quote(f.Dataset), Quote(f.Variable),
                 f.Row?.ToString(CultureInfo.InvariantCulture) ?? "", Quote(f.Usubjid), Quote(f.Value), Quote(f.Message),
+                f.Issue.ToString(CultureInfo.InvariantCulture),
             })).Append('\n');
         }
 
@@ -140,36 +205,47 @@ public static class ConformanceReportWriter
 
     private static string H(string? s) => WebUtility.HtmlEncode(s ?? "");
 
-    /// <summary>The HTML report: Dataset Summary, Issue Summary, Details.</summary>
+    /// <summary>The HTML report: header, Dataset Summary, Issue Summary, Details.</summary>
     public static string Html(ConformanceResult result)
     {
         var findings = result.Findings.ToList();
-        var total = Count(findings);
+        var total = result.IssuesBySeverity();
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Conformance report</title>\n<style>")
           .Append("body{font-family:system-ui,sans-serif;margin:1.5em}table{border-collapse:collapse;margin-bottom:2em}td,th{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top}")
           .Append("th{background:#eee}.reject{background:#f8c8c8}.error{background:#fde0e0}.warning{background:#fff4d0}.notice{background:#e8f0ff}.num{text-align:right}")
           .Append("</style></head><body>\n<h1>Conformance report</h1>\n");
-        sb.Append(CultureInfo.InvariantCulture, $"<p>{result.Datasets.Count} datasets, {result.Rules.Count} rules; reject {total[Severity.Reject]}, error {total[Severity.Error]}, warning {total[Severity.Warning]}, notice {total[Severity.Notice]}.</p>\n");
+        if (result.Judged is { } j)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"<p>Judged by {H(j.Standard)} {H(j.Version)} ({H(j.Source)}); controlled terminology {H(j.ControlledTerminology ?? "not named")}; define.xml {H(j.DefineVersion ?? "none read")}.</p>\n");
+            foreach (var n in j.Notes)
+            {
+                sb.Append("<p><em>").Append(H(n)).Append("</em></p>\n");
+            }
+        }
+
+        sb.Append(CultureInfo.InvariantCulture, $"<p>{result.Datasets.Count} datasets; {H(result.StatusLine())}. Issues: reject {total[Severity.Reject]}, error {total[Severity.Error]}, warning {total[Severity.Warning]}, notice {total[Severity.Notice]}.</p>\n");
         sb.Append("<h2>Dataset Summary</h2>\n<table><tr><th>Dataset</th><th>File</th><th>Records</th><th>Reject</th><th>Error</th><th>Warning</th><th>Notice</th></tr>\n");
         foreach (var d in result.Datasets)
         {
-            var c = Count(findings.Where(f => f.Dataset == d.Dataset));
+            var c = IssuesIn(result, d.Dataset);
             sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{H(d.Dataset)}</td><td>{H(d.FileName)}</td><td class=num>{d.Records}</td><td class=num>{c[Severity.Reject]}</td><td class=num>{c[Severity.Error]}</td><td class=num>{c[Severity.Warning]}</td><td class=num>{c[Severity.Notice]}</td></tr>\n");
         }
 
-        var packageLevel = Count(findings.Where(f => f.Dataset is null));
+        var packageLevel = IssuesIn(result, null);
         sb.Append(CultureInfo.InvariantCulture, $"<tr><td>(package)</td><td></td><td></td><td class=num>{packageLevel[Severity.Reject]}</td><td class=num>{packageLevel[Severity.Error]}</td><td class=num>{packageLevel[Severity.Warning]}</td><td class=num>{packageLevel[Severity.Notice]}</td></tr>\n</table>\n");
-        sb.Append("<h2>Issue Summary</h2>\n<table><tr><th>Rule</th><th>CORE</th><th>P21</th><th>Severity</th><th>Status</th><th>Findings</th><th>Message</th><th>Description / reason</th></tr>\n");
+        sb.Append("<h2>Issue Summary</h2>\n<table><tr><th>Rule</th><th>CORE</th><th>P21</th><th>Severity</th><th>Status</th><th>Issues</th><th>Message</th><th>Description / reason</th></tr>\n");
         foreach (var r in result.Rules.OrderBy(r => r.Status == RuleStatus.Issues ? 0 : 1).ThenBy(r => r.Rule.Severity))
         {
-            sb.Append(CultureInfo.InvariantCulture, $"<tr class=\"{(r.Findings.Count > 0 ? Name(r.Rule.Severity) : "")}\"><td>{H(r.Rule.Id)}</td><td>{H(r.Rule.CoreId)}</td><td>{H(r.Rule.P21Id)}</td><td>{Name(r.Rule.Severity)}</td><td>{Name(r.Status)}</td><td class=num>{r.Findings.Count}</td><td>{H(r.Rule.Message)}</td><td>{H(r.Rule.Description)}{(r.Reason is null ? "" : "<br><em>" + H(r.Reason) + "</em>")}</td></tr>\n");
+            var capped = r.Capped.Count == 0 ? "" : "<br><em>listed: " + r.Findings.Select(f => f.Issue).Distinct().Count().ToString(CultureInfo.InvariantCulture) + " (capped in " + H(string.Join(", ", r.Capped.Keys)) + ")</em>";
+            sb.Append(CultureInfo.InvariantCulture, $"<tr class=\"{(r.IssueCount > 0 ? Name(r.Rule.Severity) : "")}\"><td>{H(r.Rule.Id)}</td><td>{H(r.Rule.CoreId)}</td><td>{H(r.Rule.P21Id)}</td><td>{Name(r.Rule.Severity)}</td><td>{Name(r.Status)}</td><td class=num>{r.IssueCount}{capped}</td><td>{H(r.Rule.Message)}</td><td>{H(r.Rule.Description)}{(r.Reason is null ? "" : "<br><em>" + H(r.Reason) + "</em>")}</td></tr>\n");
         }
 
         sb.Append("</table>\n<h2>Details</h2>\n<table><tr><th>Rule</th><th>Severity</th><th>Dataset</th><th>Variable</th><th>Row</th><th>USUBJID</th><th>Value</th><th>Message</th></tr>\n");
         foreach (var f in findings)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"<tr class=\"{Name(f.Severity)}\"><td>{H(f.Rule)}</td><td>{Name(f.Severity)}</td><td>{H(f.Dataset)}</td><td>{H(f.Variable)}</td><td class=num>{f.Row}</td><td>{H(f.Usubjid)}</td><td>{H(f.Value)}</td><td>{H(f.Message)}</td></tr>\n");
+            var id = f.AlsoRule is null ? f.Rule : f.Rule + " / " + f.AlsoRule;
+            sb.Append(CultureInfo.InvariantCulture, $"<tr class=\"{Name(f.Severity)}\"><td>{H(id)}</td><td>{Name(f.Severity)}</td><td>{H(f.Dataset)}</td><td>{H(f.Variable)}</td><td class=num>{f.Row}</td><td>{H(f.Usubjid)}</td><td>{H(f.Value)}</td><td>{H(f.Message)}</td></tr>\n");
         }
 
         sb.Append("</table>\n</body></html>\n");

@@ -1,4 +1,4 @@
-using System.Text;
+using CdiscExport.Conformance.Language;
 
 namespace CdiscExport.Conformance.Rules;
 
@@ -30,26 +30,83 @@ public enum RuleStatus
     /// <summary>Nothing in the package is in the rule's scope.</summary>
     NotApplicable,
 
-    /// <summary>The rule cannot run here (operation not built, dictionary not configured, ...); the reason says which.</summary>
+    /// <summary>The rule cannot run here (content not shipped, dictionary not configured, ...); the reason says which.</summary>
     NotExecutable,
 
-    /// <summary>The rule's operation failed; a defect of ours.</summary>
+    /// <summary>The rule's evaluation failed; the reason holds the error.</summary>
     ExecutionError,
 }
 
-/// <summary>One rule of the catalogue: our id, the public ids, scope, severity, texts, and the operation implementing it.</summary>
-public sealed record Rule(
-    string Id,
-    string CoreId,
-    string P21Id,
-    string Scope,
-    string Group,
-    Severity Severity,
-    string Operation,
-    IReadOnlyDictionary<string, string> Parameters,
-    string Message,
-    string Description)
+/// <summary>Where a rule comes from.</summary>
+public enum RuleOrigin
 {
+    /// <summary>Ours: checks CORE does not publish (define.xml, ADaM, the study's response criteria, P21's checks).</summary>
+    Ours,
+
+    /// <summary>CDISC CORE's published rules, run as published.</summary>
+    Core,
+
+    /// <summary>Rules CDISC moved to Deprecated that its engine still runs; run on request.</summary>
+    CoreDeprecated,
+}
+
+/// <summary>
+/// One rule of the catalogue: its definition in CORE's rule language, where it comes from, and what the rule
+/// language has no field for: the severity (with its basis) and the Pinnacle 21 id of the check.
+/// </summary>
+public sealed record Rule
+{
+    /// <summary>The rule as read from its YAML file.</summary>
+    public required RuleDefinition Definition { get; init; }
+
+    /// <summary>Ours, CORE's published, or CORE's deprecated.</summary>
+    public required RuleOrigin Origin { get; init; }
+
+    /// <summary>How bad its findings are.</summary>
+    public required Severity Severity { get; init; }
+
+    /// <summary>Why that severity (our rule file; the Pinnacle 21 rule it stands for; no counterpart).</summary>
+    public required string SeverityBasis { get; init; }
+
+    /// <summary>The one Pinnacle 21 rule id of the check, or "" when P21 has none.</summary>
+    public required string P21Id { get; init; }
+
+    /// <summary>Parameters of an engine operation (ours), after a study's overrides.</summary>
+    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The rule's id (CORE-NNNNNN, or ours).</summary>
+    public string Id => Definition.Id;
+
+    /// <summary>For CORE's rules their id; for ours "".</summary>
+    public string CoreId => Origin == RuleOrigin.Ours ? "" : Id;
+
+    /// <summary>CDISC's conformance rule ids (CGnnnn), comma-separated.</summary>
+    public string CdiscIds => string.Join(", ", Definition.CdiscIds);
+
+    /// <summary>FDA's business rule ids (FBnnnn), comma-separated.</summary>
+    public string FdaIds => string.Join(", ", Definition.FdaIds);
+
+    /// <summary>The engine operation(s) of one of our rules, or "core" for a rule in CORE's language.</summary>
+    public string Operation => Definition.Check is EngineOperation op ? op.Name : "core";
+
+    /// <summary>The message of its findings.</summary>
+    public string Message => Definition.Outcome.Message;
+
+    /// <summary>What it checks.</summary>
+    public string Description => Definition.Description;
+
+    /// <summary>Where it applies, in words.</summary>
+    public string Scope => Definition.AppliesTo ?? string.Join(", ", Definition.Scope.Domains.Include.DefaultIfEmpty("ALL"));
+
+    /// <summary>The topic it belongs to.</summary>
+    public string Group => Definition.Group ?? Definition.RuleType;
+
+    /// <summary>Whether <paramref name="id"/> names this rule: its own id, a CDISC or FDA id, or its P21 id.</summary>
+    public bool IsNamed(string id) =>
+        string.Equals(id, Id, StringComparison.OrdinalIgnoreCase) || string.Equals(id, P21Id, StringComparison.OrdinalIgnoreCase) ||
+        Definition.CdiscIds.Contains(id, StringComparer.OrdinalIgnoreCase) || Definition.FdaIds.Contains(id, StringComparer.OrdinalIgnoreCase) ||
+        Definition.Citations.Where(c => c.Organization == "Pinnacle 21").SelectMany(c => c.RuleIds).Contains(id, StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Returns a copy with one parameter replaced (how a study overrides a rule's defaults).</summary>
     public Rule WithParameter(string key, string value)
     {
@@ -58,59 +115,110 @@ public sealed record Rule(
     }
 }
 
-/// <summary>The rule catalogue, loaded from <c>specs/standards/conformance/rules.csv</c>.</summary>
+/// <summary>
+/// The rule catalogue: our rules (<c>conformance/rules/*.yml</c>), CDISC CORE's published rules
+/// (<c>conformance/core-rules/published</c>) and, on request, its deprecated ones, with the severities of CORE's
+/// rules from <c>conformance/core-severity.csv</c>.
+/// </summary>
 public sealed class RuleCatalogue
 {
-    /// <summary>File name of the catalogue inside the standards folder.</summary>
-    public const string RelativePath = "conformance/rules.csv";
+    /// <summary>Folder of our rules inside the standards folder.</summary>
+    public const string OursFolder = "conformance/rules";
+
+    /// <summary>Folder of CORE's published rules.</summary>
+    public const string CoreFolder = "conformance/core-rules/published";
+
+    /// <summary>Folder of CORE's deprecated rules.</summary>
+    public const string DeprecatedFolder = "conformance/core-rules/deprecated";
+
+    /// <summary>The severity table of CORE's rules.</summary>
+    public const string SeverityTable = "conformance/core-severity.csv";
 
     private RuleCatalogue(IReadOnlyList<Rule> rules) => Rules = rules;
 
-    /// <summary>The rules, in catalogue order.</summary>
+    /// <summary>The rules: ours first, then CORE's, each by id.</summary>
     public IReadOnlyList<Rule> Rules { get; }
 
     /// <summary>Loads the catalogue from a standards folder.</summary>
-    public static RuleCatalogue Load(string standardsFolder) => LoadFile(Path.Combine(standardsFolder, RelativePath));
-
-    /// <summary>Loads a catalogue file. Columns: id, core_id, p21_id, scope, group, severity, operation, parameters, message, description.</summary>
-    public static RuleCatalogue LoadFile(string path)
+    /// <exception cref="RuleFormatException">A rule file is malformed (file and line in the message).</exception>
+    public static RuleCatalogue Load(string standardsFolder, bool includeDeprecated = false)
     {
-        var records = ParseCsv(File.ReadAllText(path));
-        if (records.Count == 0)
-        {
-            throw new FormatException($"{path}: empty; the catalogue needs a header row.");
-        }
-
-        var header = records[0].Select((h, i) => (h, i)).ToDictionary(x => x.h, x => x.i, StringComparer.Ordinal);
-        foreach (var col in new[] { "id", "core_id", "p21_id", "scope", "group", "severity", "operation", "parameters", "message", "description" })
-        {
-            if (!header.ContainsKey(col))
-            {
-                throw new FormatException($"{path}: column \"{col}\" is missing from the header.");
-            }
-        }
-
+        var severities = LoadSeverities(Path.Combine(standardsFolder, SeverityTable));
         var rules = new List<Rule>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var n = 1; n < records.Count; n++)
+        foreach (var path in Files(Path.Combine(standardsFolder, OursFolder)))
         {
-            var rec = records[n];
-            string F(string col) => header[col] < rec.Count ? rec[header[col]] : "";
-            var id = F("id");
-            if (!seen.Add(id))
+            var d = RuleReader.ReadFile(path);
+            if (!Enum.TryParse<Severity>(d.Severity, true, out var severity))
             {
-                throw new FormatException($"{path} record {n + 1}: rule id \"{id}\" appears twice; every rule needs its own id.");
+                throw new RuleFormatException(path, 0, $"Severity \"{d.Severity}\" is not one of Reject, Error, Warning, Notice");
             }
 
-            if (!Enum.TryParse<Severity>(F("severity"), true, out var severity))
+            rules.Add(new Rule
             {
-                throw new FormatException($"{path} record {n + 1}: severity \"{F("severity")}\" is not one of Reject, Error, Warning, Notice.");
-            }
+                Definition = d,
+                Origin = RuleOrigin.Ours,
+                Severity = severity,
+                SeverityBasis = "our rule file",
+                P21Id = d.P21Id ?? "",
+                Parameters = d.Check is EngineOperation op ? op.Parameters : new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase),
+            });
+        }
 
-            rules.Add(new Rule(id, F("core_id"), F("p21_id"), F("scope"), F("group"), severity, F("operation"), ParseParameters(F("parameters")), F("message"), F("description")));
+        void AddCore(string folder, RuleOrigin origin)
+        {
+            foreach (var path in Files(Path.Combine(standardsFolder, folder)))
+            {
+                var d = RuleReader.ReadFile(path);
+                var (p21, severity, basis) = severities.GetValueOrDefault(d.Id, ("", Severity.Warning, "no entry in the severity table"));
+                rules.Add(new Rule { Definition = d, Origin = origin, Severity = severity, SeverityBasis = basis, P21Id = p21 });
+            }
+        }
+
+        AddCore(CoreFolder, RuleOrigin.Core);
+        if (includeDeprecated)
+        {
+            AddCore(DeprecatedFolder, RuleOrigin.CoreDeprecated);
+        }
+
+        var duplicate = rules.GroupBy(r => r.Id, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new RuleFormatException(duplicate.Last().Definition.SourcePath, 0, $"rule id {duplicate.Key} appears twice; every rule needs its own id");
         }
 
         return new RuleCatalogue(rules);
+    }
+
+    private static IEnumerable<string> Files(string folder) =>
+        Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.yml").Order(StringComparer.Ordinal) : [];
+
+    private static Dictionary<string, (string P21, Severity Severity, string Basis)> LoadSeverities(string path)
+    {
+        var result = new Dictionary<string, (string, Severity, string)>(StringComparer.OrdinalIgnoreCase);
+        if (!File.Exists(path))
+        {
+            return result;
+        }
+
+        var records = ParseCsv(File.ReadAllText(path));
+        for (var n = 1; n < records.Count; n++)
+        {
+            var r = records[n];
+            if (r.Count < 4)
+            {
+                continue;
+            }
+
+            if (!Enum.TryParse<Severity>(r[2], true, out var severity))
+            {
+                throw new RuleFormatException(path, n + 1, $"severity \"{r[2]}\" is not one of Reject, Error, Warning, Notice");
+            }
+
+            var basis = r[1].Length > 0 ? $"Pinnacle 21 {r[1]} ({r[3]})" : r[3];
+            result[r[0]] = (r[1], severity, basis);
+        }
+
+        return result;
     }
 
     /// <summary>RFC 4180 records (quoted fields may hold commas, quotes and line breaks), read with CsvHelper.</summary>
@@ -139,14 +247,7 @@ public sealed class RuleCatalogue
         foreach (var part in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var eq = part.IndexOf('=', StringComparison.Ordinal);
-            if (eq < 0)
-            {
-                d[part] = "true";
-            }
-            else
-            {
-                d[part[..eq].Trim()] = part[(eq + 1)..].Trim();
-            }
+            d[eq < 0 ? part : part[..eq].Trim()] = eq < 0 ? "true" : part[(eq + 1)..].Trim();
         }
 
         return d;

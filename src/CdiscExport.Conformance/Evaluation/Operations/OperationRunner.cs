@@ -102,6 +102,13 @@ public static class OperationRunner
                 Constant(c, step, Value.List(LibraryVariables(c, step, v => v.Core == CoreCategory.Expected)));
                 return;
             case "get_column_order_from_library":
+                // For the general observation classes CORE takes the SDTM model's class variables (overlaid with the
+                // guide's); only the guide's are shipped, which is the whole list for the other classes.
+                if (c.Dataset.Class is "EVENTS" or "INTERVENTIONS" or "FINDINGS" or "FINDINGS ABOUT")
+                {
+                    throw new NotExecutableException("needs the SDTM model's class variables (CDISC Library), which are not shipped, to order " + c.Dataset.Class + " variables");
+                }
+
                 Constant(c, step, Value.List(LibraryVariables(c, step, _ => true)));
                 return;
             case "get_dataset_filtered_variables":

@@ -11,7 +11,8 @@ public static partial class OperatorRegistry
         AddPair("is_contained_by_case_insensitive", "is_not_contained_by_case_insensitive", (c, t) => ContainedBy(c, c.Target(t), c.Comparator(t), caseInsensitive: true));
         AddPair("contains", "does_not_contain", (c, t) => Contains(c, t, caseInsensitive: false));
         AddPair("contains_case_insensitive", "does_not_contain_case_insensitive", (c, t) => Contains(c, t, caseInsensitive: true));
-        AddPair("contains_all", "not_contains_all", ContainsAll);
+        Add("contains_all", (c, t) => ContainsAll(c, t, negate: false));
+        Add("not_contains_all", (c, t) => ContainsAll(c, t, negate: true));
         AddPair("shares_no_elements_with", "shares_at_least_one_element_with", (c, t) =>
         {
             var target = c.Target(t);
@@ -199,7 +200,11 @@ public static partial class OperatorRegistry
         return PerValue(target, v => v.Equals(comparand.Literal));
     }
 
-    private static bool[] ContainsAll(CheckContext c, Test t)
+    /// <summary>
+    /// CORE's <c>contains_all</c>: per row when target and comparator both hold lists; otherwise one answer for the
+    /// whole frame, which CORE's engine turns into a one-row result: it stands on the first record only.
+    /// </summary>
+    private static bool[] ContainsAll(CheckContext c, Test t, bool negate)
     {
         var target = c.Target(t);
         var raw = t.Param("value");
@@ -209,7 +214,7 @@ public static partial class OperatorRegistry
             for (var r = 0; r < result.Length; r++)
             {
                 var have = target[r].Items;
-                result[r] = comparator[r].Items.All(have.Contains);
+                result[r] = comparator[r].Items.All(have.Contains) != negate;
             }
 
             return result;
@@ -239,6 +244,12 @@ public static partial class OperatorRegistry
         }
 
         var present = new HashSet<Value>(ValuesOf(target));
-        return Filled(c.Rows, wanted.All(present.Contains));
+        var first = new bool[c.Rows];
+        if (first.Length > 0)
+        {
+            first[0] = wanted.All(present.Contains) != negate;
+        }
+
+        return first;
     }
 }
