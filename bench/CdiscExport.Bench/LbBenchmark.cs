@@ -12,17 +12,16 @@ internal static class LbBenchmark
 {
     public static int Run(string[] args)
     {
-        var rows = Option(args, "--rows", 1_000_000);
-        var runs = Option(args, "--runs", 5);
-        var work = Path.GetFullPath(args.SkipWhile(a => a != "--work").Skip(1).FirstOrDefault() ?? Path.Combine("bench", "work"));
-        Directory.CreateDirectory(work);
+        var rows = BenchArguments.Int(args, "--rows", 1_000_000);
+        var runs = BenchArguments.Int(args, "--runs", 5);
+        var work = BenchArguments.Work(args, Path.Combine("bench", "work"));
         var csv = Path.Combine(work, "lb.csv");
         var rds = Path.Combine(work, "lb.rds");
         var havenXpt = Path.Combine(work, "lb-haven.xpt");
 
         Console.WriteLine($"preparing {rows:N0} rows in {work} (untimed)");
         LbGenerator.Write(csv, rows);
-        var cli = ScaleBenchmark.PublishCli(work);
+        var cli = PublishedCli.Publish(work);
         var colClasses = string.Join(",", LbGenerator.Header.Select(h => h is "LBSEQ" or "LBSTRESN" or "LBSTNRLO" or "LBSTNRHI" or "VISITNUM" or "LBDY" ? "'numeric'" : "'character'"));
         ProcessMeasure.Run("Rscript", "--vanilla", "-e",
             $"d <- read.csv('{csv}', colClasses = c({colClasses}), na.strings = '', check.names = FALSE); for (n in names(d)) if (is.character(d[[n]])) d[[n]][is.na(d[[n]])] <- ''; saveRDS(d, '{rds}')");
@@ -45,24 +44,12 @@ internal static class LbBenchmark
         Console.WriteLine($"{"",-20} {"median s",9} {"peak MB",8}");
         foreach (var (name, list) in results)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-20} {Median(list),9:F2} {list.Max(m => m.PeakKilobytes) / 1024.0,8:F0}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-20} {Measurement.MedianSeconds(list),9:F2} {Measurement.MaxPeakMegabytes(list),8:F0}"));
         }
 
         Console.WriteLine();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"csv->xpt: ours / haven    = {Median(results["ours csv->xpt"]) / Median(results["haven write_xpt"]):F2} (target <= 0.50)"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"xpt->csv: ours / readstat = {Median(results["ours xpt->csv"]) / Median(results["readstat xpt->csv"]):F2} (target <= 0.25)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"csv->xpt: ours / haven    = {Measurement.MedianSeconds(results["ours csv->xpt"]) / Measurement.MedianSeconds(results["haven write_xpt"]):F2} (target <= 0.50)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"xpt->csv: ours / readstat = {Measurement.MedianSeconds(results["ours xpt->csv"]) / Measurement.MedianSeconds(results["readstat xpt->csv"]):F2} (target <= 0.25)"));
         return 0;
-    }
-
-    private static double Median(List<Measurement> list)
-    {
-        var s = list.Select(m => m.Seconds).Order().ToList();
-        return s.Count % 2 == 1 ? s[s.Count / 2] : (s[(s.Count / 2) - 1] + s[s.Count / 2]) / 2;
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
     }
 }

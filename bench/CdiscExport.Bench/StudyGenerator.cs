@@ -13,10 +13,10 @@ internal static class StudyGenerator
 {
     public static int Run(string[] args)
     {
-        var subjects = int.Parse(Value(args, "--subjects") ?? "5000", CultureInfo.InvariantCulture);
-        var output = Path.GetFullPath(Value(args, "--out") ?? throw new ArgumentException("--out DIR is required"));
-        var template = Path.GetFullPath(Value(args, "--from") ?? Path.Combine(Root(), "samples", "bortezomib-lenalidomide-ph1", "raw"));
-        var key = Value(args, "--key") ?? "SUBJID";
+        var subjects = BenchArguments.Int(args, "--subjects", 5000);
+        var output = Path.GetFullPath(BenchArguments.Value(args, "--out") ?? throw new ArgumentException("--out DIR is required"));
+        var template = Path.GetFullPath(BenchArguments.Value(args, "--from") ?? Path.Combine(Root(), "samples", "bortezomib-lenalidomide-ph1", "raw"));
+        var key = BenchArguments.Value(args, "--key") ?? "SUBJID";
         Generate(template, output, subjects, key);
         Console.WriteLine($"{subjects:N0} subjects written to {output}");
         return 0;
@@ -89,12 +89,6 @@ internal static class StudyGenerator
 
     private static string Quote(string value) =>
         value.AsSpan().IndexOfAny(",\"\r\n") >= 0 || value.StartsWith(' ') ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-
-    private static string? Value(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    }
 
     internal static string Root()
     {
