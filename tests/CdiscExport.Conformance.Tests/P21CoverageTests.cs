@@ -6,7 +6,7 @@ namespace CdiscExport.Conformance.Tests;
 /// <summary>
 /// docs/p21-coverage.csv (written by specs/standards/conformance/p21-coverage.py) against its sources: one row per
 /// P21 rule id of the crosswalk and configuration, a reason wherever a rule is not fully covered, and only rule ids
-/// that exist, as shipped CORE YAML or as rows of rules.csv.
+/// that exist, as shipped CORE YAML or as our rule files.
 /// </summary>
 public sealed class P21CoverageTests
 {
@@ -51,16 +51,15 @@ public sealed class P21CoverageTests
     }
 
     [Fact]
-    public void CoveredBy_NamesOnlyShippedCoreRulesAndRulesOfRulesCsv()
+    public void CoveredBy_NamesOnlyShippedCoreRulesAndOurRuleFiles()
     {
         var shipped = new[] { "published", "deprecated" }
             .SelectMany(f => Directory.GetFiles(Path.Combine(Conformance, "core-rules", f), "CORE-*.yml"))
             .Select(f => Path.GetFileNameWithoutExtension(f)).ToHashSet(StringComparer.Ordinal);
-        var ours = ReadCsv(Path.Combine(Conformance, "rules.csv"), ',').Select(r => r["id"]).ToHashSet(StringComparer.Ordinal);
+        var ours = Directory.GetFiles(Path.Combine(Conformance, "rules"), "*.yml").Select(f => Path.GetFileNameWithoutExtension(f)).ToHashSet(StringComparer.Ordinal);
         shipped.ShouldNotBeEmpty();
 
-        // A CORE-nnnnnn id is a shipped CORE rule, or one of ours that rules.csv names after its CORE counterpart
-        // (CORE-001044); any other id is one of ours.
+        // A CORE-nnnnnn id is a shipped CORE rule; any other id is one of ours (rules/<id>.yml).
         var unknown = Coverage.Value
             .SelectMany(r => r["covered_by"].Split(';', StringSplitOptions.RemoveEmptyEntries).Select(id => (Row: r, Id: id)))
             .Where(x => !ours.Contains(x.Id) && !(x.Id.StartsWith("CORE-", StringComparison.Ordinal) && shipped.Contains(x.Id)));

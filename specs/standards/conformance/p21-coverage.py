@@ -14,7 +14,7 @@ Inputs, all in this repository:
   FDABnnn, TCG sections, eCTD criteria), the published CORE ids linked to them and the FDA-config severity.
 * core-rules/published/CORE-*.yml and core-rules/deprecated/CORE-*.yml: CDISC CORE's rules as shipped; their
   Authorities list the CDISC (CGnnnn), FDA (FBnnnn, citing section FDABnnn) and TRC ids each implements.
-* rules.csv: our own rules; p21_id holds P21 ids separated by ';', ranges such as SD2201-SD2235 meaning every
+* rules/*.yml: our own rules; their Pinnacle 21 authority lists P21 ids, ranges such as SD2201-SD2235 meaning every
   crosswalk id in the range.
 
 One output row per (configuration, P21 id), columns:
@@ -32,7 +32,7 @@ CORE's shipped rules cite SDTMIG, so they count for the SDTM-IG configuration on
 read from its YAML (rule type, operations, RELREC joins) against what the engine implements.
 Our rule counts when rules.csv lists the P21 id and its scope reaches the configuration, unless OURS_NOT_CHECKED
 says its operation does not test that P21 rule (rules.csv sometimes lists a whole family under one rule);
-OURS_EXTRA credits an operation that tests a P21 rule rules.csv files under another of our rules.
+OURS_EXTRA credits an operation that tests a P21 rule our rule files file under another of our rules.
 
 status is
   covered                 at least one covering rule runs here;
@@ -56,7 +56,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", "..", ".."))
 CROSSWALK = os.path.join(HERE, "p21-core-crosswalk.tsv")
 CORE_RULES = os.path.join(HERE, "core-rules")
-RULES_CSV = os.path.join(HERE, "rules.csv")
+OUR_RULES = os.path.join(HERE, "rules")
 OUT_CSV = os.path.join(ROOT, "docs", "p21-coverage.csv")
 OUT_MD = os.path.join(ROOT, "docs", "p21-coverage.md")
 
@@ -155,7 +155,7 @@ OURS_NOT_CHECKED = {
     ("CT2004", "CT2006"): "value_level check=ct has no paired-code test",
     ("SD1002", "SD1209"): "start_before_end orders the dates; RFXENDTC missing with RFXSTDTC present is not reported",
     ("SD0021", "SD0021"): "epoch_and_start tests the start and EPOCH, not the end time point",
-    ("CORE-001044", "SD0087"): "rfstdtc_first_dose tests treated subjects (with EX records), not all randomized ones",
+    ("SD1213", "SD0087"): "rfstdtc_first_dose tests treated subjects (with EX records), not all randomized ones",
     ("SD0084", "SD1121"): "its checks (AGE>0, AGE=>AGEU, AGE^AGETXT) do not report both AGE and AGETXT null",
     ("SD0084", "SD2023"): "its checks do not test BRTHDTC=>AGE",
     ("SD1361", "SD1358"): "its checks do not test ARMNRS",
@@ -395,20 +395,27 @@ def read_core_rules():
 
 
 def read_our_rules(crosswalk_ids):
-    """Our rules: id -> dict(p21 ids, operation, scope)."""
+    """Our rules (rules/*.yml): id -> dict(p21 ids, operation, scope). Read with regular expressions (the files are
+    written in one plain layout: Core: Id, the Pinnacle 21 authority's Rule Identifier ids, Scope: Applies To, and
+    Check: operation) so that the script needs nothing beyond Python's standard library."""
     ours = {}
-    with open(RULES_CSV, encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f):
-            ids = []
-            for token in (t.strip() for t in row["p21_id"].split(";")):
-                m = re.fullmatch(r"([A-Z]+)(\d+)-([A-Z]+)?(\d+)", token)
-                if m:
-                    low, high = int(m.group(2)), int(m.group(4))
-                    ids += sorted(i for i in crosswalk_ids
-                                  if (n := re.fullmatch(m.group(1) + r"(\d+)[A-Z]?", i)) and low <= int(n.group(1)) <= high)
-                elif token:
-                    ids.append(token)
-            ours[row["id"]] = {"p21": ids, "operation": row["operation"], "scope": row["scope"]}
+    for path in sorted(glob.glob(os.path.join(OUR_RULES, "*.yml"))):
+        text = open(path, encoding="utf-8").read()
+        rid = re.search(r"^Core:\n  Id: (\S+)", text, re.M).group(1)
+        p21_block = text.split("- Organization: Pinnacle 21", 1)
+        tokens = re.findall(r"Id: (\S+)", p21_block[1].split("\nDescription:", 1)[0]) if len(p21_block) > 1 else []
+        ids = []
+        for token in tokens:
+            m = re.fullmatch(r"([A-Z]+)(\d+)-([A-Z]+)?(\d+)", token)
+            if m:
+                low, high = int(m.group(2)), int(m.group(4))
+                ids += sorted(i for i in crosswalk_ids
+                              if (n := re.fullmatch(m.group(1) + r"(\d+)[A-Z]?", i)) and low <= int(n.group(1)) <= high)
+            else:
+                ids.append(token)
+        operation = re.search(r"^  operation: (\S+)", text, re.M)
+        scope = re.search(r'^  Applies To: "(.*)"', text, re.M)
+        ours[rid] = {"p21": ids, "operation": operation.group(1) if operation else "core", "scope": scope.group(1) if scope else "ALL"}
     return ours
 
 
@@ -492,7 +499,7 @@ def build():
                 continue
             category, detail = not_covered[p21]
             details = [detail] if detail else []
-            details += [f"rules.csv lists it under {oid}, but {OURS_NOT_CHECKED[(oid, p21)]}"
+            details += [f"our rule file lists it under {oid}, but {OURS_NOT_CHECKED[(oid, p21)]}"
                         for oid in sorted(listed - our_ids) if (oid, p21) in OURS_NOT_CHECKED]
         reason = "" if not category else REASON_CATEGORIES[category] + "".join(": " + d if i == 0 else "; " + d for i, d in enumerate(details))
         rows.append({
