@@ -445,7 +445,7 @@ public static class DefineBuilder
                     return new CodeListItem(v)
                     {
                         ExtendedValue = term is null && ct is not null,
-                        Aliases = term is null ? OdmList<Alias>.Empty : [new Alias(OdmNames.NciCodeContext, term.Code)],
+                        Aliases = term?.Code is { } termCode ? [new Alias(OdmNames.NciCodeContext, termCode)] : OdmList<Alias>.Empty,
                     };
                 }).ToList();
                 return new CodeList("CL." + key, ct?.Name ?? name, numeric ? "integer" : "text")

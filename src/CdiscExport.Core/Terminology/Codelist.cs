@@ -5,49 +5,47 @@ namespace CdiscExport.Core.Terminology;
 public sealed class Codelist
 {
     private readonly Dictionary<string, Term> bySubmissionValue;
-    private readonly Dictionary<string, Term> bySubmissionValueIgnoringCase;
-    private readonly Dictionary<string, Term> bySynonymIgnoringCase;
+
+    // Built on the first FindBySynonym: only mapping raw decodes needs it, and building it for every codelist of a
+    // full release would be a third of the release's load time.
+    private SynonymIndex? synonymIndex;
 
     /// <summary>Creates a codelist.</summary>
     /// <param name="code">NCI C-code of the codelist, e.g. "C66731".</param>
-    /// <param name="name">Codelist name, e.g. "Sex".</param>
-    /// <param name="submissionValue">Codelist submission value, e.g. "SEX".</param>
+    /// <param name="name">Codelist name, e.g. "Sex", or null when the release does not name it.</param>
+    /// <param name="submissionValue">Codelist submission value, e.g. "SEX", or null when the release does not name it.</param>
     /// <param name="extensible">Whether sponsors may add terms.</param>
     /// <param name="terms">The terms, in file order.</param>
-    public Codelist(string code, string name, string submissionValue, bool extensible, IReadOnlyList<Term> terms)
+    public Codelist(string code, string? name, string? submissionValue, bool extensible, IReadOnlyList<Term> terms)
     {
         Code = code;
         Name = name;
         SubmissionValue = submissionValue;
         Extensible = extensible;
         Terms = terms;
-        bySubmissionValue = new Dictionary<string, Term>(StringComparer.Ordinal);
-        bySubmissionValueIgnoringCase = new Dictionary<string, Term>(StringComparer.OrdinalIgnoreCase);
-        bySynonymIgnoringCase = new Dictionary<string, Term>(StringComparer.OrdinalIgnoreCase);
+        bySubmissionValue = new Dictionary<string, Term>(terms.Count, StringComparer.Ordinal);
         foreach (var term in terms)
         {
             bySubmissionValue.TryAdd(term.SubmissionValue, term);
-            bySubmissionValueIgnoringCase.TryAdd(term.SubmissionValue, term);
-        }
-
-        foreach (var term in terms)
-        {
-            bySynonymIgnoringCase.TryAdd(term.PreferredTerm, term);
-            foreach (var synonym in term.Synonyms)
-            {
-                bySynonymIgnoringCase.TryAdd(synonym, term);
-            }
         }
     }
 
     /// <summary>NCI C-code of the codelist, e.g. "C66731".</summary>
     public string Code { get; }
 
-    /// <summary>Codelist name, e.g. "Sex".</summary>
-    public string Name { get; }
+    /// <summary>Codelist name, e.g. "Sex"; null when unknown (see <see cref="SubmissionValue"/>).</summary>
+    public string? Name { get; }
 
     /// <summary>Codelist submission value, e.g. "SEX"; define.xml and the IG metadata refer to it.</summary>
-    public string SubmissionValue { get; }
+    /// <remarks>
+    /// A full release names every codelist. The values-only releases (<see cref="TerminologyCompleteness"/>) come
+    /// without codelist names, so <see cref="TerminologyLibrary"/> gives each codelist the name and submission value
+    /// of the same C-code in the newest shipped full release that has it. That is right unless CDISC renamed the
+    /// codelist in between, which is rare: no codelist's submission value differs between 2023-12-15 and
+    /// 2025-03-28. Null when no shipped full release has the C-code, i.e. a codelist retired before the oldest of
+    /// them: find it with <see cref="ControlledTerminology.FindByCode"/>.
+    /// </remarks>
+    public string? SubmissionValue { get; }
 
     /// <summary>
     /// True when sponsors may add terms (NCI "Codelist Extensible (Yes/No)" = Yes); a value outside a
@@ -77,9 +75,39 @@ public sealed class Codelist
     public Term? FindBySynonym(string text)
     {
         var trimmed = text.Trim();
-        return bySubmissionValueIgnoringCase.GetValueOrDefault(trimmed) ?? bySynonymIgnoringCase.GetValueOrDefault(trimmed);
+        var index = LazyInitializer.EnsureInitialized(ref synonymIndex, () => new SynonymIndex(Terms));
+        return index.BySubmissionValue.GetValueOrDefault(trimmed) ?? index.BySynonym.GetValueOrDefault(trimmed);
     }
 
     /// <inheritdoc />
-    public override string ToString() => $"{SubmissionValue} ({Code})";
+    public override string ToString() => SubmissionValue is null ? Code : $"{SubmissionValue} ({Code})";
+
+    /// <summary>Terms by submission value, then by preferred term and synonym, ignoring case; first term wins.</summary>
+    private sealed class SynonymIndex
+    {
+        public SynonymIndex(IReadOnlyList<Term> terms)
+        {
+            foreach (var term in terms)
+            {
+                BySubmissionValue.TryAdd(term.SubmissionValue, term);
+            }
+
+            foreach (var term in terms)
+            {
+                if (term.PreferredTerm is not null)
+                {
+                    BySynonym.TryAdd(term.PreferredTerm, term);
+                }
+
+                foreach (var synonym in term.Synonyms)
+                {
+                    BySynonym.TryAdd(synonym, term);
+                }
+            }
+        }
+
+        public Dictionary<string, Term> BySubmissionValue { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public Dictionary<string, Term> BySynonym { get; } = new(StringComparer.OrdinalIgnoreCase);
+    }
 }

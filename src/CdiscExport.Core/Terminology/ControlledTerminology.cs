@@ -1,132 +1,127 @@
 using System.Text.RegularExpressions;
 using CdiscExport.Core.Standards;
+using NodaTime;
+using NodaTime.Text;
 
 namespace CdiscExport.Core.Terminology;
 
 /// <summary>
-/// One release of CDISC controlled terminology (e.g. SDTM CT 2025-03-28) read from the NCI EVS tab-separated text
-/// file: codelists by C-code and by submission value.
+/// One release of CDISC controlled terminology (e.g. SDTM CT 2025-03-28): its codelists by C-code and by submission
+/// value. Read from an NCI EVS text file (<see cref="Load(string)"/>) or taken from the shipped releases of a
+/// <see cref="TerminologyLibrary"/>.
 /// </summary>
 /// <remarks>Immutable and safe to share between threads.</remarks>
 public sealed partial class ControlledTerminology
 {
-    private const string CodeColumn = "Code";
-    private const string CodelistCodeColumn = "Codelist Code";
-    private const string ExtensibleColumn = "Codelist Extensible (Yes/No)";
-    private const string CodelistNameColumn = "Codelist Name";
-    private const string SubmissionValueColumn = "CDISC Submission Value";
-    private const string SynonymsColumn = "CDISC Synonym(s)";
-    private const string DefinitionColumn = "CDISC Definition";
-    private const string PreferredTermColumn = "NCI Preferred Term";
-
-    private readonly List<Codelist> codelists;
     private readonly Dictionary<string, Codelist> byCode;
     private readonly Dictionary<string, Codelist> bySubmissionValue;
 
-    private ControlledTerminology(string version, List<Codelist> codelists)
+    private ControlledTerminology(LocalDate releaseDate, TerminologyCompleteness completeness, string sourcePath, IReadOnlyList<Codelist> codelists)
     {
-        Version = version;
-        this.codelists = codelists;
-        byCode = codelists.ToDictionary(c => c.Code, StringComparer.Ordinal);
-        bySubmissionValue = new Dictionary<string, Codelist>(StringComparer.Ordinal);
+        ReleaseDate = releaseDate;
+        Version = LocalDatePattern.Iso.Format(releaseDate);
+        Completeness = completeness;
+        SourcePath = sourcePath;
+        Codelists = codelists;
+        byCode = new Dictionary<string, Codelist>(codelists.Count, StringComparer.Ordinal);
+        bySubmissionValue = new Dictionary<string, Codelist>(codelists.Count, StringComparer.Ordinal);
         foreach (var codelist in codelists)
         {
-            bySubmissionValue.TryAdd(codelist.SubmissionValue, codelist);
+            byCode.TryAdd(codelist.Code, codelist);
+            if (codelist.SubmissionValue is not null)
+            {
+                bySubmissionValue.TryAdd(codelist.SubmissionValue, codelist);
+            }
         }
     }
 
-    /// <summary>The release date taken from the file name, e.g. "2025-03-28".</summary>
+    /// <summary>The release date as text, e.g. "2025-03-28" (define.xml's <c>def:Standard Version</c>).</summary>
     public string Version { get; }
 
+    /// <summary>The release date, e.g. 2025-03-28.</summary>
+    public LocalDate ReleaseDate { get; }
+
+    /// <summary>How much of the release is held: <see cref="TerminologyCompleteness.Full"/> for an NCI EVS file.</summary>
+    public TerminologyCompleteness Completeness { get; }
+
+    /// <summary>The file the release was read from.</summary>
+    public string SourcePath { get; }
+
     /// <summary>All codelists, in file order.</summary>
-    public IEnumerable<Codelist> Codelists => codelists;
+    public IReadOnlyList<Codelist> Codelists { get; }
 
     /// <summary>
-    /// Loads an NCI EVS CDISC terminology text file (tab-separated, header
+    /// Loads an NCI EVS CDISC terminology text file, plain or gzip-compressed: tab-separated UTF-8 with the header
     /// <c>Code, Codelist Code, Codelist Extensible (Yes/No), Codelist Name, CDISC Submission Value,
-    /// CDISC Synonym(s), CDISC Definition, NCI Preferred Term</c>). A row with an empty "Codelist Code" is a
-    /// codelist; the others are its terms.
+    /// CDISC Synonym(s), CDISC Definition, NCI Preferred Term</c> (in any order; other columns are ignored). A row
+    /// with an empty "Codelist Code" is a codelist; the others are its terms. Values are trimmed.
     /// </summary>
-    /// <param name="path">The file; its name must contain the release date (yyyy-mm-dd), as NCI names them.</param>
-    /// <exception cref="StandardsFormatException">The file is missing or malformed, or its name carries no date;
-    /// the message names file and line.</exception>
+    /// <param name="path">The file; its name must contain the release date (yyyy-mm-dd), as NCI names them, e.g.
+    /// <c>SDTM Terminology 2019-12-20.txt</c> or <c>sdtm-terminology-2025-03-28.txt.gz</c>.</param>
+    /// <returns>A <see cref="TerminologyCompleteness.Full"/> release.</returns>
+    /// <exception cref="StandardsFormatException">The file is missing, its name carries no date, or it is malformed
+    /// (a missing column, a row with another number of fields, an empty Code or submission value, an extensibility
+    /// other than Yes/No, a codelist twice, terms without their codelist row, bytes that are not UTF-8, corrupt
+    /// gzip); <see cref="StandardsFormatException.FilePath"/> and <see cref="StandardsFormatException.Line"/>
+    /// locate it.</exception>
     public static ControlledTerminology Load(string path)
     {
-        var date = ReleaseDate().Match(System.IO.Path.GetFileName(path));
-        if (!date.Success)
+        var date = ReleaseDateInName().Match(Path.GetFileName(path));
+        var parsed = date.Success ? LocalDatePattern.Iso.Parse(date.Value) : null;
+        if (parsed is null || !parsed.Success)
         {
-            throw new StandardsFormatException(path, 0, StandardsErrorMessages.NoReleaseDateInFileName);
+            throw new StandardsFormatException(path, 0, TerminologyErrorMessages.NoReleaseDateInFileName);
         }
 
-        var headers = new List<(string Code, string Name, string SubmissionValue, bool Extensible, long Line)>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var terms = new Dictionary<string, List<Term>>(StringComparer.Ordinal);
-        var firstTermLine = new Dictionary<string, long>(StringComparer.Ordinal);
-        using (var csv = MetadataCsvReader.Open(path, true,
-                   CodeColumn, CodelistCodeColumn, ExtensibleColumn, CodelistNameColumn, SubmissionValueColumn,
-                   SynonymsColumn, DefinitionColumn, PreferredTermColumn))
+        return Load(path, parsed.Value);
+    }
+
+    /// <summary>
+    /// Loads an NCI EVS CDISC terminology text file as <see cref="Load(string)"/> does, for a file whose name does
+    /// not carry its release date.
+    /// </summary>
+    /// <param name="path">The file, plain or gzip-compressed.</param>
+    /// <param name="releaseDate">The release the file holds.</param>
+    /// <returns>A <see cref="TerminologyCompleteness.Full"/> release.</returns>
+    /// <exception cref="StandardsFormatException">The file is missing or malformed; names file and line.</exception>
+    public static ControlledTerminology Load(string path, LocalDate releaseDate) =>
+        new(releaseDate, TerminologyCompleteness.Full, path, EvsTextReader.Read(path));
+
+    /// <summary>
+    /// Loads a release from CDISC CORE's terminology cache in JSON (see <see cref="CoreCacheJsonReader"/>), naming
+    /// its codelists with <paramref name="identityOf"/>.
+    /// </summary>
+    /// <exception cref="StandardsFormatException">The file is missing or malformed, holds another package than
+    /// <paramref name="releaseDate"/>, or is not as complete as <paramref name="declared"/>.</exception>
+    internal static ControlledTerminology LoadCoreCache(
+        string path, LocalDate releaseDate, TerminologyCompleteness declared, Func<string, (string Name, string SubmissionValue)?> identityOf)
+    {
+        var contents = CoreCacheJsonReader.Read(path, identityOf);
+        var version = LocalDatePattern.Iso.Format(releaseDate);
+        if (contents.Package is { } package && !package.EndsWith("-" + version, StringComparison.Ordinal))
         {
-            while (csv.Read())
-            {
-                var code = csv.Get(CodeColumn);
-                if (code.Length == 0)
-                {
-                    throw csv.Error(StandardsErrorMessages.EmptyValue(CodeColumn));
-                }
-
-                var codelistCode = csv.Get(CodelistCodeColumn);
-                if (codelistCode.Length == 0)
-                {
-                    if (!seen.Add(code))
-                    {
-                        throw csv.Error(StandardsErrorMessages.DuplicateCodelist(code));
-                    }
-
-                    var extensible = csv.Get(ExtensibleColumn) switch
-                    {
-                        "Yes" => true,
-                        "No" => false,
-                        var other => throw csv.Error(StandardsErrorMessages.NotAllowed(ExtensibleColumn, other, "Yes, No")),
-                    };
-                    headers.Add((code, csv.Get(CodelistNameColumn), csv.Get(SubmissionValueColumn), extensible, csv.Line));
-                }
-                else
-                {
-                    if (!terms.TryGetValue(codelistCode, out var list))
-                    {
-                        terms[codelistCode] = list = [];
-                        firstTermLine[codelistCode] = csv.Line;
-                    }
-
-                    var synonyms = csv.Get(SynonymsColumn)
-                        .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                    list.Add(new Term(code, csv.Get(SubmissionValueColumn), synonyms, csv.Get(DefinitionColumn),
-                        csv.Get(PreferredTermColumn)));
-                }
-            }
+            throw new StandardsFormatException(path, 0, TerminologyErrorMessages.PackageDateMismatch(package, version));
         }
 
-        foreach (var (codelistCode, line) in firstTermLine)
+        if (contents.Completeness != declared)
         {
-            if (!seen.Contains(codelistCode))
-            {
-                throw new StandardsFormatException(path, line, StandardsErrorMessages.TermsWithoutCodelist(codelistCode));
-            }
+            throw new StandardsFormatException(path, 0, TerminologyErrorMessages.CompletenessMismatch(declared, contents.Completeness));
         }
 
-        var result = headers
-            .Select(h => new Codelist(h.Code, h.Name, h.SubmissionValue, h.Extensible,
-                terms.TryGetValue(h.Code, out var list) ? list.ToArray() : []))
-            .ToList();
-        return new ControlledTerminology(date.Value, result);
+        return new ControlledTerminology(releaseDate, contents.Completeness, path, contents.Codelists);
     }
 
     /// <summary>The codelist with NCI C-code <paramref name="cCode"/> (e.g. "C66731"), or null.</summary>
     public Codelist? FindByCode(string cCode) => byCode.GetValueOrDefault(cCode);
 
     /// <summary>The codelist with submission value <paramref name="name"/> (e.g. "SEX", "ONCRSR"), or null.</summary>
+    /// <remarks>Exact and case-sensitive. In a values-only release the names are borrowed (see
+    /// <see cref="Codelist.SubmissionValue"/>).</remarks>
     public Codelist? FindBySubmissionValue(string name) => bySubmissionValue.GetValueOrDefault(name);
 
+    /// <inheritdoc />
+    public override string ToString() => $"CT {Version} ({Completeness}, {Codelists.Count} codelists)";
+
     [GeneratedRegex(@"\d{4}-\d{2}-\d{2}", RegexOptions.CultureInvariant)]
-    private static partial Regex ReleaseDate();
+    private static partial Regex ReleaseDateInName();
 }

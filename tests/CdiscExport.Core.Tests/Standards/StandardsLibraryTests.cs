@@ -19,6 +19,7 @@ public sealed class StandardsLibraryTests
         library.Sdtmig.Name.ShouldBe("SDTMIG");
         library.Adamig.Name.ShouldBe("ADaMIG");
         library.SdtmTerminology.Version.ShouldBe("2025-03-28");
+        library.TerminologyLibrary.Releases.Count.ShouldBe(5);
     }
 
     [Theory]
