@@ -100,6 +100,9 @@ public static partial class DefineReader
         return new DefineFormatException(filePath, line, column, null, DefineMessages.NotWellFormed(e.Message), e);
     }
 
+    /// <summary>def:DefineVersion of a Define-XML 1.0 file that omits it (2.0 and 2.1 require the attribute).</summary>
+    private const string Define10Version = "1.0.0";
+
     private sealed class Context(string? filePath, DefineXmlVersion version)
     {
         /// <summary>Define-XML 1.0 ItemDefs by OID: its ItemRefs take their keys and methods from them.</summary>
@@ -139,7 +142,7 @@ public static partial class DefineReader
             {
                 Description = Opt(m, DescriptionAttr),
                 DefineVersion = version == DefineXmlVersion.Define10
-                    ? Opt(m, DefineVersionAttrElement) ?? version.DefaultDefineVersion()
+                    ? Opt(m, DefineVersionAttrElement) ?? Define10Version
                     : Req(m, DefineVersionAttrElement),
                 StandardName = Opt(m, StandardNameAttrElement),
                 StandardVersion = Opt(m, StandardVersionAttrElement),

@@ -57,16 +57,4 @@ public static class DefineXmlVersions
         : namespaceName == OdmNames.Def20.NamespaceName ? DefineXmlVersion.Define20
         : namespaceName == OdmNames.Def10.NamespaceName ? DefineXmlVersion.Define10
         : null;
-
-    /// <summary>
-    /// def:DefineVersion of a version's files when the file does not say: "1.0.0" (a Define-XML 1.0 file may omit the
-    /// attribute); 2.0 and 2.1 require it.
-    /// </summary>
-    internal static string DefaultDefineVersion(this DefineXmlVersion version) =>
-        version switch
-        {
-            DefineXmlVersion.Define10 => "1.0.0",
-            DefineXmlVersion.Define20 => "2.0.0",
-            _ => "2.1.0",
-        };
 }

@@ -20,6 +20,19 @@ public sealed class DefineSchemasTests
         result.Issues.ShouldBeEmpty();
     }
 
+    [Theory]
+    [MemberData(nameof(DefineFixtures.Examples20), MemberType = typeof(DefineFixtures))]
+    public void Xmllint_CdiscAndPhuseExample20_AgreesWithTheShipped20Set(string file)
+    {
+        // An independent validator on the same files and schemas: libxml2 handles the nested redefines without help.
+        var xmllint = ExternalTools.Require("xmllint", "libxml2-utils");
+
+        var (exit, output) = ExternalTools.Run(xmllint, "--nonet", "--noout", "--schema",
+            RepositoryPaths.Get("specs", "standards", "define-xml-2.0", "schema", "cdisc-arm-1.0", "arm1-0-0.xsd"), DefineFixtures.Example20(file));
+
+        exit.ShouldBe(0, output);
+    }
+
     [Fact]
     public void Check_CstDefine20_IsValid()
     {
@@ -101,6 +114,16 @@ public sealed class DefineSchemasTests
         var xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE ODM [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<ODM xmlns=\"http://www.cdisc.org/ns/odm/v1.3\" xmlns:def=\"http://www.cdisc.org/ns/def/v2.0\">&x;</ODM>";
 
         Should.Throw<DefineFormatException>(() => Schemas.Value.Check(new MemoryStream(Encoding.UTF8.GetBytes(xml)), "xxe.xml")).FilePath.ShouldBe("xxe.xml");
+    }
+
+    [Fact]
+    public void ValidatorCheck_ExternalEntity_IsRefusedNotResolved()
+    {
+        var validator = DefineSchemaValidator.Load(RepositoryPaths.Get("specs", "standards", "define-xml-2.0", "schema"), DefineSchemaValidator.ArmSchema);
+        var xml = "<!DOCTYPE ODM [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<ODM xmlns=\"http://www.cdisc.org/ns/odm/v1.3\">&x;</ODM>";
+
+        Should.Throw<DefineFormatException>(() => validator.Check(new MemoryStream(Encoding.UTF8.GetBytes(xml)), "xxe.xml"))
+            .InnerException.ShouldBeOfType<System.Xml.XmlException>();
     }
 
     [Theory]
