@@ -70,7 +70,7 @@ public static partial class DefineReader
         }
     }
 
-    /// <summary>Settings that refuse DTDs and resolve nothing, for every XML this project reads from outside.</summary>
+    /// <summary>Settings that refuse DTDs and resolve nothing, for every define.xml this project reads (to model, to sniff, to validate).</summary>
     internal static XmlReaderSettings SafeSettings() => new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
