@@ -2,7 +2,8 @@ namespace CdiscExport.Odm;
 
 // The Define-XML 2.1 model: one immutable record per ODM 1.3.2 / Define-XML element the submission needs. Element
 // and attribute names follow the specification; optional attributes are null when absent. Analysis Results
-// Metadata (arm:) is not modelled.
+// Metadata (arm:) is not modelled. Define-XML 2.0 and 1.0 files are read into the same records (DefineReader says
+// how); what those versions lack stays null or empty, and what only they have is marked "2.0 and 1.0" or "1.0".
 
 /// <summary>The <c>ODM</c> root of a define.xml.</summary>
 /// <param name="FileOid">ODM/@FileOID, unique for the file.</param>
@@ -27,6 +28,25 @@ public sealed record DefineDocument(string FileOid, string CreationDateTime, Stu
 
     /// <summary>ODM/@SourceSystemVersion.</summary>
     public string? SourceSystemVersion { get; init; }
+
+    /// <summary>
+    /// The Define-XML version, from the file's <c>def</c> namespace; <see cref="DefineWriter"/> writes only
+    /// <see cref="DefineXmlVersion.Define21"/>, the default.
+    /// </summary>
+    public DefineXmlVersion DefineXmlVersion { get; init; } = DefineXmlVersion.Define21;
+
+    /// <summary>
+    /// The href of the <c>&lt;?xml-stylesheet?&gt;</c> processing instruction before the root (e.g. "define2-1.xsl"), or null
+    /// when there is none.
+    /// </summary>
+    public string? Stylesheet { get; init; }
+
+    /// <summary>
+    /// The standards the define declares, in Define-XML 2.1's spelling whatever the version: from def:Standards (2.1),
+    /// or from MetaDataVersion's def:StandardName/def:StandardVersion and CDISC/NCI ExternalCodeLists (2.0 and 1.0).
+    /// Computed from the model, so it never disagrees with it.
+    /// </summary>
+    public OdmList<DeclaredStandard> DeclaredStandards => DeclaredStandard.Of(this);
 }
 
 /// <summary>The <c>Study</c> element with its GlobalVariables and one MetaDataVersion.</summary>
@@ -40,8 +60,14 @@ public sealed record MetaDataVersion(string Oid, string Name)
     /// <summary>MetaDataVersion/@Description.</summary>
     public string? Description { get; init; }
 
-    /// <summary>MetaDataVersion/@def:DefineVersion; "2.1.0".</summary>
+    /// <summary>MetaDataVersion/@def:DefineVersion: "2.1.0" (default), "2.0.0"; "1.0.0" for a 1.0 file that omits it.</summary>
     public string DefineVersion { get; init; } = "2.1.0";
+
+    /// <summary>MetaDataVersion/@def:StandardName (2.0 and 1.0), as written: "SDTM-IG", "ADaM-IG", "CDISC SDTM"; null in 2.1.</summary>
+    public string? StandardName { get; init; }
+
+    /// <summary>MetaDataVersion/@def:StandardVersion (2.0 and 1.0), e.g. "3.1.2"; null in 2.1.</summary>
+    public string? StandardVersion { get; init; }
 
     /// <summary>MetaDataVersion/@def:CommentOID.</summary>
     public string? CommentOid { get; init; }
@@ -140,10 +166,10 @@ public sealed record ItemRef(string ItemOid, bool Mandatory)
     /// <summary>@OrderNumber.</summary>
     public int? OrderNumber { get; init; }
 
-    /// <summary>@KeySequence.</summary>
+    /// <summary>@KeySequence (in 1.0, the variable's place in the ItemGroupDef's def:DomainKeys).</summary>
     public int? KeySequence { get; init; }
 
-    /// <summary>@MethodOID.</summary>
+    /// <summary>@MethodOID (in 1.0, the ItemDef's def:ComputationMethodOID, which 2.0 moved here).</summary>
     public string? MethodOid { get; init; }
 
     /// <summary>@Role, e.g. "Identifier".</summary>
@@ -208,7 +234,7 @@ public sealed record ItemGroupDef(string Oid, string Name, bool Repeating, strin
     /// <summary>@def:HasNoData.</summary>
     public bool? HasNoData { get; init; }
 
-    /// <summary>Description/TranslatedText: the dataset label.</summary>
+    /// <summary>Description/TranslatedText: the dataset label (in 1.0, the def:Label attribute, without xml:lang).</summary>
     public OdmList<TranslatedText> Description { get; init; } = OdmList<TranslatedText>.Empty;
 
     /// <summary>ItemRef children, in variable order.</summary>
@@ -217,7 +243,7 @@ public sealed record ItemGroupDef(string Oid, string Name, bool Repeating, strin
     /// <summary>Alias children.</summary>
     public OdmList<Alias> Aliases { get; init; } = OdmList<Alias>.Empty;
 
-    /// <summary>def:Class, e.g. "FINDINGS".</summary>
+    /// <summary>def:Class, e.g. "FINDINGS" (an element in 2.1, an attribute in 2.0 and 1.0).</summary>
     public ItemGroupClass? Class { get; init; }
 
     /// <summary>def:leaf: the dataset file.</summary>
@@ -258,7 +284,7 @@ public sealed record ItemDef(string Oid, string Name, string DataType)
     /// <summary>@def:CommentOID.</summary>
     public string? CommentOid { get; init; }
 
-    /// <summary>Description/TranslatedText: the label.</summary>
+    /// <summary>Description/TranslatedText: the label (in 1.0, the def:Label attribute, without xml:lang).</summary>
     public OdmList<TranslatedText> Description { get; init; } = OdmList<TranslatedText>.Empty;
 
     /// <summary>CodeListRef/@CodeListOID.</summary>
@@ -275,7 +301,10 @@ public sealed record ItemDef(string Oid, string Name, string DataType)
 }
 
 /// <summary>A <c>def:Origin</c>.</summary>
-/// <param name="Type">@Type: Collected, Derived, Assigned, Protocol, Predecessor, Not Available.</param>
+/// <param name="Type">
+/// @Type: Collected, Derived, Assigned, Protocol, Predecessor, Not Available (2.1); CRF, Derived, Assigned, Protocol,
+/// eDT, Predecessor (2.0); in 1.0 the free text of ItemDef/@Origin (e.g. "CRF Page 12").
+/// </param>
 public sealed record Origin(string Type)
 {
     /// <summary>@Source: Subject, Investigator, Vendor, Sponsor (Collected only).</summary>
@@ -343,7 +372,9 @@ public sealed record CodeListItem(string CodedValue)
 }
 
 /// <summary>An <c>ExternalCodeList</c>: a dictionary such as MedDRA.</summary>
-public sealed record ExternalCodeList(string Dictionary, string Version)
+/// <param name="Dictionary">@Dictionary, e.g. "MEDDRA"; optional in ODM 1.3.2, so null when absent.</param>
+/// <param name="Version">@Version, e.g. "26.0"; optional in ODM 1.3.2, so null when absent (SAS CST writes ISO 3166 without it).</param>
+public sealed record ExternalCodeList(string? Dictionary, string? Version)
 {
     /// <summary>@ref.</summary>
     public string? Ref { get; init; }
@@ -352,7 +383,10 @@ public sealed record ExternalCodeList(string Dictionary, string Version)
     public string? Href { get; init; }
 }
 
-/// <summary>A <c>MethodDef</c>: a derivation or imputation.</summary>
+/// <summary>
+/// A <c>MethodDef</c>: a derivation or imputation. A Define-XML 1.0 <c>def:ComputationMethod</c> is read as one with its
+/// OID as Name, Type "Computation" and its text as Description.
+/// </summary>
 /// <param name="Oid">@OID.</param>
 /// <param name="Name">@Name.</param>
 /// <param name="Type">@Type: "Computation" or "Imputation".</param>

@@ -6,12 +6,23 @@ using static CdiscExport.Odm.OdmNames;
 namespace CdiscExport.Odm;
 
 /// <summary>
-/// Reads a define.xml (ODM 1.3.2 / Define-XML 2.1) into a <see cref="DefineDocument"/>; undoes
-/// <see cref="DefineWriter.Write"/>. DTDs and external entities are prohibited (no resolver), so hostile input
-/// cannot reach the file system or the network. Analysis Results Metadata and comments are skipped.
+/// Reads a define.xml into a <see cref="DefineDocument"/>: Define-XML 2.1 (ODM 1.3.2), which
+/// <see cref="DefineWriter.Write"/> writes and this undoes, and the Define-XML 2.0 and 1.0 that other tools write
+/// (<see cref="DefineXmlVersion"/> says what differs). DTDs and external entities are prohibited (no resolver), so
+/// hostile input cannot reach the file system or the network. Analysis Results Metadata and comments are skipped.
 /// </summary>
-/// <remarks>The reader checks what it needs to build the model, not the schema: validate with the CDISC XSD for that.</remarks>
-public static class DefineReader
+/// <remarks>
+/// <para>The reader checks what it needs to build the model, not the schema: validate with <see cref="DefineSchemas"/> for that.</para>
+/// <para>
+/// The version comes from the <c>def</c> namespace (<see cref="ReadVersion(Stream, string?)"/>). A 2.0 or 1.0 file is
+/// read by first moving its <c>def</c> (and, for 1.0 on ODM 1.2, its ODM) elements and attributes into the 2.1
+/// namespaces, since most elements kept their names and meaning, and then reading what changed explicitly:
+/// def:StandardName/def:StandardVersion (2.0, 1.0), def:Class as an attribute (2.0, 1.0), and for 1.0 def:Label for
+/// Description, ItemDef/@Origin, def:ComputationMethod and def:ComputationMethodOID, def:DomainKeys for KeySequence.
+/// A file in no Define-XML namespace, or in one of a version not listed, is refused with a message, never read as empty.
+/// </para>
+/// </remarks>
+public static partial class DefineReader
 {
     /// <summary>Reads the define.xml at <paramref name="path"/>.</summary>
     /// <exception cref="DefineFormatException">The file is not a readable define.xml; the message names file and line.</exception>
@@ -25,40 +36,81 @@ public static class DefineReader
     /// <exception cref="DefineFormatException">The input is not a readable define.xml; the message names file and line.</exception>
     public static DefineDocument Read(Stream input, string? filePath = null)
     {
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
-        };
-        XDocument xml;
-        using var reader = XmlReader.Create(input, settings);
+        var xml = Load(input, filePath);
+        var version = Sniff(xml.CreateReader(), filePath);
+        MoveIntoDefine21Namespaces(xml.Root!, version);
+        return new Context(filePath, version).Document(xml);
+    }
+
+    /// <summary>
+    /// The Define-XML version of the define.xml at <paramref name="path"/>, reading only as far as its MetaDataVersion.
+    /// </summary>
+    /// <exception cref="DefineFormatException">The file is not well-formed, not an ODM document, or in no Define-XML version this reader knows.</exception>
+    public static DefineXmlVersion ReadVersion(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return ReadVersion(stream, path);
+    }
+
+    /// <summary>
+    /// The Define-XML version of the define.xml in <paramref name="input"/>, reading only as far as its MetaDataVersion;
+    /// <paramref name="filePath"/> only names it in errors.
+    /// </summary>
+    /// <exception cref="DefineFormatException">The input is not well-formed, not an ODM document, or in no Define-XML version this reader knows.</exception>
+    public static DefineXmlVersion ReadVersion(Stream input, string? filePath = null)
+    {
+        using var reader = XmlReader.Create(input, SafeSettings());
         try
         {
-            xml = XDocument.Load(reader, LoadOptions.SetLineInfo);
+            return Sniff(reader, filePath);
         }
         catch (XmlException e)
         {
-            // A prohibited DTD is reported without a position; the reader still knows where it stopped.
-            var info = (IXmlLineInfo)reader;
-            var line = e.LineNumber > 0 ? e.LineNumber : info.LineNumber;
-            var column = e.LineNumber > 0 ? e.LinePosition : info.LinePosition;
-            throw new DefineFormatException(filePath, line, column, null, DefineMessages.NotWellFormed(e.Message), e);
+            throw NotWellFormed(e, reader, filePath);
         }
-
-        return new Context(filePath).Document(xml.Root!);
     }
 
-    private sealed class Context(string? filePath)
+    /// <summary>Settings that refuse DTDs and resolve nothing, for every define.xml this project reads (to model, to sniff, to validate).</summary>
+    internal static XmlReaderSettings SafeSettings() => new()
     {
-        public DefineDocument Document(XElement root)
-        {
-            if (root.Name != OdmRootElement)
-            {
-                throw Error(root, DefineMessages.WrongRoot(root.Name.ToString()));
-            }
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreComments = true,
+    };
 
+    private static XDocument Load(Stream input, string? filePath)
+    {
+        using var reader = XmlReader.Create(input, SafeSettings());
+        try
+        {
+            return XDocument.Load(reader, LoadOptions.SetLineInfo);
+        }
+        catch (XmlException e)
+        {
+            throw NotWellFormed(e, reader, filePath);
+        }
+    }
+
+    private static DefineFormatException NotWellFormed(XmlException e, XmlReader reader, string? filePath)
+    {
+        // A prohibited DTD is reported without a position; the reader still knows where it stopped.
+        var info = (IXmlLineInfo)reader;
+        var line = e.LineNumber > 0 ? e.LineNumber : info.LineNumber;
+        var column = e.LineNumber > 0 ? e.LinePosition : info.LinePosition;
+        return new DefineFormatException(filePath, line, column, null, DefineMessages.NotWellFormed(e.Message), e);
+    }
+
+    /// <summary>def:DefineVersion of a Define-XML 1.0 file that omits it (2.0 and 2.1 require the attribute).</summary>
+    private const string Define10Version = "1.0.0";
+
+    private sealed class Context(string? filePath, DefineXmlVersion version)
+    {
+        /// <summary>Define-XML 1.0 ItemDefs by OID: its ItemRefs take their keys and methods from them.</summary>
+        private Dictionary<string, XElement> itemDefs10 = [];
+
+        public DefineDocument Document(XDocument xml)
+        {
+            var root = xml.Root!;
             var study = Required(root, StudyElement);
             var globals = Required(study, GlobalVariablesElement);
             return new DefineDocument(Req(root, FileOidAttr), Req(root, CreationDateTimeAttr),
@@ -74,14 +126,26 @@ public static class DefineReader
                 Originator = Opt(root, OriginatorAttr),
                 SourceSystem = Opt(root, SourceSystemAttr),
                 SourceSystemVersion = Opt(root, SourceSystemVersionAttr),
+                DefineXmlVersion = version,
+                Stylesheet = StylesheetOf(xml),
             };
         }
 
-        private MetaDataVersion MetaData(XElement m) =>
-            new(Req(m, OidAttr), Req(m, NameAttr))
+        private MetaDataVersion MetaData(XElement m)
+        {
+            if (version == DefineXmlVersion.Define10)
+            {
+                itemDefs10 = m.Elements(ItemDefElement).GroupBy(i => Opt(i, OidAttr) ?? "").ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            }
+
+            return new(Req(m, OidAttr), Req(m, NameAttr))
             {
                 Description = Opt(m, DescriptionAttr),
-                DefineVersion = Req(m, DefineVersionAttrElement),
+                DefineVersion = version == DefineXmlVersion.Define10
+                    ? Opt(m, DefineVersionAttrElement) ?? Define10Version
+                    : Req(m, DefineVersionAttrElement),
+                StandardName = Opt(m, StandardNameAttrElement),
+                StandardVersion = Opt(m, StandardVersionAttrElement),
                 CommentOid = Opt(m, CommentOidAttrElement),
                 Standards = List(m.Element(StandardsElement)?.Elements(StandardElement), s =>
                     new Standard(Req(s, OidAttr), Req(s, NameAttr), Req(s, TypeAttr), Req(s, VersionAttr))
@@ -92,7 +156,7 @@ public static class DefineReader
                     }),
                 AnnotatedCrf = List(m.Element(AnnotatedCrfElement)?.Elements(DocumentRefElement), DocumentRefOf),
                 SupplementalDocs = List(m.Element(SupplementalDocElement)?.Elements(DocumentRefElement), DocumentRefOf),
-                ValueLists = List(m.Elements(ValueListDefElement), v => new ValueListDef(Req(v, OidAttr), List(v.Elements(ItemRefElement), ItemRefOf))),
+                ValueLists = List(m.Elements(ValueListDefElement), v => new ValueListDef(Req(v, OidAttr), List(v.Elements(ItemRefElement), r => ItemRefOf(r, null)))),
                 WhereClauses = List(m.Elements(WhereClauseDefElement), w =>
                     new WhereClauseDef(Req(w, OidAttr), List(w.Elements(RangeCheckElement), r =>
                         new RangeCheck(Req(r, ComparatorAttr), Req(r, SoftHardAttr), Req(r, DefItemOidAttrElement),
@@ -103,12 +167,13 @@ public static class DefineReader
                 ItemGroups = List(m.Elements(ItemGroupDefElement), ItemGroupOf),
                 Items = List(m.Elements(ItemDefElement), ItemOf),
                 CodeLists = List(m.Elements(CodeListElement), CodeListOf),
-                Methods = List(m.Elements(MethodDefElement), e =>
+                Methods = new(m.Elements(MethodDefElement).Select(e =>
                     new MethodDef(Req(e, OidAttr), Req(e, NameAttr), Req(e, TypeAttr), Texts(Required(e, DescriptionElement)))
                     {
                         FormalExpressions = List(e.Elements(FormalExpressionElement), f => new FormalExpression(Req(f, ContextAttr), f.Value)),
                         DocumentRefs = List(e.Elements(DocumentRefElement), DocumentRefOf),
-                    }),
+                    }).Concat(m.Elements(ComputationMethodElement).Select(e =>
+                        new MethodDef(Req(e, OidAttr), Req(e, OidAttr), "Computation", [new TranslatedText(e.Value.Trim(), null)])))),
                 Comments = List(m.Elements(CommentDefElement), c =>
                     new CommentDef(Req(c, OidAttr), Texts(c.Element(DescriptionElement)))
                     {
@@ -116,9 +181,13 @@ public static class DefineReader
                     }),
                 Leaves = List(m.Elements(LeafElement), LeafOf),
             };
+        }
 
-        private ItemGroupDef ItemGroupOf(XElement g) =>
-            new(Req(g, OidAttr), Req(g, NameAttr), YesNo(g, RepeatingAttr) ?? throw Error(g, DefineMessages.MissingAttribute("Repeating")),
+        private ItemGroupDef ItemGroupOf(XElement g)
+        {
+            // Define-XML 1.0 names the keys in one attribute; 2.0 replaced it by ItemRef/@KeySequence.
+            var domainKeys = (Opt(g, DomainKeysAttrElement) ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            return new(Req(g, OidAttr), Req(g, NameAttr), YesNo(g, RepeatingAttr) ?? throw Error(g, DefineMessages.MissingAttribute("Repeating", version)),
                 Req(g, PurposeAttr), Req(g, StructureAttrElement))
             {
                 Domain = Opt(g, DomainAttr),
@@ -129,17 +198,18 @@ public static class DefineReader
                 IsNonStandard = YesNo(g, IsNonStandardAttrElement),
                 StandardOid = Opt(g, StandardOidAttrElement),
                 HasNoData = YesNo(g, HasNoDataAttrElement),
-                Description = Texts(g.Element(DescriptionElement)),
-                ItemRefs = List(g.Elements(ItemRefElement), ItemRefOf),
+                Description = DescriptionOrLabel(g),
+                ItemRefs = List(g.Elements(ItemRefElement), r => ItemRefOf(r, domainKeys)),
                 Aliases = List(g.Elements(AliasElement), AliasOf),
                 Class = g.Element(ClassElement) is { } c
                     ? new ItemGroupClass(Req(c, NameAttr))
                     {
                         SubClasses = List(c.Elements(SubClassElement), s => new ItemGroupSubClass(Req(s, NameAttr), Opt(s, ParentClassAttr))),
                     }
-                    : null,
+                    : Opt(g, ClassAttrElement) is { } name ? new ItemGroupClass(name) : null,
                 Leaf = g.Element(LeafElement) is { } leaf ? LeafOf(leaf) : null,
             };
+        }
 
         private ItemDef ItemOf(XElement i) =>
             new(Req(i, OidAttr), Req(i, NameAttr), Req(i, DataTypeAttr))
@@ -149,17 +219,25 @@ public static class DefineReader
                 SasFieldName = Opt(i, SasFieldNameAttr),
                 DisplayFormat = Opt(i, DisplayFormatAttrElement),
                 CommentOid = Opt(i, CommentOidAttrElement),
-                Description = Texts(i.Element(DescriptionElement)),
+                Description = DescriptionOrLabel(i),
                 CodeListOid = i.Element(CodeListRefElement) is { } r ? Req(r, CodeListOidAttr) : null,
                 Aliases = List(i.Elements(AliasElement), AliasOf),
-                Origins = List(i.Elements(OriginElement), o => new Origin(Req(o, TypeAttr))
-                {
-                    Source = Opt(o, SourceAttr),
-                    Description = Texts(o.Element(DescriptionElement)),
-                    DocumentRefs = List(o.Elements(DocumentRefElement), DocumentRefOf),
-                }),
+                Origins = i.Elements(OriginElement).Any() || version != DefineXmlVersion.Define10
+                    ? List(i.Elements(OriginElement), o => new Origin(Req(o, TypeAttr))
+                    {
+                        Source = Opt(o, SourceAttr),
+                        Description = Texts(o.Element(DescriptionElement)),
+                        DocumentRefs = List(o.Elements(DocumentRefElement), DocumentRefOf),
+                    })
+                    : Opt(i, OriginAttr) is { Length: > 0 } origin ? [new Origin(origin)] : OdmList<Origin>.Empty,
                 ValueListOid = i.Element(ValueListRefElement) is { } v ? Req(v, ValueListOidAttr) : null,
             };
+
+        /// <summary>Description/TranslatedText, or in Define-XML 1.0 (which has no Description there) the def:Label attribute.</summary>
+        private static OdmList<TranslatedText> DescriptionOrLabel(XElement e) =>
+            e.Element(DescriptionElement) is { } description ? Texts(description)
+            : Opt(e, LabelAttrElement) is { } label ? [new TranslatedText(label, null)]
+            : OdmList<TranslatedText>.Empty;
 
         private CodeList CodeListOf(XElement c) =>
             new(Req(c, OidAttr), Req(c, NameAttr), Req(c, DataTypeAttr))
@@ -180,23 +258,29 @@ public static class DefineReader
                         Description = Texts(e.Element(DescriptionElement)),
                     }),
                 External = c.Element(ExternalCodeListElement) is { } x
-                    ? new ExternalCodeList(Req(x, DictionaryAttr), Req(x, VersionAttr)) { Ref = Opt(x, RefAttr), Href = Opt(x, HrefAttr) }
+                    ? new ExternalCodeList(Opt(x, DictionaryAttr), Opt(x, VersionAttr)) { Ref = Opt(x, RefAttr), Href = Opt(x, HrefAttr) }
                     : null,
                 Aliases = List(c.Elements(AliasElement), AliasOf),
             };
 
-        private ItemRef ItemRefOf(XElement r) =>
-            new(Req(r, ItemOidAttr), YesNo(r, MandatoryAttr) ?? throw Error(r, DefineMessages.MissingAttribute("Mandatory")))
+        /// <summary>An ItemRef; <paramref name="domainKeys"/> are its ItemGroupDef's Define-XML 1.0 def:DomainKeys (null in a value list).</summary>
+        private ItemRef ItemRefOf(XElement r, string[]? domainKeys)
+        {
+            var itemOid = Req(r, ItemOidAttr);
+            var itemDef10 = itemDefs10.GetValueOrDefault(itemOid);
+            var key = itemDef10 is null || domainKeys is null ? -1 : Array.IndexOf(domainKeys, Opt(itemDef10, NameAttr));
+            return new(itemOid, YesNo(r, MandatoryAttr) ?? throw Error(r, DefineMessages.MissingAttribute("Mandatory", version)))
             {
                 OrderNumber = Int(r, OrderNumberAttr),
-                KeySequence = Int(r, KeySequenceAttr),
-                MethodOid = Opt(r, MethodOidAttr),
+                KeySequence = Int(r, KeySequenceAttr) ?? (key >= 0 ? key + 1 : null),
+                MethodOid = Opt(r, MethodOidAttr) ?? (itemDef10 is null ? null : Opt(itemDef10, ComputationMethodOidAttrElement)),
                 Role = Opt(r, RoleAttr),
                 RoleCodeListOid = Opt(r, RoleCodeListOidAttr),
                 IsNonStandard = YesNo(r, IsNonStandardAttrElement),
                 HasNoData = YesNo(r, HasNoDataAttrElement),
                 WhereClauseOids = List(r.Elements(WhereClauseRefElement), w => Req(w, WhereClauseOidAttr)),
             };
+        }
 
         private DocumentRef DocumentRefOf(XElement d) =>
             new(Req(d, LeafIdAttr))
@@ -223,10 +307,10 @@ public static class DefineReader
             elements is null ? OdmList<T>.Empty : new(elements.Select(read));
 
         private XElement Required(XElement parent, XName name) =>
-            parent.Element(name) ?? throw Error(parent, DefineMessages.MissingElement(name.LocalName));
+            parent.Element(name) ?? throw Error(parent, DefineMessages.MissingElement(name.LocalName, version));
 
         private string Req(XElement e, XName name) =>
-            (string?)e.Attribute(name) ?? throw Error(e, DefineMessages.MissingAttribute(Display(name)));
+            (string?)e.Attribute(name) ?? throw Error(e, DefineMessages.MissingAttribute(Display(name), version));
 
         private static string? Opt(XElement e, XName name) => (string?)e.Attribute(name);
 

@@ -56,9 +56,16 @@ public static class DefineWriter
     }
 
     /// <summary>The XML tree of <paramref name="document"/>.</summary>
+    /// <exception cref="ArgumentException">The document was read from Define-XML 2.0 or 1.0; only 2.1 is written.</exception>
     public static XDocument ToXml(DefineDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        if (document.DefineXmlVersion != DefineXmlVersion.Define21)
+        {
+            // Writing a 2.0 model under the 2.1 namespace would give a file that claims 2.1 and is not.
+            throw new ArgumentException(DefineMessages.WriterWritesDefine21Only(document.DefineXmlVersion), nameof(document));
+        }
+
         var study = document.Study;
         var root = new XElement(OdmRootElement,
             new XAttribute(XNamespace.Xmlns + XLinkPrefix, XLink.NamespaceName),
@@ -78,7 +85,10 @@ public static class DefineWriter
                     new XElement(StudyDescriptionElement, study.StudyDescription),
                     new XElement(ProtocolNameElement, study.ProtocolName)),
                 MetaData(study.MetaDataVersion)));
-        return new XDocument(new XDeclaration("1.0", "UTF-8", null), root);
+        var stylesheet = document.Stylesheet is null
+            ? null
+            : new XProcessingInstruction(StylesheetTarget, $"type=\"text/xsl\" href=\"{document.Stylesheet}\"");
+        return new XDocument(new XDeclaration("1.0", "UTF-8", null), stylesheet, root);
     }
 
     private static XElement MetaData(MetaDataVersion m) =>
@@ -207,8 +217,8 @@ public static class DefineWriter
                 WriteDescription(item.Description))),
             c.External is { } e
                 ? new XElement(ExternalCodeListElement,
-                    new XAttribute(DictionaryAttr, e.Dictionary),
-                    new XAttribute(VersionAttr, e.Version),
+                    Attr(DictionaryAttr, e.Dictionary),
+                    Attr(VersionAttr, e.Version),
                     Attr(RefAttr, e.Ref),
                     Attr(HrefAttr, e.Href))
                 : null,

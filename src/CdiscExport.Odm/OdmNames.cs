@@ -6,6 +6,12 @@ namespace CdiscExport.Odm;
 /// Every namespace, element and attribute name <see cref="DefineWriter"/> writes and <see cref="DefineReader"/> reads,
 /// so that no literal is known to only one side.
 /// </summary>
+/// <remarks>
+/// The element and attribute names are Define-XML 2.1's. <see cref="DefineReader"/> reads Define-XML 2.0 and 1.0 by
+/// moving their elements and attributes into these namespaces first (<see cref="Def20"/>, <see cref="Def10"/> and
+/// <see cref="Odm12"/> to <see cref="Def"/> and <see cref="Odm"/>), so the names of what only those versions have
+/// (def:StandardName, def:Label, def:ComputationMethod...) are spelled in <see cref="Def"/> too.
+/// </remarks>
 public static class OdmNames
 {
     /// <summary>The ODM 1.3 namespace (default namespace of a define.xml).</summary>
@@ -13,6 +19,18 @@ public static class OdmNames
 
     /// <summary>The Define-XML 2.1 namespace, prefix <c>def</c>.</summary>
     public static readonly XNamespace Def = "http://www.cdisc.org/ns/def/v2.1";
+
+    /// <summary>The Define-XML 2.0 namespace (read, never written).</summary>
+    public static readonly XNamespace Def20 = "http://www.cdisc.org/ns/def/v2.0";
+
+    /// <summary>The Define-XML 1.0 namespace (read, never written).</summary>
+    public static readonly XNamespace Def10 = "http://www.cdisc.org/ns/def/v1.0";
+
+    /// <summary>The ODM 1.2 namespace, the default namespace of many Define-XML 1.0 files (read, never written).</summary>
+    public static readonly XNamespace Odm12 = "http://www.cdisc.org/ns/odm/v1.2";
+
+    /// <summary>The start of every Define-XML namespace, to tell an unknown Define-XML version from a file that is no define.xml.</summary>
+    public const string DefNamespacePrefix = "http://www.cdisc.org/ns/def/";
 
     /// <summary>The XLink namespace, prefix <c>xlink</c>.</summary>
     public static readonly XNamespace XLink = "http://www.w3.org/1999/xlink";
@@ -139,7 +157,20 @@ public static class OdmNames
     public static readonly XName ExtendedValueAttrElement = Def + "ExtendedValue";
     public static readonly XName DefItemOidAttrElement = Def + "ItemOID";
     public static readonly XName XLinkHref = XLink + "href";
+
+    // Define-XML 2.0 and 1.0 only (read, never written; see the remarks on the class for why they are in Def)
+    public static readonly XName StandardNameAttrElement = Def + "StandardName";
+    public static readonly XName StandardVersionAttrElement = Def + "StandardVersion";
+    public static readonly XName ClassAttrElement = Def + "Class";
+    public static readonly XName LabelAttrElement = Def + "Label";
+    public static readonly XName DomainKeysAttrElement = Def + "DomainKeys";
+    public static readonly XName ComputationMethodElement = Def + "ComputationMethod";
+    public static readonly XName ComputationMethodOidAttrElement = Def + "ComputationMethodOID";
+    public static readonly XName OriginAttr = "Origin";
 #pragma warning restore CS1591
+
+    /// <summary>The target of the processing instruction that names the stylesheet (<c>&lt;?xml-stylesheet href="define2-1.xsl"?&gt;</c>).</summary>
+    public const string StylesheetTarget = "xml-stylesheet";
 
     /// <summary>Alias/@Context of an NCI C-code (codelists and terms).</summary>
     public const string NciCodeContext = "nci:ExtCodeID";

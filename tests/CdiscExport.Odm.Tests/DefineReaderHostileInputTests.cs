@@ -31,7 +31,7 @@ public sealed class DefineReaderHostileInputTests
     [Fact]
     public void Read_MissingRequiredElement_NamesElementAndLine()
     {
-        var e = ReadText("<ODM xmlns=\"http://www.cdisc.org/ns/odm/v1.3\" FileType=\"Snapshot\" CreationDateTime=\"2026-01-01T00:00:00\">\n<Study/></ODM>");
+        var e = ReadText("<ODM xmlns=\"http://www.cdisc.org/ns/odm/v1.3\" xmlns:def=\"http://www.cdisc.org/ns/def/v2.1\" FileType=\"Snapshot\" CreationDateTime=\"2026-01-01T00:00:00\">\n<Study/></ODM>");
 
         e.Element.ShouldBe("Study");
         e.Line.ShouldBe(2);

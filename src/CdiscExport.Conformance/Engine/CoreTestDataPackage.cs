@@ -101,9 +101,9 @@ public static class CoreTestDataPackage
             packageFolder.DefinePath = Path.Combine(folder, defineName);
             try
             {
-                packageFolder.Define = Define.XmlDefineDocument.Load(packageFolder.DefinePath);
+                packageFolder.Define = Define.OdmDefineDocument.Load(packageFolder.DefinePath);
             }
-            catch (Exception e) when (e is System.Xml.XmlException or IOException or InvalidOperationException)
+            catch (Exception e) when (e is Odm.DefineFormatException or IOException or UnauthorizedAccessException)
             {
                 packageFolder.DefineError = e.Message;
             }

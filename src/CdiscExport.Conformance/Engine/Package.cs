@@ -294,9 +294,9 @@ public sealed class Package
             folder.DefinePath = System.IO.Path.GetFullPath(define);
             try
             {
-                folder.Define = XmlDefineDocument.Load(folder.DefinePath);
+                folder.Define = OdmDefineDocument.Load(folder.DefinePath);
             }
-            catch (Exception e) when (e is System.Xml.XmlException or IOException or InvalidOperationException)
+            catch (Exception e) when (e is Odm.DefineFormatException or IOException or UnauthorizedAccessException)
             {
                 folder.DefineError = e.Message;
             }

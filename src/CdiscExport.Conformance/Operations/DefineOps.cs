@@ -1,5 +1,6 @@
 using CdiscExport.Conformance.Define;
 using CdiscExport.Conformance.Engine;
+using CdiscExport.Odm;
 using CdiscExport.Xpt;
 
 namespace CdiscExport.Conformance.Operations;
@@ -31,9 +32,15 @@ internal static class DefineOps
         }
     }
 
+    /// <summary>
+    /// Schema validity against the CDISC schemas of the define's own Define-XML version (2.1 or 2.0, with ARM), then
+    /// the reference checks. A Define-XML 1.0 define has no schema shipped: when nothing else is found the rule is not
+    /// executable and says so, rather than passing or reporting 2.1 errors.
+    /// </summary>
     public static void Schema(RuleContext c)
     {
-        var schemaFolder = Path.Combine(c.Env.StandardsFolder, "define-xml-2.1", "schema");
+        var schemas = DefineSchemas.Load(c.Env.StandardsFolder);
+        string? notChecked = null;
         foreach (var f in c.Package.Folders.Where(f => f.DefinePath is not null))
         {
             c.Applicable = true;
@@ -43,9 +50,11 @@ internal static class DefineOps
                 continue;
             }
 
-            foreach (var (line, message) in DefineSchema.Validate(f.DefinePath!, schemaFolder))
+            var result = schemas.Check(f.DefinePath!);
+            notChecked ??= result.NotCheckedReason;
+            foreach (var error in result.Errors)
             {
-                c.Report(null, null, null, $"line {line}", $"define.xml line {line}: {message}");
+                c.Report(null, null, null, $"line {error.Line}", $"define.xml line {error.Line}: {error.Message}");
             }
 
             var d = f.Define!;
@@ -72,6 +81,11 @@ internal static class DefineOps
                 c.Report(null, i.Name, null, i.CodeListOid, $"ItemDef {i.Oid}: CodeListRef {i.CodeListOid} names no CodeList.");
             }
         }
+
+        if (notChecked is not null && c.Findings.Count == 0)
+        {
+            c.NotExecutable(notChecked);
+        }
     }
 
     public static void Standards(RuleContext c)
@@ -80,7 +94,9 @@ internal static class DefineOps
         {
             if (d.StandardCount == 0)
             {
-                c.Report(null, null, null, null, "define.xml declares no def:Standards.");
+                c.Report(null, null, null, null, d.Version == DefineXmlVersion.Define21
+                    ? "define.xml declares no def:Standards."
+                    : $"define.xml ({d.Version.Title()}) names no standard: MetaDataVersion lacks def:StandardName/def:StandardVersion.");
             }
 
             foreach (var s in d.DanglingStandardRefs)
@@ -89,6 +105,12 @@ internal static class DefineOps
             }
         }
     }
+
+    /// <summary>
+    /// The folder the define's relative hrefs start from: its own (xlink:href and the stylesheet are relative to the
+    /// document), which is the datasets folder in a package and may not be when --define names a define elsewhere.
+    /// </summary>
+    private static string FolderOf(IDefineDocument d) => Path.GetDirectoryName(Path.GetFullPath(d.Path))!;
 
     private static DefineItemGroup? Group(IDefineDocument d, DatasetData ds) =>
         d.ItemGroups.FirstOrDefault(g => string.Equals(g.Name, ds.Name, StringComparison.OrdinalIgnoreCase));
@@ -105,7 +127,7 @@ internal static class DefineOps
 
             foreach (var g in d.ItemGroups.Where(g => g.Leaf is not null))
             {
-                if (!File.Exists(Path.Combine(f.Path, g.Leaf!)) && !files.Any(x => string.Equals(x.Name, g.Name, StringComparison.OrdinalIgnoreCase)))
+                if (!File.Exists(Path.Combine(FolderOf(d), g.Leaf!)) && !files.Any(x => string.Equals(x.Name, g.Name, StringComparison.OrdinalIgnoreCase)))
                 {
                     c.Report(null, null, null, g.Leaf, $"define.xml describes {g.Name} at {g.Leaf}, but no such dataset file is in the folder.");
                 }
@@ -284,23 +306,39 @@ internal static class DefineOps
 
     public static void Leaf(RuleContext c)
     {
-        foreach (var (f, d) in Defines(c))
+        foreach (var (_, d) in Defines(c))
         {
             foreach (var (id, href) in d.Leaves)
             {
-                if (href.Length > 0 && !href.Contains("://", StringComparison.Ordinal) && !File.Exists(Path.Combine(f.Path, href)))
+                if (href.Length > 0 && !href.Contains("://", StringComparison.Ordinal) && !File.Exists(Path.Combine(FolderOf(d), href)))
                 {
-                    c.Report(null, null, null, href, $"def:leaf {id} points to {href}, which is not in {f.Path} (names are case-sensitive).");
+                    c.Report(null, null, null, href, $"def:leaf {id} points to {href}, which is not in {FolderOf(d)} (names are case-sensitive).");
                 }
             }
         }
     }
 
+    /// <summary>Define-XML 2.0's origin types (its CT before 2.1 renamed CRF to Collected and added Not Available).</summary>
+    private static readonly HashSet<string> OriginTypes20 = new(["CRF", "Derived", "Assigned", "Protocol", "eDT", "Predecessor"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// Origin types from the Define-XML CT of the define's version (the rule's <c>types</c> are 2.1's), and a MethodOID on
+    /// Derived items. A Define-XML 1.0 origin is free text ("CRF Page 12"), so 1.0 defines are not judged.
+    /// </summary>
     public static void Origins(RuleContext c)
     {
-        var allowed = c.List("types", "Collected|Derived|Assigned|Protocol|Predecessor|Not Available").ToHashSet(StringComparer.Ordinal);
+        var allowed21 = c.List("types", "Collected|Derived|Assigned|Protocol|Predecessor|Not Available").ToHashSet(StringComparer.Ordinal);
+        var skipped10 = false;
         foreach (var (ds, v, item, r) in Items(c))
         {
+            var version = ds.Folder.Define!.Version;
+            if (version == DefineXmlVersion.Define10)
+            {
+                skipped10 = true;
+                continue;
+            }
+
+            var allowed = version == DefineXmlVersion.Define20 ? OriginTypes20 : allowed21;
             if (item.OriginType is null && item.HasValueList)
             {
                 continue;
@@ -314,6 +352,11 @@ internal static class DefineOps
             {
                 c.Report(ds, v.Name, null, null, $"{v.Name} is Derived but its ItemRef has no MethodOID.");
             }
+        }
+
+        if (skipped10 && c.Findings.Count == 0)
+        {
+            c.NotExecutable("Define-XML 1.0 origins are free text (e.g. \"CRF Page 12\"), not Define-XML CT origin types, so they are not checked.");
         }
     }
 
@@ -473,13 +516,13 @@ internal static class DefineOps
 
     public static void Stylesheet(RuleContext c)
     {
-        foreach (var (f, d) in Defines(c))
+        foreach (var (_, d) in Defines(c))
         {
             if (d.Stylesheet is null)
             {
                 c.Report(null, null, null, null, "define.xml has no xml-stylesheet; ship the stylesheet or a define.pdf.");
             }
-            else if (!d.Stylesheet.Contains("://", StringComparison.Ordinal) && !File.Exists(Path.Combine(f.Path, d.Stylesheet)))
+            else if (!d.Stylesheet.Contains("://", StringComparison.Ordinal) && !File.Exists(Path.Combine(FolderOf(d), d.Stylesheet)))
             {
                 c.Report(null, null, null, d.Stylesheet, $"the stylesheet {d.Stylesheet} is not beside define.xml.");
             }
