@@ -38,9 +38,10 @@ internal static class ValidateCommand
         failOn.AcceptOnlyFromAmong("reject", "error", "warning");
         var rule = new Option<string[]>("--rule") { Description = "Run only this rule (a CORE, CDISC CG, FDA, P21 or our id); repeatable.", AllowMultipleArgumentsPerToken = false };
         var standard = new Option<string?>("--standard") { Description = "Judge by this standard version, e.g. sdtmig/3.3 (default: what the define.xml declares, else sdtmig/3.4)." };
+        var ct = new Option<string?>("--ct") { Description = "Judge codelist values by this SDTM CT: a release (2019-12-20, sdtmct-2019-12-20; the nearest shipped one is used) or an NCI EVS text file (default: what the define.xml declares, else the latest shipped)." };
         var maxFindings = new Option<int>("--max-findings") { Description = "List at most N issues per rule and dataset (0: all); totals always count every one.", DefaultValueFactory = _ => 1000 };
         var deprecated = new Option<bool>("--include-deprecated") { Description = "Also run the CORE rules CDISC moved to Deprecated." };
-        var command = new Command("validate", "Check an SDTM/ADaM package against the conformance rules (CDISC CORE's and ours) and write reports.") { inputs, define, report, failOn, rule, standard, maxFindings, deprecated };
+        var command = new Command("validate", "Check an SDTM/ADaM package against the conformance rules (CDISC CORE's and ours) and write reports.") { inputs, define, report, failOn, rule, standard, ct, maxFindings, deprecated };
         command.SetAction(parse => CommandErrors.Guard(error, () =>
         {
             var paths = parse.GetRequiredValue(inputs).Select(Path.GetFullPath).ToList();
@@ -76,6 +77,7 @@ internal static class ValidateCommand
                 DefinePath = definePath,
                 RuleIds = parse.GetValue(rule) is { Length: > 0 } ids ? ids : null,
                 SdtmigVersion = StandardVersion(parse.GetValue(standard)),
+                ControlledTerminology = parse.GetValue(ct),
                 MaxFindingsPerRuleAndDataset = max,
                 IncludeDeprecated = parse.GetValue(deprecated),
             };
@@ -99,7 +101,7 @@ internal static class ValidateCommand
             var issues = result.IssuesBySeverity();
             if (result.Judged is { } judged)
             {
-                output.WriteLine($"judged by {judged.Standard} {judged.Version} ({judged.Source})");
+                output.WriteLine($"judged by {judged.Standard} {judged.Version} ({judged.Source}); CT {judged.ControlledTerminology}; define.xml {judged.DefineVersion ?? "none"}");
                 foreach (var note in judged.Notes)
                 {
                     output.WriteLine("  " + note);

@@ -4,6 +4,7 @@ using CdiscExport.Conformance.Evaluation;
 using CdiscExport.Conformance.Operations;
 using CdiscExport.Conformance.Rules;
 using CdiscExport.Core.Standards;
+using CdiscExport.Core.Terminology;
 
 namespace CdiscExport.Conformance.Engine;
 
@@ -146,6 +147,10 @@ public sealed record ValidationOptions
 
     /// <summary>The PRODUCT a CORE test-data folder's .env declares (sdtmig, sendig, ...); null for packages.</summary>
     public string? TestDataProduct { get; init; }
+
+    /// <summary>The SDTM CT to judge by: a release date or name (2019-12-20, sdtmct-2019-12-20) or an NCI EVS text
+    /// file; null takes the define.xml's, else the latest shipped release.</summary>
+    public string? ControlledTerminology { get; init; }
 }
 
 /// <summary>Runs the catalogue's rules (ours and CORE's) over a package.</summary>
@@ -184,11 +189,11 @@ public static class ConformanceEngine
         var folder = options.StandardsFolder ?? StandardsLibrary.FindDefaultFolder();
         var standards = StandardsLibrary.Load(folder);
         var catalogue = RuleCatalogue.Load(folder, options.IncludeDeprecated);
-        var judged = JudgedByOf(package, options);
+        var (judged, ct) = JudgedByOf(package, options, standards);
         var product = options.TestDataProduct ?? "sdtmig";
         var guide = product is "sdtmig" or "tig" ? standards.Sdtmig : null;
         var study = new Study(package, guide, judged.Standard, judged.Version, standards.Sdtmig, d => d.Folder.Kind == PackageKind.Sdtm);
-        var env = new RunEnvironment(package, standards, folder, options) { Study = study };
+        var env = new RunEnvironment(package, standards, folder, options) { Study = study, Terminology = ct, Judged = judged };
         var timings = Environment.GetEnvironmentVariable("CDISC_EXPORT_TIMINGS") == "1";
         var rules = Select(catalogue, options, judged);
 
@@ -221,16 +226,100 @@ public static class ConformanceEngine
         }
     }
 
-    /// <summary>The standard and version the package is judged by.</summary>
-    private static JudgedBy JudgedByOf(Package package, ValidationOptions options)
+    /// <summary>
+    /// The standard, version and CT the package is judged by, and where each came from: the options, else the SDTM
+    /// define.xml's declarations (Define-XML 2.1 def:Standards; 2.0 and 1.0 def:StandardName/Version), else the
+    /// defaults (SDTMIG 3.4, the latest shipped CT). A version the product does not ship metadata for is named in
+    /// the notes with the one used instead, so that no package is judged by a version it does not declare unawares.
+    /// </summary>
+    private static (JudgedBy Judged, ControlledTerminology Ct) JudgedByOf(Package package, ValidationOptions options, StandardsLibrary standards)
     {
+        var notes = new List<string>();
+        var define = package.Folders.Where(f => f.Kind == PackageKind.Sdtm).Select(f => f.Define).FirstOrDefault(d => d is not null)
+                     ?? package.Folders.Select(f => f.Define).FirstOrDefault(d => d is not null);
+        var declared = define?.DeclaredStandards ?? [];
+        string version, source;
         if (options.SdtmigVersion is { } v)
         {
-            return new JudgedBy("SDTMIG", v, options.TestDataProduct is null ? "--standard" : "the test data's .env");
+            (version, source) = (v, options.TestDataProduct is null ? "--standard" : "the test data's .env");
+        }
+        else if (declared.FirstOrDefault(d => d.Type == Odm.DeclaredStandard.ImplementationGuide && d.Name == "SDTMIG") is { } ig)
+        {
+            (version, source) = (ig.Version, $"declared in {Path.GetFileName(define!.Path)} (Define-XML {DefineVersionText(define.Version)})");
+        }
+        else
+        {
+            (version, source) = ("3.4", define is null ? "default: no define.xml declares a version" : "default: the define.xml declares no SDTMIG version");
         }
 
-        return new JudgedBy("SDTMIG", "3.4", "default (no version given)");
+        if (version != standards.Sdtmig.Version)
+        {
+            notes.Add($"SDTMIG {version} metadata is not shipped: variable and dataset metadata come from SDTMIG {standards.Sdtmig.Version}, the nearest; CORE rules run only where they cite SDTMIG {version}.");
+        }
+
+        var library = standards.TerminologyLibrary;
+        ControlledTerminology ct;
+        string? ctText;
+        if (options.ControlledTerminology is { } asked)
+        {
+            if (File.Exists(asked))
+            {
+                ct = ControlledTerminology.Load(Path.GetFullPath(asked));
+                ctText = $"{ct.Version} (--ct {Path.GetFileName(asked)})";
+            }
+            else if (TerminologyVersion.TryParse(asked, out var requested))
+            {
+                (ct, ctText) = Nearest(library, requested, "--ct", notes);
+            }
+            else
+            {
+                throw new ArgumentException($"--ct {asked}: neither a file nor a CT version (give e.g. 2019-12-20, sdtmct-2019-12-20, or the path of an NCI EVS text file)");
+            }
+        }
+        else if (declared.FirstOrDefault(d => d.Type == Odm.DeclaredStandard.Terminology && (d.PublishingSet is null or "SDTM")) is { } dct &&
+                 TerminologyVersion.TryParse(dct.Version, out var defined))
+        {
+            (ct, ctText) = Nearest(library, defined, "declared in the define.xml", notes);
+        }
+        else
+        {
+            var latest = library.Releases.Last(r => r.Completeness == TerminologyCompleteness.Full);
+            ct = library.Get(latest.ReleaseDate);
+            ctText = $"{ct.Version} (default: no CT version declared)";
+        }
+
+        var judged = new JudgedBy("SDTMIG", version, source)
+        {
+            ControlledTerminology = ctText,
+            DefineVersion = define is null ? null : DefineVersionText(define.Version),
+            Notes = notes,
+        };
+        return (judged, ct);
     }
+
+    private static (ControlledTerminology, string) Nearest(TerminologyLibrary library, TerminologyVersion requested, string source, List<string> notes)
+    {
+        var choice = library.ChooseNearest(requested.ReleaseDate);
+        var ct = library.Get(choice.Release.ReleaseDate);
+        if (!choice.IsExact)
+        {
+            notes.Add($"CT {requested.Version} is not shipped: judged by CT {ct.Version}, the nearest shipped release ({choice.Match switch { TerminologyMatch.EarlierRelease => "the latest before it", _ => "the earliest after it" }}).");
+        }
+
+        if (ct.Completeness != TerminologyCompleteness.Full)
+        {
+            notes.Add($"CT {ct.Version} is shipped as codelist values only ({ct.Completeness}): extensibility and values are checked, term codes and synonyms are not.");
+        }
+
+        return (ct, $"{ct.Version} ({source}{(choice.IsExact ? "" : $", asked {requested.Version}")})");
+    }
+
+    private static string DefineVersionText(Odm.DefineXmlVersion v) => v switch
+    {
+        Odm.DefineXmlVersion.Define10 => "1.0",
+        Odm.DefineXmlVersion.Define20 => "2.0",
+        _ => "2.1",
+    };
 
     /// <summary>The rules to run: those named by <see cref="ValidationOptions.RuleIds"/>, else all; CORE's only when they cite the version judged by.</summary>
     private static List<Rule> Select(RuleCatalogue catalogue, ValidationOptions options, JudgedBy judged)
@@ -263,6 +352,14 @@ public static class ConformanceEngine
     {
         if (rule.Operation == "core")
         {
+            // A CORE rule runs on a package of the SDTMIG version it cites (CORE's own rule selection).
+            var version = env.Judged?.Version ?? "3.4";
+            if (!rule.Definition.Cites("SDTMIG", version) && !rule.Definition.Cites("SENDIG", version) && env.Options.TestDataProduct is null)
+            {
+                return new RuleResult(rule, RuleStatus.NotApplicable,
+                    $"cites SDTMIG {string.Join(", ", rule.Definition.VersionsOf("SDTMIG").Order(StringComparer.Ordinal))}, not {version}, the version the package is judged by", []);
+            }
+
             return RunCoreRule(rule, env);
         }
 
@@ -429,6 +526,12 @@ public sealed record RunEnvironment(Package Package, StandardsLibrary Standards,
 {
     /// <summary>The package as CORE's rules see it (its SDTM datasets).</summary>
     public Study? Study { get; init; }
+
+    /// <summary>The SDTM CT release the package is judged by.</summary>
+    public ControlledTerminology? Terminology { get; init; }
+
+    /// <summary>The standards the package is judged by.</summary>
+    public JudgedBy? Judged { get; init; }
 }
 
 /// <summary>One run of one of our engine operations: parameters in, findings and status out.</summary>

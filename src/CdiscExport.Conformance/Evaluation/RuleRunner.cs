@@ -104,9 +104,15 @@ public static class RuleRunner
             return new RuleRun(rule, RuleStatus.ExecutionError, error, issues, ran, skipped);
         }
 
-        if (notExecutable is not null)
+        if (notExecutable is not null && issues.Count == 0 && ran == 0)
         {
             return new RuleRun(rule, RuleStatus.NotExecutable, notExecutable, issues, ran, skipped);
+        }
+
+        if (notExecutable is not null)
+        {
+            // It ran on some datasets and could not on others: its findings stand, and the reason says where it did not run.
+            return new RuleRun(rule, issues.Count > 0 ? RuleStatus.Issues : RuleStatus.Passed, "not run on every dataset: " + notExecutable, issues, ran, skipped);
         }
 
         if (issues.Count > 0)

@@ -16,7 +16,7 @@ internal static partial class ValueOps
     public static void Codelist(RuleContext c)
     {
         var wantExtensible = c.Param("extensible", "false") == "true";
-        var ct = c.Env.Standards.SdtmTerminology;
+        var ct = c.Env.Terminology ?? c.Env.Standards.SdtmTerminology;
         var valueLevel = c.List("valueLevelSuffixes", "ORRES|STRESC|ORRESU|STRESU|ORNRLO|ORNRHI");
         var igValues = c.List("igValues").Select(x => x.Split(':')).ToLookup(x => x[0], x => x[1], StringComparer.Ordinal);
         foreach (var d in c.InScope())
