@@ -204,7 +204,7 @@ public static class ConformanceEngine
         {
             var ruleClock = Stopwatch.StartNew();
             results[i] = RunRule(rules[i], env);
-            if (timings && ruleClock.Elapsed.TotalSeconds >= 0.1)
+            if (timings && ruleClock.Elapsed.TotalSeconds >= (Environment.GetEnvironmentVariable("CDISC_EXPORT_RULE_THRESHOLD") is { } t ? double.Parse(t, CultureInfo.InvariantCulture) : 0.1))
             {
                 // Profiling aid (CDISC_EXPORT_TIMINGS=1): the rules that cost a tenth of a second or more.
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{ruleClock.Elapsed.TotalSeconds,8:F2} s  rule {rules[i].Id} ({rules[i].Operation})"));

@@ -8,31 +8,50 @@ namespace CdiscExport.Conformance.Evaluation;
 /// </summary>
 public sealed class FrameColumn
 {
+    private readonly FrameColumn? source;
+    private readonly int[]? rows;
+    private int[]? codes;
+
     /// <summary>A column of codes into <paramref name="distinct"/>.</summary>
     public FrameColumn(string name, int[] codes, Value[] distinct)
     {
         Name = name;
-        Codes = codes;
+        this.codes = codes;
         Distinct = distinct;
+        Count = codes.Length;
+    }
+
+    // Some rows of another column (a join, a filter): the codes are gathered only when a test reads them, so a
+    // frame of many columns joined to a large dataset costs nothing for the columns no test reads.
+    private FrameColumn(string name, FrameColumn source, int[] rows, Value[] distinct)
+    {
+        Name = name;
+        this.source = source;
+        this.rows = rows;
+        Distinct = distinct;
+        Count = rows.Length;
     }
 
     /// <summary>The column's name (case-sensitive, as pandas holds it).</summary>
     public string Name { get; }
 
-    /// <summary>The code of each row.</summary>
-    public int[] Codes { get; }
+    /// <summary>The code of each row (gathered on first use for a column taken from another).</summary>
+    public int[] Codes => codes ??= Gather();
 
     /// <summary>The distinct values; a value may appear under two codes (codes need not be unique, only valid).</summary>
     public Value[] Distinct { get; }
 
     /// <summary>Rows.</summary>
-    public int Count => Codes.Length;
+    public int Count { get; }
 
     /// <summary>The value of a row.</summary>
     public Value this[int row] => Distinct[Codes[row]];
 
+    /// <summary>Whether every row holds the same code (a constant, or a column of one distinct value).</summary>
+    public bool IsConstant => Distinct.Length == 1;
+
     /// <summary>The same value on every row.</summary>
-    public static FrameColumn Constant(string name, Value value, int rows) => new(name, new int[rows], [value]);
+    public static FrameColumn Constant(string name, Value value, int rows) => new(name, ZeroCodes(rows), [value]);
 
     /// <summary>One value per row.</summary>
     public static FrameColumn Of(string name, Value[] values)
@@ -68,39 +87,45 @@ public sealed class FrameColumn
         return new FrameColumn(name, codes, distinct.ToArray());
     }
 
-    /// <summary>The rows <paramref name="rows"/> of this column, in that order (a row index of -1 gives null).</summary>
-    public FrameColumn Take(IReadOnlyList<int> rows, string? name = null)
+    /// <summary>The rows <paramref name="rows"/> of this column, in that order (a row index of -1 gives null); gathered lazily.</summary>
+    public FrameColumn Take(int[] rows, string? name = null)
     {
-        var codes = new int[rows.Count];
         var distinct = Distinct;
-        var nullCode = -1;
-        for (var i = 0; i < codes.Length; i++)
+        if (Array.IndexOf(rows, -1) >= 0)
         {
-            var r = rows[i];
-            if (r < 0)
-            {
-                if (nullCode < 0)
-                {
-                    nullCode = distinct.Length;
-                    distinct = [.. distinct, Value.Null];
-                }
-
-                codes[i] = nullCode;
-            }
-            else
-            {
-                codes[i] = Codes[r];
-            }
+            distinct = [.. distinct, Value.Null];
         }
 
-        return new FrameColumn(name ?? Name, codes, distinct);
+        return new FrameColumn(name ?? Name, this, rows, distinct);
     }
 
+    /// <summary>The rows <paramref name="rows"/> of this column (list form of <see cref="Take(int[], string?)"/>).</summary>
+    public FrameColumn Take(IReadOnlyList<int> rows, string? name = null) => Take(rows as int[] ?? rows.ToArray(), name);
+
     /// <summary>This column under another name.</summary>
-    public FrameColumn Renamed(string name) => new(name, Codes, Distinct);
+    public FrameColumn Renamed(string name) => source is null ? new(name, Codes, Distinct) : new(name, source, rows!, Distinct);
 
     /// <inheritdoc/>
     public override string ToString() => $"{Name} ({Count} rows, {Distinct.Length} distinct)";
+
+    private int[] Gather()
+    {
+        var from = source!.Codes;
+        var nullCode = Distinct.Length - 1;
+        var result = new int[rows!.Length];
+        for (var i = 0; i < result.Length; i++)
+        {
+            var r = rows[i];
+            result[i] = r < 0 ? nullCode : from[r];
+        }
+
+        return result;
+    }
+
+    // Constant columns of the same length share one array of zeros (read only).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, int[]> Zeros = new();
+
+    private static int[] ZeroCodes(int rows) => rows < 64 ? new int[rows] : Zeros.GetOrAdd(rows, n => new int[n]);
 }
 
 /// <summary>
@@ -194,21 +219,22 @@ public sealed class Frame
         }
     }
 
-    /// <summary>The rows <paramref name="rows"/>, in that order, with every column.</summary>
+    /// <summary>The rows <paramref name="rows"/>, in that order, with every column (each gathered when first read).</summary>
     public Frame Take(IReadOnlyList<int> rows)
     {
-        var names = new int[rows.Count];
-        var recs = new int[rows.Count];
-        for (var i = 0; i < rows.Count; i++)
+        var at = rows as int[] ?? rows.ToArray();
+        var names = new int[at.Length];
+        var recs = new int[at.Length];
+        for (var i = 0; i < at.Length; i++)
         {
-            names[i] = SourceNameOfRow[rows[i]];
-            recs[i] = SourceRows[rows[i]];
+            names[i] = SourceNameOfRow[at[i]];
+            recs[i] = SourceRows[at[i]];
         }
 
-        var result = new Frame(rows.Count, SourceNames, names, recs);
+        var result = new Frame(at.Length, SourceNames, names, recs);
         foreach (var c in columns)
         {
-            result.Set(c.Take(rows));
+            result.Set(c.Take(at));
         }
 
         return result;

@@ -13,6 +13,22 @@ internal static class Joins
 {
     public static Frame Apply(CheckContext c, RuleDefinition rule)
     {
+        // Many rules join the same datasets the same way (every domain to DM by USUBJID): the join is made once per
+        // study and shared (frames are never changed once built).
+        var referencedKey = string.Join(",", rule.Check.Tests().SelectMany(t => new[] { t.Name, t.Param("value") as string }).OfType<string>()
+            .Where(n => n.Contains('.', StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal));
+        var key = c.Dataset.UnsplitName + "|" + string.Join(";", rule.MatchDatasets.Select(m =>
+            $"{m.Name}:{m.IsChild}:{m.Wildcard}:{m.JoinType}:{string.Join(",", m.Keys.Select(k => k.Left + "=" + k.Right))}")) + "|" + referencedKey;
+        if (ReferenceEquals(c.Frame, c.Study.ContentsOf(c.Dataset)))
+        {
+            return c.Study.Joined(key, () => Build(c, rule));
+        }
+
+        return Build(c, rule);
+    }
+
+    private static Frame Build(CheckContext c, RuleDefinition rule)
+    {
         var frame = c.Frame;
         var referenced = rule.Check.Tests().SelectMany(t => new[] { t.Name, t.Param("value") as string }).OfType<string>().ToList();
         var merged = new HashSet<string>(StringComparer.Ordinal);
@@ -73,7 +89,14 @@ internal static class Joins
                 {
                     var left = match.Keys.Select(k => k.Left.Replace("--", current.Domain ?? "", StringComparison.Ordinal)).ToList();
                     var rightKeys = match.Keys.Select(k => k.Right.Replace("--", name, StringComparison.Ordinal)).ToList();
-                    frame = Merge(frame, right, left, rightKeys, "." + name, match.JoinType.Equals("left", StringComparison.OrdinalIgnoreCase));
+                    var leftJoin = match.JoinType.Equals("left", StringComparison.OrdinalIgnoreCase);
+
+                    // Which records pair with which is the same for every rule making this join on the study's
+                    // records (only the column names differ): it is worked out once.
+                    var pairing = ReferenceEquals(frame, c.Study.ContentsOf(current))
+                        ? c.Study.Pairing($"{current.UnsplitName}|{other.Name}|{string.Join(",", left)}|{string.Join(",", rightKeys)}|{leftJoin}", () => Pair(frame, right, left, rightKeys, leftJoin))
+                        : Pair(frame, right, left, rightKeys, leftJoin);
+                    frame = Merge(frame, right, left, rightKeys, "." + name, pairing);
                 }
             }
         }
@@ -109,27 +132,21 @@ internal static class Joins
     }
 
     /// <summary>pandas' merge: left rows in order, each repeated per matching right row (inner), or kept once with nulls (left).</summary>
-    internal static Frame Merge(Frame left, Frame right, IReadOnlyList<string> leftKeys, IReadOnlyList<string> rightKeys, string suffix, bool leftJoin)
+    /// <summary>pandas' merge pairing: left rows in order, each repeated per matching right row (inner), or kept once with -1 (left).</summary>
+    internal static (int[] Left, int[] Right) Pair(Frame left, Frame right, IReadOnlyList<string> leftKeys, IReadOnlyList<string> rightKeys, bool leftJoin)
     {
         var lk = leftKeys.Select(k => left.Column(k) ?? throw new MissingColumnException(k)).ToList();
         var rk = rightKeys.Select(k => right.Column(k) ?? throw new MissingColumnException(k)).ToList();
-        var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var r = 0; r < right.RowCount; r++)
-        {
-            var key = Key(rk, r);
-            if (!index.TryGetValue(key, out var list))
-            {
-                index[key] = list = [];
-            }
-
-            list.Add(r);
-        }
-
-        var leftRows = new List<int>();
-        var rightRows = new List<int>();
+        var coder = new KeyCoder(lk.Count, nullIsValue: true);
+        var rightKeyOfRow = coder.Encode(rk, right.RowCount, add: true);
+        var byKey = KeyCoder.RowsByKey(rightKeyOfRow, coder.Count);
+        var leftKeyOfRow = coder.Encode(lk, left.RowCount, add: false);
+        var leftRows = new List<int>(left.RowCount);
+        var rightRows = new List<int>(left.RowCount);
         for (var r = 0; r < left.RowCount; r++)
         {
-            if (index.TryGetValue(Key(lk, r), out var matches))
+            var key = leftKeyOfRow[r];
+            if (key >= 0 && byKey[key] is { } matches)
             {
                 foreach (var m in matches)
                 {
@@ -144,6 +161,16 @@ internal static class Joins
             }
         }
 
+        return (leftRows.ToArray(), rightRows.ToArray());
+    }
+
+    /// <summary>pandas' merge of two frames: left rows in order, each repeated per matching right row (inner), or kept once with nulls (left).</summary>
+    internal static Frame Merge(Frame left, Frame right, IReadOnlyList<string> leftKeys, IReadOnlyList<string> rightKeys, string suffix, bool leftJoin) =>
+        Merge(left, right, leftKeys, rightKeys, suffix, Pair(left, right, leftKeys, rightKeys, leftJoin));
+
+    private static Frame Merge(Frame left, Frame right, IReadOnlyList<string> leftKeys, IReadOnlyList<string> rightKeys, string suffix, (int[] Left, int[] Right) pairing)
+    {
+        var (leftRows, rightAt) = pairing;
         var result = left.Take(leftRows);
         var sameKeys = leftKeys.Zip(rightKeys).Where(p => p.First == p.Second).Select(p => p.Second).ToHashSet(StringComparer.Ordinal);
         foreach (var col in right.Columns)
@@ -154,14 +181,11 @@ internal static class Joins
             }
 
             var name = left.Has(col.Name) ? col.Name + suffix : col.Name;
-            result.Set(col.Take(rightRows, name));
+            result.Set(col.Take(rightAt, name));
         }
 
         return result;
     }
-
-    private static string Key(IReadOnlyList<FrameColumn> keys, int row) =>
-        string.Join('\u001f', keys.Select(k => k[row].IsNull ? "\u0000" : k[row].Repr()));
 
     /// <summary>
     /// CORE's SUPP-- join: QVAL pivoted to one column per QNAM, joined (left) on STUDYID, USUBJID, APID, POOLID,
@@ -180,29 +204,34 @@ internal static class Joins
         foreach (var iv in idvars)
         {
             var keyName = iv.IsNull ? null : iv.ToString();
-            var keyColumns = staticKeys.Select(k => (Left: left.Column(k)!, Right: supp.Column(k)!)).ToList();
             if (keyName is not null && left.Column(keyName) is null)
             {
                 throw new MissingColumnException(keyName);
             }
 
-            string LeftKey(int r) => string.Join('\u001f', keyColumns.Select(k => k.Left[r].Repr())) +
-                (keyName is null ? "" : "\u001f" + Normalised(left.Column(keyName)![r]));
-            string RightKey(int r) => string.Join('\u001f', keyColumns.Select(k => k.Right[r].Repr())) +
-                (keyName is null ? "" : "\u001f" + Normalised(idvarval?[r] ?? Value.Null));
+            // IDVARVAL is text; a numeric --SEQ is matched by its text without ".0".
+            var leftKeys = staticKeys.Select(k => left.Column(k)!).ToList();
+            var rightKeys = staticKeys.Select(k => supp.Column(k)!).ToList();
+            if (keyName is not null)
+            {
+                leftKeys.Add(NormalisedColumn(left.Column(keyName)!));
+                rightKeys.Add(NormalisedColumn(idvarval ?? FrameColumn.Constant("IDVARVAL", Value.Null, supp.RowCount)));
+            }
 
-            var values = new Dictionary<string, Dictionary<string, Value>>(StringComparer.Ordinal);
+            var coder = new KeyCoder(leftKeys.Count, nullIsValue: true);
+            var suppKey = coder.Encode(rightKeys, supp.RowCount, add: true);
+            var values = new Dictionary<int, Dictionary<string, Value>>();
             for (var r = 0; r < supp.RowCount; r++)
             {
-                if (!(idvar?[r] ?? Value.Null).Equals(iv) && !(iv.IsNull && (idvar?[r].IsNull ?? true)))
+                var rowIdvar = idvar?[r] ?? Value.Null;
+                if (!(rowIdvar.Equals(iv) || (iv.IsNull && rowIdvar.IsNull)))
                 {
                     continue;
                 }
 
-                var k = RightKey(r);
-                if (!values.TryGetValue(k, out var row))
+                if (!values.TryGetValue(suppKey[r], out var row))
                 {
-                    values[k] = row = new Dictionary<string, Value>(StringComparer.Ordinal);
+                    values[suppKey[r]] = row = new Dictionary<string, Value>(StringComparer.Ordinal);
                 }
 
                 var name = qnam[r].ToString();
@@ -214,10 +243,11 @@ internal static class Joins
                 row[name] = qval[r];
             }
 
+            var leftKey = coder.Encode(leftKeys, result.RowCount, add: false);
             var columns = qnams.ToDictionary(n => n, _ => new Value[result.RowCount], StringComparer.Ordinal);
             for (var r = 0; r < result.RowCount; r++)
             {
-                if (values.TryGetValue(LeftKey(r), out var row))
+                if (leftKey[r] >= 0 && values.TryGetValue(leftKey[r], out var row))
                 {
                     foreach (var (n, v) in row)
                     {
@@ -237,6 +267,9 @@ internal static class Joins
 
         return result;
     }
+
+    private static FrameColumn NormalisedColumn(FrameColumn column) =>
+        new(column.Name, column.Codes, column.Distinct.Select(v => v.IsNull ? v : Value.Of(Normalised(v))).ToArray());
 
     /// <summary>
     /// CORE's RELREC join: for each pair of RELREC records sharing USUBJID and RELID, one on this dataset's domain and
@@ -362,72 +395,107 @@ internal static class Joins
         var standard = keys.Where(k => k is not ("IDVAR" or "IDVARVAL")).ToList();
         var idvar = child.Column("IDVAR");
         var idvarval = child.Column("IDVARVAL");
-        var relevant = Enumerable.Range(0, child.RowCount)
-            .Where(r => current.IsSupp || rdomain is null || rdomain[r].ToString() == (parentDataset.Domain ?? ""))
-            .ToList();
-        var parentIndex = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var p = 0; p < parent.RowCount; p++)
+        var parentDomain = parentDataset.Domain ?? "";
+        var relevant = new bool[child.RowCount];
+        for (var r = 0; r < relevant.Length; r++)
         {
-            var k = string.Join('\u001f', standard.Select(s => parent.Column(s)?[p].Repr() ?? ""));
-            if (!parentIndex.TryGetValue(k, out var list))
-            {
-                parentIndex[k] = list = [];
-            }
-
-            list.Add(p);
+            relevant[r] = current.IsSupp || rdomain is null || rdomain[r].ToString() == parentDomain;
         }
 
-        var matched = new int[relevant.Count];
-        for (var i = 0; i < relevant.Count; i++)
+        // Parents by their standard keys (a child row with a null key may take any parent).
+        var childKeyColumns = standard.Select(k => child.Column(k)).ToList();
+        var parentKeyColumns = standard.Select(k => parent.Column(k)).ToList();
+        var keyed = childKeyColumns.All(k => k is not null) && parentKeyColumns.All(k => k is not null);
+        var coder = new KeyCoder(keyed ? standard.Count : 0, nullIsValue: false);
+        var parentKey = keyed ? coder.Encode(parentKeyColumns!, parent.RowCount, add: true) : new int[parent.RowCount];
+        var childKey = keyed ? coder.Encode(childKeyColumns!, child.RowCount, add: false) : new int[child.RowCount];
+        var byKey = KeyCoder.RowsByKey(parentKey, coder.Count);
+        var allParents = Enumerable.Range(0, parent.RowCount).ToList();
+
+        // Per IDVAR variable of the parent: (key, IDVARVAL as text) to the first parent holding it.
+        var byIdvar = new Dictionary<string, Dictionary<(int, string), int>>(StringComparer.Ordinal);
+        Dictionary<(int, string), int>? IndexOf(string variable)
         {
-            var r = relevant[i];
-            var candidates = standard.All(s => child.Column(s) is { } col && !col[r].IsNull)
-                ? parentIndex.GetValueOrDefault(string.Join('\u001f', standard.Select(s => child.Column(s)![r].Repr())), [])
-                : Enumerable.Range(0, parent.RowCount).ToList();
-            matched[i] = -1;
-            var iv = idvar?[r] ?? Value.Null;
-            var ivv = idvarval?[r] ?? Value.Null;
-            if (candidates.Count == 0)
+            if (byIdvar.TryGetValue(variable, out var index))
             {
-                continue;
+                return index;
             }
 
-            if (iv.IsNull || ivv.IsNull)
+            if (parent.Column(variable) is not { } target)
             {
-                matched[i] = candidates[0];
-                continue;
+                return null;
             }
 
-            if (parent.Column(iv.ToString()) is { } target)
+            var texts = target.Distinct.Select(v => v.IsNull ? null : Normalised(v)).ToArray();
+            index = new Dictionary<(int, string), int>();
+            for (var p = 0; p < parent.RowCount; p++)
             {
-                var want = Normalised(ivv);
-                foreach (var p in candidates)
+                if (texts[target.Codes[p]] is { } t)
                 {
-                    if (!target[p].IsNull && Normalised(target[p]) == want)
+                    index.TryAdd((keyed ? parentKey[p] : 0, t), p);
+                    if (keyed)
                     {
-                        matched[i] = p;
-                        break;
+                        index.TryAdd((-1, t), p);
                     }
                 }
             }
+
+            byIdvar[variable] = index;
+            return index;
         }
 
-        // Parent values take the place of the child's where both hold a column ({**child, **parent}).
-        var rows = current.IsSupp ? relevant : Enumerable.Range(0, child.RowCount).Where(r => !relevant.Contains(r)).Concat(relevant).ToList();
+        var matched = new int[child.RowCount];
+        Array.Fill(matched, -1);
+        for (var r = 0; r < child.RowCount; r++)
+        {
+            if (!relevant[r])
+            {
+                continue;
+            }
+
+            var nullKey = keyed && childKeyColumns.Any(k => k![r].IsNull);
+            var candidates = nullKey ? allParents : keyed ? (childKey[r] >= 0 ? byKey[childKey[r]] : null) : allParents;
+            if (candidates is null || candidates.Count == 0)
+            {
+                continue;
+            }
+
+            var iv = idvar?[r] ?? Value.Null;
+            var ivv = idvarval?[r] ?? Value.Null;
+            if (iv.IsNull || ivv.IsNull)
+            {
+                matched[r] = candidates[0];
+                continue;
+            }
+
+            if (IndexOf(iv.ToString()) is { } index && index.TryGetValue((nullKey ? -1 : keyed ? childKey[r] : 0, Normalised(ivv)), out var p))
+            {
+                matched[r] = p;
+            }
+        }
+
+        // Parent values take the place of the child's where both hold a column ({**child, **parent}); child records
+        // of other parents come first, unchanged (CORE concatenates the rest before the merged ones).
+        var rows = current.IsSupp
+            ? Enumerable.Range(0, child.RowCount).Where(r => relevant[r]).ToArray()
+            : Enumerable.Range(0, child.RowCount).Where(r => !relevant[r]).Concat(Enumerable.Range(0, child.RowCount).Where(r => relevant[r])).ToArray();
         var result = child.Take(rows);
-        var parentRows = rows.Select(r => relevant.IndexOf(r) is var i and >= 0 ? matched[i] : -1).ToList();
+        var parentRows = rows.Select(r => relevant[r] ? matched[r] : -1).ToArray();
         foreach (var col in parent.Columns)
         {
             var taken = col.Take(parentRows);
             if (result.Column(col.Name) is { } own)
             {
-                var values = new Value[rows.Count];
-                for (var k = 0; k < values.Length; k++)
+                var shift = own.Distinct.Length;
+                var codes = new int[rows.Length];
+                var ownCodes = own.Codes;
+                var takenCodes = taken.Codes;
+                for (var k = 0; k < codes.Length; k++)
                 {
-                    values[k] = parentRows[k] >= 0 ? taken[k] : own[k];
+                    codes[k] = parentRows[k] >= 0 ? shift + takenCodes[k] : ownCodes[k];
                 }
 
-                result.Set(FrameColumn.Encode(col.Name, values));
+                result.Set(new FrameColumn(col.Name, codes, [.. own.Distinct, .. taken.Distinct]));
             }
             else
             {

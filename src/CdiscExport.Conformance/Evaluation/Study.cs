@@ -11,6 +11,8 @@ namespace CdiscExport.Conformance.Evaluation;
 public sealed class Study
 {
     private readonly Dictionary<string, List<StudyDataset>> byUnsplitName;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Frame>> joins = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Frame> contents = new(StringComparer.Ordinal);
 
     /// <summary>Builds the study view of <paramref name="package"/>.</summary>
     /// <param name="package">The loaded package.</param>
@@ -58,8 +60,16 @@ public sealed class Study
     public Frame ContentsOf(StudyDataset dataset)
     {
         var splits = SplitsOf(dataset.UnsplitName);
-        return splits.Count <= 1 ? dataset.Contents : Frame.Concat(splits.Select(s => s.Contents).ToList());
+        return splits.Count <= 1 ? dataset.Contents : contents.GetOrAdd(dataset.UnsplitName, _ => Frame.Concat(splits.Select(s => s.Contents).ToList()));
     }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<(int[], int[])>> pairings = new(StringComparer.Ordinal);
+
+    /// <summary>Which records of two datasets a join pairs, worked out once per study for every rule making that join.</summary>
+    internal (int[] Left, int[] Right) Pairing(string key, Func<(int[], int[])> build) => pairings.GetOrAdd(key, _ => new Lazy<(int[], int[])>(build)).Value;
+
+    /// <summary>A join of a dataset's records made once per study and shared by the rules that make the same one.</summary>
+    internal Frame Joined(string key, Func<Frame> build) => joins.GetOrAdd(key, _ => new Lazy<Frame>(build)).Value;
 
     /// <summary>The first dataset whose domain, name or unsplit name is <paramref name="name"/>.</summary>
     public StudyDataset? Find(string name) =>

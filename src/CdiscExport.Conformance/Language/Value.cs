@@ -69,6 +69,25 @@ public readonly struct Value : IEquatable<Value>
     /// <summary>The items of a list, or an empty list when this is not one.</summary>
     public IReadOnlyList<Value> Items => list ?? [];
 
+    // Membership in a long list (a study's USUBJIDs, a dataset's variables) is answered from a set built once per list.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Value[], HashSet<Value>> ItemSets = new();
+
+    /// <summary>Whether this list holds <paramref name="item"/> (false when this is not a list).</summary>
+    public bool ListContains(Value item)
+    {
+        if (list is null)
+        {
+            return false;
+        }
+
+        if (list.Length <= 8)
+        {
+            return Array.IndexOf(list, item) >= 0;
+        }
+
+        return ItemSets.GetValue(list, l => [.. l]).Contains(item);
+    }
+
     /// <summary>A text; null and "" give <see cref="Null"/>.</summary>
     public static Value Of(string? s) => string.IsNullOrEmpty(s) ? Null : new Value(ValueKind.Text, s, 0, null, false);
 

@@ -229,22 +229,32 @@ public static class OperationRunner
             return;
         }
 
+        // pandas groupby drops null keys: records of the frame whose key has a null get null.
         var sourceKeys = group.Select(g => source.Column(g) ?? throw new MissingColumnException(g)).ToList();
         var frameKeys = group.Select(g => c.Frame.Column(g) ?? throw new MissingColumnException(g)).ToList();
-        var results = new Dictionary<string, Value>(StringComparer.Ordinal);
-        foreach (var g in rows.Where(r => sourceKeys.All(k => !k[r].IsNull)).GroupBy(r => Key(sourceKeys, r)))
+        var coder = new KeyCoder(group.Count, nullIsValue: false);
+        var sourceKey = coder.Encode(sourceKeys, source.RowCount, add: true);
+        var members = new List<Value>?[coder.Count];
+        foreach (var r in rows)
         {
-            results[g.Key] = perGroup(g.Select(r => column[r]));
+            if (sourceKey[r] >= 0)
+            {
+                (members[sourceKey[r]] ??= []).Add(column[r]);
+            }
         }
 
-        var values = new Value[c.Frame.RowCount];
-        for (var r = 0; r < values.Length; r++)
+        var results = members.Select(m => m is null ? Value.Null : perGroup(m)).ToArray();
+        var frameKey = coder.Encode(frameKeys, c.Frame.RowCount, add: false);
+        var distinct = results.Append(Value.Null).ToArray();
+        var codes = new int[c.Frame.RowCount];
+        for (var r = 0; r < codes.Length; r++)
         {
-            values[r] = results.GetValueOrDefault(Key(frameKeys, r), Value.Null);
+            codes[r] = frameKey[r] >= 0 ? frameKey[r] : results.Length;
         }
 
-        c.Frame.Set(FrameColumn.Encode(step.Id, values));
+        c.Frame.Set(new FrameColumn(step.Id, codes, distinct));
     }
+
 
     /// <summary>
     /// The group variables, <c>--</c> resolved; a variable that holds a list of names (the result of an earlier
@@ -290,8 +300,6 @@ public static class OperationRunner
         return new FrameColumn(column.Name, column.Codes, column.Distinct.Select(v => v.Text is { Length: > 0 } x && pattern.Match(x) is { Success: true } m ? Value.Of(m.Value) : v).ToArray());
     }
 
-    private static string Key(IReadOnlyList<FrameColumn> keys, int row) =>
-        string.Join('\u001f', keys.Select(k => k[row].Repr()));
 
     /// <summary>
     /// CORE's <c>distinct</c> with <c>value_is_reference</c>: the target's values (variable names, e.g. IDVAR) that are
@@ -405,28 +413,26 @@ public static class OperationRunner
         var regex = step.Parameters.GetValueOrDefault("regex") as string;
         var sourceKeys = group.Select(g => RegexKey(source.Column(g) ?? throw new MissingColumnException(g), regex)).ToList();
         var frameKeys = group.Select(g => RegexKey(c.Frame.Column(g) ?? throw new MissingColumnException(g), regex)).ToList();
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        for (var r = 0; r < source.RowCount; r++)
-        {
-            counts.TryAdd(NullableKey(sourceKeys, r), 0);
-        }
-
+        var coder = new KeyCoder(group.Count, nullIsValue: true);
+        var sourceKey = coder.Encode(sourceKeys, source.RowCount, add: true);
+        var counts = new long[coder.Count];
         foreach (var r in filtered)
         {
-            counts[NullableKey(sourceKeys, r)]++;
+            counts[sourceKey[r]]++;
         }
 
-        var values = new Value[c.Frame.RowCount];
-        for (var r = 0; r < values.Length; r++)
+        var frameKey = coder.Encode(frameKeys, c.Frame.RowCount, add: false);
+        var distinct = counts.Select(n => Value.Of(n)).Append(Value.Null).ToArray();
+        var codes = new int[c.Frame.RowCount];
+        for (var r = 0; r < codes.Length; r++)
         {
-            values[r] = counts.TryGetValue(NullableKey(frameKeys, r), out var n) ? Value.Of(n) : Value.Null;
+            codes[r] = frameKey[r] >= 0 ? frameKey[r] : counts.Length;
         }
 
-        c.Frame.Set(FrameColumn.Encode(step.Id, values));
+        c.Frame.Set(new FrameColumn(step.Id, codes, distinct));
     }
 
-    private static string NullableKey(IReadOnlyList<FrameColumn> keys, int row) =>
-        string.Join('\u001f', keys.Select(k => k[row].IsNull ? "None" : k[row].Repr()));
+
 
     /// <summary>
     /// CORE's <c>dy</c>: the study day of the target date against DM.RFSTDTC of the subject (day 1 is RFSTDTC, no
@@ -449,26 +455,36 @@ public static class OperationRunner
             start.TryAdd(subjects[r], reference[r]);
         }
 
+        // Dates are read once per distinct value, subjects looked up once per distinct USUBJID.
         var dtc = c.Column(target);
         var usubjid = c.Column("USUBJID");
-        var values = new Value[c.Frame.RowCount];
-        for (var r = 0; r < values.Length; r++)
+        var dtcDates = dtc.Distinct.Select(DateOnly).ToArray();
+        var starts = usubjid.Distinct.Select(u => start.TryGetValue(u, out var rf) ? DateOnly(rf) : null).ToArray();
+        var days = new Dictionary<long, int>();
+        var distinct = new List<Value> { Value.Of("") };
+        var codes = new int[c.Frame.RowCount];
+        var dtcCodes = dtc.Codes;
+        var subjectCodes = usubjid.Codes;
+        for (var r = 0; r < codes.Length; r++)
         {
-            var a = DateOnly(dtc[r]);
-            var b = start.TryGetValue(usubjid[r], out var rf) ? DateOnly(rf) : null;
-            if (a is DateTime x && b is DateTime y)
+            if (dtcDates[dtcCodes[r]] is DateTime x && starts[subjectCodes[r]] is DateTime y)
             {
-                var days = (x - y).Days;
-                values[r] = Value.Of((long)(days < 0 ? days : days + 1));
-            }
-            else
-            {
-                values[r] = Value.Of("");
+                var d = (x - y).Days;
+                var day = d < 0 ? d : d + 1;
+                if (!days.TryGetValue(day, out var code))
+                {
+                    code = distinct.Count;
+                    distinct.Add(Value.Of((long)day));
+                    days[day] = code;
+                }
+
+                codes[r] = code;
             }
         }
 
-        c.Frame.Set(FrameColumn.Encode(step.Id, values));
+        c.Frame.Set(new FrameColumn(step.Id, codes, distinct.ToArray()));
     }
+
 
     // Python's datetime.fromisoformat(...).date(): a full date, optionally with a time.
     private static DateTime? DateOnly(Value v) =>

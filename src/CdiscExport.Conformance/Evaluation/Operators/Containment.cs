@@ -79,6 +79,17 @@ public static partial class OperatorRegistry
     /// <summary>Whether a column's non-null values are all lists (and there is at least one): CORE then works row by row.</summary>
     internal static bool IsListColumn(FrameColumn column)
     {
+        // Most columns hold no list at all, and a constant column holds one value: neither needs a pass over the rows.
+        if (!column.Distinct.Any(v => v.Kind == ValueKind.List))
+        {
+            return false;
+        }
+
+        if (column.IsConstant)
+        {
+            return !column.Distinct[0].IsNull || column.Distinct[0].Kind == ValueKind.List && column.Distinct[0].Items.Count > 0;
+        }
+
         var any = false;
         var counted = new bool[column.Distinct.Length];
         foreach (var code in column.Codes)
@@ -116,7 +127,7 @@ public static partial class OperatorRegistry
 
         return values.Kind switch
         {
-            ValueKind.List => values.Items.Contains(value),
+            ValueKind.List => values.ListContains(value),
             ValueKind.Text => value.Text is { } s && values.Text!.Contains(s, StringComparison.Ordinal),
             _ => false,
         };

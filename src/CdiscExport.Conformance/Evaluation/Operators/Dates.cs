@@ -12,6 +12,10 @@ namespace CdiscExport.Conformance.Evaluation.Operators;
 /// </summary>
 public static partial class OperatorRegistry
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Value[], IsoDates.Parsed?[]> ParsedDates = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Value[], bool[]> Complete = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Value[], bool[]> Invalid = new();
+
     private static void RegisterDates()
     {
         Add("date_equal_to", (c, t) => DateComparison(c, t, 0, (a, b) => a == b));
@@ -20,8 +24,17 @@ public static partial class OperatorRegistry
         Add("date_less_than_or_equal_to", (c, t) => DateComparison(c, t, 2, (a, b) => a <= b));
         Add("date_greater_than", (c, t) => DateComparison(c, t, 2, (a, b) => a > b));
         Add("date_greater_than_or_equal_to", (c, t) => DateComparison(c, t, 2, (a, b) => a >= b));
-        AddPair("is_complete_date", "is_incomplete_date", (c, t) => PerValue(c.Target(t), v => v.Text is { } s && IsoDates.IsComplete(s)));
-        Add("invalid_date", (c, t) => PerValue(c.Target(t), v => !(v.Text is { } s && IsoDates.IsValid(s))));
+        // Decided once per distinct value of a column, whichever rules ask.
+        AddPair("is_complete_date", "is_incomplete_date", (c, t) =>
+        {
+            var target = c.Target(t);
+            return PerCode(target, Complete.GetValue(target.Distinct, d => d.Select(v => v.Text is { } s && IsoDates.IsComplete(s)).ToArray()));
+        });
+        Add("invalid_date", (c, t) =>
+        {
+            var target = c.Target(t);
+            return PerCode(target, Invalid.GetValue(target.Distinct, d => d.Select(v => !(v.Text is { } s && IsoDates.IsValid(s))).ToArray()));
+        });
     }
 
     /// <param name="kind">0 equality, 1 inequality, 2 ordering: equality is false and inequality true when the precisions differ.</param>
@@ -30,46 +43,64 @@ public static partial class OperatorRegistry
         var target = c.Target(t);
         var comparand = c.Comparator(t);
         var component = t.Param("date_component") as string;
-        return PerRow(target, comparand, (a, b) =>
-        {
-            if (a.Text is not { } x || b.Text is not { } y || !IsoDates.IsValid(x) || !IsoDates.IsValid(y))
-            {
-                return false;
-            }
 
-            var dx = IsoDates.Parse(x);
-            var dy = IsoDates.Parse(y);
-            if (dx is null || dy is null)
+        // Each distinct text is validated and parsed once (per column, whichever rules ask); rows then compare dates.
+        static IsoDates.Parsed?[] ParseAll(Value[] values) => ParsedDates.GetValue(values, v =>
+            v.Select(x => x.Text is { } s && IsoDates.IsValid(s) ? IsoDates.Parse(s) : null).ToArray());
+
+        bool Decide(IsoDates.Parsed? a, IsoDates.Parsed? b)
+        {
+            if (a is not { } dx || b is not { } dy)
             {
                 return false;
             }
 
             if (component is { Length: > 0 } and not "auto")
             {
-                return compare(IsoDates.Component(dx.Value.Date, component), IsoDates.Component(dy.Value.Date, component));
+                return compare(IsoDates.Component(dx.Date, component), IsoDates.Component(dy.Date, component));
             }
 
-            var precision = Math.Min(dx.Value.Precision, dy.Value.Precision);
+            var precision = Math.Min(dx.Precision, dy.Precision);
             if (precision < 0)
             {
                 return false;
             }
 
-            if (component != "auto")
+            if (component != "auto" && dx.Precision != dy.Precision)
             {
-                if (kind == 0 && dx.Value.Precision != dy.Value.Precision)
+                if (kind == 0)
                 {
                     return false;
                 }
 
-                if (kind == 1 && dx.Value.Precision != dy.Value.Precision)
+                if (kind == 1)
                 {
                     return true;
                 }
             }
 
-            return compare(IsoDates.Truncate(dx.Value.Date, precision), IsoDates.Truncate(dy.Value.Date, precision));
-        });
+            return compare(IsoDates.Truncate(dx.Date, precision), IsoDates.Truncate(dy.Date, precision));
+        }
+
+        var left = ParseAll(target.Distinct);
+        if (!comparand.IsColumn || comparand.Column!.IsConstant)
+        {
+            var literal = comparand.IsColumn ? comparand.Column!.Distinct[0] : comparand.Literal;
+            var right = literal.Text is { } s && IsoDates.IsValid(s) ? IsoDates.Parse(s) : null;
+            return PerCode(target, left.Select(a => Decide(a, right)).ToArray());
+        }
+
+        var other = comparand.Column;
+        var rightDates = ParseAll(other.Distinct);
+        var codes = target.Codes;
+        var otherCodes = other.Codes;
+        var result = new bool[target.Count];
+        for (var r = 0; r < result.Length; r++)
+        {
+            result[r] = Decide(left[codes[r]], rightDates[otherCodes[r]]);
+        }
+
+        return result;
     }
 }
 

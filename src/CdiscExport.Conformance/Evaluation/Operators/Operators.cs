@@ -38,10 +38,16 @@ public static partial class OperatorRegistry
         {
             case AllOf all:
             {
+                // Once no record is left, the remaining tests cannot bring one back: they are not evaluated (a variable
+                // one of them reads and the data lacks would only have skipped the dataset, also without findings).
                 var result = Filled(context.Rows, true);
                 foreach (var item in all.Items)
                 {
                     And(result, Evaluate(context, item));
+                    if (Array.IndexOf(result, true) < 0)
+                    {
+                        break;
+                    }
                 }
 
                 return result;
@@ -133,6 +139,11 @@ public static partial class OperatorRegistry
     /// <summary>The values a column holds on some row (each once, in order of first use).</summary>
     internal static IEnumerable<Value> ValuesOf(FrameColumn column)
     {
+        if (column.IsConstant)
+        {
+            return column.Count > 0 ? [column.Distinct[0]] : [];
+        }
+
         var seen = new bool[column.Distinct.Length];
         var result = new List<Value>();
         var unique = new HashSet<Value>();
@@ -154,6 +165,11 @@ public static partial class OperatorRegistry
     /// <summary>A predicate on one column, decided once per distinct value.</summary>
     internal static bool[] PerValue(FrameColumn column, Func<Value, bool> predicate)
     {
+        if (column.IsConstant)
+        {
+            return Filled(column.Count, predicate(column.Distinct[0]));
+        }
+
         var decided = new bool[column.Distinct.Length];
         for (var k = 0; k < decided.Length; k++)
         {
@@ -170,13 +186,50 @@ public static partial class OperatorRegistry
         return result;
     }
 
+    /// <summary>A decision per code of <paramref name="column"/>, spread over its rows.</summary>
+    internal static bool[] PerCode(FrameColumn column, bool[] decided)
+    {
+        var result = new bool[column.Count];
+        var codes = column.Codes;
+        for (var r = 0; r < result.Length; r++)
+        {
+            result[r] = decided[codes[r]];
+        }
+
+        return result;
+    }
+
     /// <summary>A predicate on a column and a comparand: per distinct value when the comparand is a literal, per row otherwise.</summary>
     internal static bool[] PerRow(FrameColumn column, Comparand comparand, Func<Value, Value, bool> predicate)
     {
-        if (!comparand.IsColumn)
+        // A literal, or a column with one value on every row (an operation's result): decided per distinct value.
+        if (!comparand.IsColumn || comparand.Column!.IsConstant)
         {
-            var literal = comparand.Literal;
+            var literal = comparand.IsColumn ? comparand.Column!.Distinct[0] : comparand.Literal;
             return PerValue(column, v => predicate(v, literal));
+        }
+
+        // Two columns: decided once per pair of codes seen.
+        if (column.Distinct.Length * (long)comparand.Column.Distinct.Length <= 1 << 20)
+        {
+            var second = comparand.Column;
+            var seen = new sbyte[column.Distinct.Length * second.Distinct.Length];
+            var width = second.Distinct.Length;
+            var a = column.Codes;
+            var b = second.Codes;
+            var decided = new bool[column.Count];
+            for (var r = 0; r < decided.Length; r++)
+            {
+                var pair = a[r] * width + b[r];
+                if (seen[pair] == 0)
+                {
+                    seen[pair] = predicate(column.Distinct[a[r]], second.Distinct[b[r]]) ? (sbyte)1 : (sbyte)-1;
+                }
+
+                decided[r] = seen[pair] > 0;
+            }
+
+            return decided;
         }
 
         var other = comparand.Column!;

@@ -26,28 +26,23 @@ public static partial class OperatorRegistry
     /// </summary>
     internal static int[] GroupIds(IReadOnlyList<FrameColumn> columns, int rows, out int groupCount)
     {
-        var ids = new int[rows];
-        groupCount = rows > 0 ? 1 : 0;
+        // RowGroups refines column by column through dense tables where they fit (Core.Datasets).
+        var groups = CdiscExport.Core.Datasets.RowGroups.All(rows);
         foreach (var column in columns)
         {
             var canonical = CanonicalCodes(column);
-            var map = new Dictionary<long, int>();
+            var ids = new int[rows];
+            var codes = column.Codes;
             for (var r = 0; r < rows; r++)
             {
-                var key = ((long)ids[r] << 32) | (uint)canonical[column.Codes[r]];
-                if (!map.TryGetValue(key, out var id))
-                {
-                    id = map.Count;
-                    map[key] = id;
-                }
-
-                ids[r] = id;
+                ids[r] = canonical[codes[r]];
             }
 
-            groupCount = map.Count;
+            groups = groups.By(ids, canonical.DefaultIfEmpty(0).Max() + 1);
         }
 
-        return ids;
+        groupCount = groups.Count;
+        return groups.Groups.ToArray();
     }
 
     /// <summary>For each code of a column, one id per distinct value (every null-like value shares id 0).</summary>
@@ -157,70 +152,69 @@ public static partial class OperatorRegistry
         var comparators = c.Names(t.Param("value")).Select(c.Column).ToList();
         var rows = c.Rows;
 
-        // Distinct (target, comparator...) combinations, rows where everything is null left out.
-        var targetToComparators = new Dictionary<Value, HashSet<string>>();
-        var comparatorToTargets = new Dictionary<string, (HashSet<Value> Values, bool Null)>(StringComparer.Ordinal);
-        var targetHasNullComparator = new HashSet<Value>();
-        var comparatorKeys = new string?[rows];
+        // Codes, not texts: the target's values as canonical ids (0 null), the comparator's as tuple ids (-1 when a
+        // part is null).
+        var targetIds = CanonicalCodes(target);
+        var coder = new KeyCoder(comparators.Count, nullIsValue: false);
+        var tuple = coder.Encode(comparators, rows, add: true);
+        var targetCodes = target.Codes;
+        var maxTarget = targetIds.DefaultIfEmpty(0).Max() + 1;
+        var firstTuple = new int[maxTarget];
+        var targetSpread = new bool[maxTarget];
+        var targetNull = new bool[maxTarget];
+        Array.Fill(firstTuple, int.MinValue);
+        var firstTarget = new int[coder.Count];
+        var tupleSpread = new bool[coder.Count];
+        var tupleNull = new bool[coder.Count];
+        Array.Fill(firstTarget, int.MinValue);
         for (var r = 0; r < rows; r++)
         {
-            var tv = target[r];
-            var parts = comparators.Select(col => col[r]).ToList();
-            if (tv.IsNull && parts.All(p => p.IsNull))
+            var tv = targetIds[targetCodes[r]];
+            var k = tuple[r];
+            if (tv == 0 && comparators.All(col => col[r].IsNull))
             {
                 continue;
             }
 
-            var anyNull = parts.Any(p => p.IsNull);
-            var key = anyNull ? null : string.Join('\u001f', parts.Select(p => p.Repr()));
-            comparatorKeys[r] = key;
-            if (!tv.IsNull)
+            if (tv != 0)
             {
-                if (!targetToComparators.TryGetValue(tv, out var set))
+                if (k < 0)
                 {
-                    targetToComparators[tv] = set = [];
+                    targetNull[tv] = true;
                 }
-
-                if (comparators.Count == 1 ? parts[0].IsNull : anyNull)
+                else if (firstTuple[tv] == int.MinValue)
                 {
-                    targetHasNullComparator.Add(tv);
+                    firstTuple[tv] = k;
                 }
-                else
+                else if (firstTuple[tv] != k)
                 {
-                    set.Add(string.Join('\u001f', parts.Select(p => p.Repr())));
+                    targetSpread[tv] = true;
                 }
             }
 
-            if (key is not null)
+            if (k >= 0)
             {
-                var entry = comparatorToTargets.GetValueOrDefault(key, ([], false));
-                if (tv.IsNull)
+                if (tv == 0)
                 {
-                    entry.Null = true;
+                    tupleNull[k] = true;
                 }
-                else
+                else if (firstTarget[k] == int.MinValue)
                 {
-                    entry.Values.Add(tv);
+                    firstTarget[k] = tv;
                 }
-
-                comparatorToTargets[key] = entry;
+                else if (firstTarget[k] != tv)
+                {
+                    tupleSpread[k] = true;
+                }
             }
         }
 
-        var violatedTargets = targetToComparators.Where(kv => kv.Value.Count > 1 || (kv.Value.Count >= 1 && targetHasNullComparator.Contains(kv.Key))).Select(kv => kv.Key).ToHashSet();
-        var violatedComparators = comparatorToTargets.Where(kv => kv.Value.Values.Count > 1 || (kv.Value.Values.Count >= 1 && kv.Value.Null)).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
+        bool TargetViolated(int tv) => tv != 0 && (targetSpread[tv] || (targetNull[tv] && firstTuple[tv] != int.MinValue));
+        bool TupleViolated(int k) => k >= 0 && (tupleSpread[k] || (tupleNull[k] && firstTarget[k] != int.MinValue));
         var result = new bool[rows];
         for (var r = 0; r < rows; r++)
         {
-            var tv = target[r];
-            if (!tv.IsNull && violatedTargets.Contains(tv))
-            {
-                result[r] = true;
-                continue;
-            }
-
-            var key = comparatorKeys[r] ?? (comparators.Any(col => col[r].IsNull) ? null : string.Join('\u001f', comparators.Select(col => col[r].Repr())));
-            result[r] = key is not null && violatedComparators.Contains(key);
+            result[r] = TargetViolated(targetIds[targetCodes[r]]) || TupleViolated(tuple[r]);
         }
 
         return result;
