@@ -7,8 +7,10 @@ using CdiscExport.Conformance.Rules;
 namespace CdiscExport.Cli.Commands;
 
 /// <summary>
-/// <c>validate &lt;package-dir | files...&gt; [--define &lt;file&gt;] [--report &lt;dir&gt;] [--fail-on reject|error|warning]</c>:
-/// runs every conformance rule and writes conformance.json/.csv/.html.
+/// <c>validate &lt;package-dir | files...&gt; [--define &lt;file&gt;] [--report &lt;dir&gt;] [--fail-on reject|error|warning]
+/// [--rule ID]... [--standard sdtmig/X.Y] [--ct RELEASE] [--max-findings N] [--include-deprecated]</c>:
+/// runs the conformance rules (CDISC CORE's and ours) judged by the package's declared versions and writes
+/// conformance.json/.csv/.html; prints what it was judged by and how many rules ran, and on what.
 /// </summary>
 internal static class ValidateCommand
 {
@@ -31,15 +33,15 @@ internal static class ValidateCommand
 
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var inputs = new Argument<string[]>("package-dir | files") { Description = "A package root (with m5/datasets), a datasets folder, or .xpt files.", Arity = ArgumentArity.OneOrMore };
-        var define = new Option<FileInfo?>("--define") { Description = "The define.xml to use instead of the one in the folder." };
-        var report = new Option<DirectoryInfo?>("--report") { Description = "Where to write the reports (default ./conformance-report/, never inside the package)." };
+        var inputs = new Argument<string[]>("package-dir | files") { Description = "A package root (with m5/datasets), a datasets folder, .xpt files, or a CDISC CORE test-data folder (_datasets.csv, _variables.csv, one CSV per dataset, .env).", Arity = ArgumentArity.OneOrMore };
+        var define = new Option<FileInfo?>("--define") { HelpName = "define.xml", Description = "The define.xml to use instead of the one in the folder." };
+        var report = new Option<DirectoryInfo?>("--report") { HelpName = "dir", Description = "Where to write the reports (default ./conformance-report/, never inside the package)." };
         var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when findings reach this severity.", DefaultValueFactory = _ => "error" };
         failOn.AcceptOnlyFromAmong("reject", "error", "warning");
-        var rule = new Option<string[]>("--rule") { Description = "Run only this rule (a CORE, CDISC CG, FDA, P21 or our id); repeatable.", AllowMultipleArgumentsPerToken = false };
-        var standard = new Option<string?>("--standard") { Description = "Judge by this standard version, e.g. sdtmig/3.3 (default: what the define.xml declares, else sdtmig/3.4)." };
-        var ct = new Option<string?>("--ct") { Description = "Judge codelist values by this SDTM CT: a release (2019-12-20, sdtmct-2019-12-20; the nearest shipped one is used) or an NCI EVS text file (default: what the define.xml declares, else the latest shipped)." };
-        var maxFindings = new Option<int>("--max-findings") { Description = "List at most N issues per rule and dataset (0: all); totals always count every one.", DefaultValueFactory = _ => 1000 };
+        var rule = new Option<string[]>("--rule") { HelpName = "id", Description = "Run only this rule (a CORE, CDISC CG, FDA, P21 or our id); repeatable.", AllowMultipleArgumentsPerToken = false };
+        var standard = new Option<string?>("--standard") { HelpName = "sdtmig/X.Y", Description = "Judge by this standard version, e.g. sdtmig/3.3 (default: what the define.xml declares, else sdtmig/3.4)." };
+        var ct = new Option<string?>("--ct") { HelpName = "release|file", Description = "Judge codelist values by this SDTM CT: a release (2019-12-20, sdtmct-2019-12-20; the nearest shipped one is used) or an NCI EVS text file (default: what the define.xml declares, else the latest shipped)." };
+        var maxFindings = new Option<int>("--max-findings") { HelpName = "N", Description = "List at most N issues per rule and dataset (0: all); totals always count every one.", DefaultValueFactory = _ => 1000 };
         var deprecated = new Option<bool>("--include-deprecated") { Description = "Also run the CORE rules CDISC moved to Deprecated." };
         var command = new Command("validate", "Check an SDTM/ADaM package against the conformance rules (CDISC CORE's and ours) and write reports.") { inputs, define, report, failOn, rule, standard, ct, maxFindings, deprecated };
         command.SetAction(parse => CommandErrors.Guard(error, () =>
@@ -91,11 +93,13 @@ internal static class ValidateCommand
                 throw new UsageException(e.Message);
             }
 
-            ConformanceReportWriter.Write(result, reportDir);
+            // An unknown --rule is a usage error, checked before anything is written: no empty report is left behind.
             if (options.RuleIds is { } wanted && result.Rules.Count == 0)
             {
                 throw new UsageException($"--rule {string.Join(", ", wanted)}: no rule has that id (give a CORE id such as CORE-000001, a CDISC CG id, an FDA id, a P21 id such as SD0056, or one of ours)");
             }
+
+            ConformanceReportWriter.Write(result, reportDir);
 
             var threshold = Enum.Parse<Severity>(parse.GetRequiredValue(failOn), ignoreCase: true);
             var issues = result.IssuesBySeverity();
