@@ -322,7 +322,7 @@ internal static partial class ValueOps
                 }
             }
 
-            // SDTMIG 3.1.2 gave the age unit as its own TS parameter (AGEU, e.g. AGEMIN 18 with AGEU YEARS); where TS does
+            // A TS may give the age unit as its own parameter (AGEU YEARS with AGEMIN 18, as the SDTMIG 3.1.2 sample CST CDISC01 does); where it does
             // so, AGEMIN and AGEMAX are numbers with that unit, not ISO 8601 durations.
             if (d.Domain == "TS" && d.Has("TSPARMCD") && !Enumerable.Range(0, d.RowCount).Any(r => d.Text(r, "TSPARMCD") == "AGEU"))
             {
