@@ -23,7 +23,11 @@ public sealed record DefineCondition(string Variable, string Comparator, IReadOn
 public sealed record DefineValueLevelItem(string ItemOid, bool Mandatory, IReadOnlyList<IReadOnlyList<DefineCondition>> Where);
 
 /// <summary>A codelist: its values, or an external dictionary.</summary>
-public sealed record DefineCodeList(string Oid, string Name, string DataType, IReadOnlyList<string> Values, bool External);
+public sealed record DefineCodeList(string Oid, string Name, string DataType, IReadOnlyList<string> Values, bool External)
+{
+    /// <summary>The values marked def:ExtendedValue="Yes": sponsor terms added to an extensible CDISC codelist.</summary>
+    public IReadOnlyList<string> ExtendedValues { get; init; } = [];
+}
 
 /// <summary>
 /// The parts of a define.xml the rules need, in the shapes they look things up by (datasets by name, variables and

@@ -29,7 +29,10 @@ public sealed class OdmDefineDocument : IDefineDocument
         var lists = new Dictionary<string, DefineCodeList>(StringComparer.Ordinal);
         foreach (var c in mdv.CodeLists)
         {
-            lists.TryAdd(c.Oid, new DefineCodeList(c.Oid, c.Name, c.DataType, c.Items.Select(x => x.CodedValue).ToList(), c.External is not null));
+            lists.TryAdd(c.Oid, new DefineCodeList(c.Oid, c.Name, c.DataType, c.Items.Select(x => x.CodedValue).ToList(), c.External is not null)
+            {
+                ExtendedValues = c.Items.Where(x => x.ExtendedValue).Select(x => x.CodedValue).ToList(),
+            });
         }
 
         CodeLists = lists;

@@ -49,7 +49,7 @@ internal static class AdamOps
 
     public static void Flags(RuleContext c)
     {
-        foreach (var d in c.InScope())
+        foreach (var d in AdamClasses.InScope(c))
         {
             c.Applicable = true;
             var flags = d.Variables.Where(v => v.Name.EndsWith("FL", StringComparison.Ordinal) && v.Type == XptVariableType.Character).Select(v => v.Name).ToList();
@@ -118,7 +118,7 @@ internal static class AdamOps
 
     public static void DateNumeric(RuleContext c)
     {
-        foreach (var d in c.InScope())
+        foreach (var d in AdamClasses.InScope(c))
         {
             c.Applicable = true;
             foreach (var v in d.Variables.Where(v => v.Name.EndsWith("DT", StringComparison.Ordinal) || v.Name.EndsWith("DTM", StringComparison.Ordinal) || (v.Name.EndsWith("TM", StringComparison.Ordinal) && v.Name.Length > 3)))
@@ -142,7 +142,7 @@ internal static class AdamOps
 
     public static void RelativeDay(RuleContext c)
     {
-        foreach (var d in c.InScope())
+        foreach (var d in AdamClasses.InScope(c))
         {
             foreach (var v in d.Variables.Where(v => v.Name.EndsWith("DY", StringComparison.Ordinal) && v.Type == XptVariableType.Numeric))
             {
@@ -184,7 +184,7 @@ internal static class AdamOps
     public static void VariableAny(RuleContext c)
     {
         var any = c.List("any");
-        foreach (var d in c.InScope())
+        foreach (var d in AdamClasses.InScope(c))
         {
             c.Applicable = true;
             var ok = d.Variables.Any(v => any.Any(a => a.Contains('*', StringComparison.Ordinal)

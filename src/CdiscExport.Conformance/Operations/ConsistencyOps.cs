@@ -13,7 +13,7 @@ internal static class ConsistencyOps
     /// </summary>
     public static void Conditional(RuleContext c)
     {
-        foreach (var d in c.InScope())
+        foreach (var d in AdamClasses.InScope(c))
         {
             foreach (var check in c.List("checks"))
             {
@@ -206,6 +206,11 @@ internal static class ConsistencyOps
         }
     }
 
+    /// <summary>
+    /// params: parent (AE), qnam (AETRTEM), variable (AETRTEMFL): each parent record carries the flag, in the parent
+    /// or as a SUPP-- qualifier. When no record carries it (no SUPPAE, or no AETRTEM in it) that is one finding for
+    /// the dataset, with the count of records, not one per record.
+    /// </summary>
     public static void SuppFlagPresent(RuleContext c)
     {
         var parent = c.Param("parent", "AE");
@@ -227,13 +232,28 @@ internal static class ConsistencyOps
                 }
             }
 
+            var missing = new List<int>();
             for (var r = 0; r < ae.RowCount; r++)
             {
                 var seq = ae.Text(r, ae.Var("--SEQ"));
                 if (!have.Contains(ae.Text(r, "USUBJID") + "\u0001" + seq) && !(flag.Length > 0 && ae.Text(r, flag).Length > 0))
                 {
-                    c.Report(ae, ae.Var("--SEQ"), r, seq, $"no SUPP{parent} {qnam} qualifier for this record.");
+                    missing.Add(r);
                 }
+            }
+
+            if (missing.Count > 1 && missing.Count == ae.RowCount)
+            {
+                var where = supp is null ? $"there is no SUPP{parent}" : $"SUPP{parent} has no {qnam} qualifier";
+                var inParent = flag.Length > 0 ? $" and {flag} is not populated" : "";
+                c.Report(ae, flag.Length > 0 ? flag : ae.Var("--SEQ"), null, null, $"{where}{inParent}: none of the {ae.RowCount} records carries the {qnam} flag.");
+                continue;
+            }
+
+            foreach (var r in missing)
+            {
+                var seq = ae.Text(r, ae.Var("--SEQ"));
+                c.Report(ae, ae.Var("--SEQ"), r, seq, $"no SUPP{parent} {qnam} qualifier for this record.");
             }
         }
     }
@@ -278,7 +298,7 @@ internal static class ConsistencyOps
     public static void LabUnits(RuleContext c)
     {
         var unitless = c.List("unitless", "PH|SPGRAV").ToHashSet(StringComparer.Ordinal);
-        foreach (var lb in c.InScope())
+        foreach (var lb in AdamClasses.InScope(c))
         {
             c.Applicable = true;
             var tests = lb.ColumnOrNull("LBTESTCD");
@@ -333,7 +353,7 @@ internal static class ConsistencyOps
     /// --STRESC, --STNRLO not above --STNRHI. Numbers are parsed once per distinct value.</summary>
     public static void LabStandard(RuleContext c)
     {
-        foreach (var lb in c.InScope())
+        foreach (var lb in AdamClasses.InScope(c))
         {
             c.Applicable = true;
             var p = lb.Domain[..2];
@@ -377,7 +397,7 @@ internal static class ConsistencyOps
 
     public static void BaselineFlag(RuleContext c)
     {
-        foreach (var lb in c.InScope())
+        foreach (var lb in AdamClasses.InScope(c))
         {
             var flag = new[] { lb.Var("--LOBXFL"), lb.Var("--BLFL") }.FirstOrDefault(lb.Has);
             if (flag is null)

@@ -112,8 +112,7 @@ internal static class DefineOps
     /// </summary>
     private static string FolderOf(IDefineDocument d) => Path.GetDirectoryName(Path.GetFullPath(d.Path))!;
 
-    private static DefineItemGroup? Group(IDefineDocument d, DatasetData ds) =>
-        d.ItemGroups.FirstOrDefault(g => string.Equals(g.Name, ds.Name, StringComparison.OrdinalIgnoreCase));
+    private static DefineItemGroup? Group(IDefineDocument d, DatasetData ds) => DatasetDefinitions.GroupOf(d, ds);
 
     public static void Datasets(RuleContext c)
     {
@@ -122,12 +121,12 @@ internal static class DefineOps
             var files = c.Package.Datasets.Where(x => x.Folder == f).ToList();
             foreach (var ds in files.Where(ds => Group(d, ds) is null))
             {
-                c.Report(ds, null, null, ds.Name, $"{ds.FileName} has no ItemGroupDef in define.xml.");
+                c.Report(ds, null, null, ds.Name, $"{DatasetDefinitions.NameOf(ds)}: {ds.FileName} has no ItemGroupDef in define.xml.");
             }
 
             foreach (var g in d.ItemGroups.Where(g => g.Leaf is not null))
             {
-                if (!File.Exists(Path.Combine(FolderOf(d), g.Leaf!)) && !files.Any(x => string.Equals(x.Name, g.Name, StringComparison.OrdinalIgnoreCase)))
+                if (!File.Exists(Path.Combine(FolderOf(d), g.Leaf!)) && !files.Any(x => Group(d, x) == g))
                 {
                     c.Report(null, null, null, g.Leaf, $"define.xml describes {g.Name} at {g.Leaf}, but no such dataset file is in the folder.");
                 }
@@ -222,6 +221,11 @@ internal static class DefineOps
         }
     }
 
+    /// <summary>
+    /// Values of a variable are in the define.xml codelist bound to it: exact text for character variables, the same
+    /// number within a double's precision for numeric ones (<see cref="NumericText"/>). When no value of the dataset is
+    /// in the codelist, that is one finding (the codelist does not describe the variable), with the count of records.
+    /// </summary>
     public static void CodelistValues(RuleContext c)
     {
         foreach (var (ds, v, item, _) in Items(c))
@@ -231,13 +235,50 @@ internal static class DefineOps
                 continue;
             }
 
-            var values = list.Values.ToHashSet(StringComparer.Ordinal);
             var column = ds.Column(v.Name)!;
-            foreach (var r in column.RowsWhere(column.Where(s => s.Length > 0 && !values.Contains(s))))
+            var outside = OutsideValues(list, column);
+            ReportOutside(c, ds, v.Name, column, outside, s => $"{v.Name} '{s}' is not in define.xml codelist {list.Name} ({list.Oid}).",
+                (n, example) => $"none of the {n} populated records of {v.Name} holds a value of define.xml codelist {list.Name} ({list.Oid}), e.g. '{example}'.");
+        }
+    }
+
+    /// <summary>For each code of <paramref name="column"/>, whether its value is populated and outside <paramref name="list"/>.</summary>
+    private static bool[] OutsideValues(DefineCodeList list, EncodedColumn column)
+    {
+        if (column.Variable.Type == XptVariableType.Numeric)
+        {
+            var numbers = list.Values.Select(x => NumericText.TryParse(x, out var n) ? n : (double?)null).OfType<double>().ToList();
+            var outside = new bool[column.DistinctCount];
+            for (var k = 0; k < outside.Length; k++)
             {
-                var s = column.Text(r);
-                c.Report(ds, v.Name, r, s, $"{v.Name} '{s}' is not in define.xml codelist {list.Name} ({list.Oid}).");
+                outside[k] = column.NumOf(k) is { } x && !numbers.Any(n => NumericText.Same(n, x));
             }
+
+            return outside;
+        }
+
+        var values = list.Values.ToHashSet(StringComparer.Ordinal);
+        return column.Where(s => s.Length > 0 && !values.Contains(s));
+    }
+
+    /// <summary>
+    /// Reports the records whose value is flagged: one finding per record, or, when every populated record is flagged
+    /// (the metadata does not describe the data at all), one finding with the count of records.
+    /// </summary>
+    private static void ReportOutside(RuleContext c, DatasetData ds, string variable, EncodedColumn column, bool[] outside, Func<string, string> perRecord, Func<int, string, string> allRecords)
+    {
+        var populated = Enumerable.Range(0, ds.RowCount).Where(r => !column.IsNull(r)).ToList();
+        var hits = populated.Where(r => outside[column.Code(r)]).ToList();
+        if (hits.Count > 1 && hits.Count == populated.Count)
+        {
+            var example = column.Text(hits[0]);
+            c.Report(ds, variable, null, example, allRecords(hits.Count, example));
+            return;
+        }
+
+        foreach (var r in hits)
+        {
+            c.Report(ds, variable, r, column.Text(r), perRecord(column.Text(r)));
         }
     }
 
@@ -259,9 +300,12 @@ internal static class DefineOps
                     continue;
                 }
 
+                // One metadata problem (the keys do not identify records), reported once with how many records share keys.
                 var groups = ds.GroupsOf(keys);
                 var groupOf = groups.Groups;
                 var seen = new bool[groups.Count];
+                var first = -1;
+                var duplicates = 0;
                 for (var r = 0; r < groupOf.Length; r++)
                 {
                     if (!seen[groupOf[r]])
@@ -270,8 +314,16 @@ internal static class DefineOps
                     }
                     else
                     {
-                        c.Report(ds, keys[^1], r, string.Join(", ", keys.Select(k => ds.Text(r, k))), $"another record has the same define.xml keys {string.Join(", ", keys)}.");
+                        duplicates++;
+                        first = first < 0 ? r : first;
                     }
+                }
+
+                if (duplicates > 0)
+                {
+                    var example = string.Join(", ", keys.Select(k => $"{k}={ds.Text(first, k)}"));
+                    c.Report(ds, keys[^1], null, example,
+                        $"the define.xml keys {string.Join(", ", keys)} do not identify records: {duplicates} records repeat the keys of an earlier one (first record {first + 1}: {example}).");
                 }
             }
         }
@@ -368,10 +420,12 @@ internal static class DefineOps
         }
 
         var v = ds.Text(r, cond.Variable);
+        var number = ds.Column(cond.Variable)!.Variable.Type == XptVariableType.Numeric ? ds.Num(r, cond.Variable) : null;
+        bool In() => number is { } n ? cond.Values.Any(x => NumericText.Equal(x, n)) : cond.Values.Contains(v);
         return cond.Comparator switch
         {
-            "EQ" or "IN" => cond.Values.Contains(v),
-            "NE" or "NOTIN" => !cond.Values.Contains(v),
+            "EQ" or "IN" => In(),
+            "NE" or "NOTIN" => !In(),
             _ => double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var x)
                  && double.TryParse(cond.Values.FirstOrDefault(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var y)
                  && cond.Comparator switch { "LT" => x < y, "LE" => x <= y, "GT" => x > y, "GE" => x >= y, _ => false },
@@ -379,13 +433,16 @@ internal static class DefineOps
     }
 
     /// <summary>
-    /// Value-level metadata: for each record, the first value-level item whose where clause holds describes the value.
-    /// params: check = ct (value in the VLM codelist) or metadata (data type, length, mandatory).
+    /// Value-level metadata: for each record, the first value-level item whose where clause holds describes the value;
+    /// records no where clause selects are not judged. params: check = ct (value in the VLM codelist) or metadata (data
+    /// type, length, mandatory).
     /// </summary>
     /// <remarks>
     /// Which item applies depends only on the variables the where clauses test, so it is decided once per group of
     /// rows sharing their values; what the value is (null, a number, its length, codelist membership) is decided
-    /// once per distinct value.
+    /// once per distinct value. Where clauses on numeric variables compare numbers (VISITNUM EQ 1.3 holds for the
+    /// stored 1.3000000000000003), as do codelists of numeric items. When every record an item selects fails the same
+    /// way, the item does not describe the data: that is one finding with the count of records, not one per record.
     /// </remarks>
     public static void ValueLevel(RuleContext c)
     {
@@ -405,6 +462,19 @@ internal static class DefineOps
             var codes = column.Codes;
             var shape = ct ? null : ValueShape.Of(column);
             var outsideList = new bool[]?[vlm.Count];
+            var selected = new int[vlm.Count];
+            var selectedNull = new int[vlm.Count];
+            var failures = new Dictionary<(int Item, string Kind), List<(int Row, string Message)>>();
+            void Fail(int h, string kind, int r, string message)
+            {
+                if (!failures.TryGetValue((h, kind), out var list))
+                {
+                    failures[(h, kind)] = list = [];
+                }
+
+                list.Add((r, message));
+            }
+
             for (var r = 0; r < codes.Length; r++)
             {
                 var h = hits[groupOf[r]];
@@ -416,11 +486,16 @@ internal static class DefineOps
                 var code = codes[r];
                 if (ct)
                 {
-                    if (code != EncodedColumn.NullCode && (outsideList[h] ??= OutsideList(define, vi, column))[code])
+                    if (code == EncodedColumn.NullCode)
+                    {
+                        continue;
+                    }
+
+                    selected[h]++;
+                    if ((outsideList[h] ??= OutsideList(define, vi, column))[code])
                     {
                         var s = column.TextOf(code);
-                        var list = define.CodeLists[vi.CodeListOid!];
-                        c.Report(ds, v.Name, r, s, $"{v.Name} '{s}' is not in codelist {list.Name} that define.xml binds to {vi.Oid}.");
+                        Fail(h, "ct", r, $"{v.Name} '{s}' is not in codelist {define.CodeLists[vi.CodeListOid!].Name} that define.xml binds to {vi.Oid}.");
                     }
 
                     continue;
@@ -428,28 +503,43 @@ internal static class DefineOps
 
                 if (code == EncodedColumn.NullCode)
                 {
+                    selectedNull[h]++;
                     if (vlm[h].Mandatory)
                     {
-                        c.Report(ds, v.Name, r, null, $"{v.Name} is null where value-level item {vi.Oid} is Mandatory.");
+                        Fail(h, "mandatory", r, $"{v.Name} is null where value-level item {vi.Oid} is Mandatory.");
                     }
 
                     continue;
                 }
 
+                selected[h]++;
                 if (vi.DataType is "integer" or "float" && !shape!.Numeric[code])
                 {
-                    var s = column.TextOf(code);
-                    c.Report(ds, v.Name, r, s, $"{v.Name} '{s}' is not {vi.DataType} as value-level item {vi.Oid} says.");
+                    Fail(h, "type", r, $"{v.Name} '{column.TextOf(code)}' is not {vi.DataType} as value-level item {vi.Oid} says.");
                 }
                 else if (vi.DataType == "integer" && shape!.HasDot[code])
                 {
-                    var s = column.TextOf(code);
-                    c.Report(ds, v.Name, r, s, $"{v.Name} '{s}' is not an integer as value-level item {vi.Oid} says.");
+                    Fail(h, "type", r, $"{v.Name} '{column.TextOf(code)}' is not an integer as value-level item {vi.Oid} says.");
                 }
                 else if (vi.DataType == "text" && vi.Length is int len && column.TextOf(code).Length > len)
                 {
-                    var s = column.TextOf(code);
-                    c.Report(ds, v.Name, r, s, $"{v.Name} '{s}' is longer than the Length {len} of value-level item {vi.Oid}.");
+                    Fail(h, "length", r, $"{v.Name} '{column.TextOf(code)}' is longer than the Length {len} of value-level item {vi.Oid}.");
+                }
+            }
+
+            foreach (var ((h, kind), list) in failures.OrderBy(x => x.Value[0].Row))
+            {
+                if (list.Count > 1 && list.Count == (kind == "mandatory" ? selectedNull[h] + selected[h] : selected[h]))
+                {
+                    var (r, message) = list[0];
+                    c.Report(ds, v.Name, null, column.Text(r),
+                        $"all {list.Count} records value-level item {itemDefs[h]!.Oid} selects fail it, e.g. record {r + 1}: {message}");
+                    continue;
+                }
+
+                foreach (var (r, message) in list)
+                {
+                    c.Report(ds, v.Name, r, column.Text(r), message);
                 }
             }
         }
@@ -502,8 +592,7 @@ internal static class DefineOps
             return new bool[column.DistinctCount];
         }
 
-        var values = list.Values.ToHashSet(StringComparer.Ordinal);
-        return column.Where(s => !values.Contains(s));
+        return OutsideValues(list, column);
     }
 
     /// <summary>What value-level data types need to know of each distinct value of a column.</summary>

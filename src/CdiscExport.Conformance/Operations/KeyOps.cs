@@ -1,5 +1,6 @@
 using CdiscExport.Conformance.Engine;
 using CdiscExport.Core.Dates;
+using CdiscExport.Xpt;
 
 namespace CdiscExport.Conformance.Operations;
 
@@ -21,10 +22,11 @@ internal static class KeyOps
     }
 
     /// <summary>params: keys (A|B|...), where (VAR=value), fullDate (a variable that must be a full date).</summary>
-    /// <remarks>Keys are unique across the datasets of a domain; within one dataset rows are compared by row group.</remarks>
+    /// <remarks>Keys are unique across the splits of a domain (SUPPQSCG, SUPPQSCS and SUPPQSMM together, as
+    /// <see cref="SplitDatasets"/> groups them); within one dataset rows are compared by row group.</remarks>
     public static void UniqueKeys(RuleContext c)
     {
-        foreach (var group in c.InScope().GroupBy(d => d.IsSupp ? d.Name : d.Domain))
+        foreach (var group in SplitDatasets.Domains(AdamClasses.InScope(c)))
         {
             var split = group.Count() > 1;
             var seenTexts = new HashSet<string>(StringComparer.Ordinal);
@@ -76,15 +78,17 @@ internal static class KeyOps
     }
 
     /// <summary>
-    /// --SEQ is an integer, unique per subject across the datasets of one domain (split datasets together). Subjects
-    /// and numbers get ids shared by those datasets, once per distinct value; rows are then checked on integer pairs.
+    /// --SEQ is an integer, unique per subject across the datasets of one domain (split datasets together, the whole
+    /// dataset of a domain also shipped split on its own: <see cref="SplitDatasets"/>). Subjects and numbers get ids
+    /// shared by those datasets, once per distinct value; rows are then checked on integer pairs.
     /// </summary>
     public static void SeqUnique(RuleContext c)
     {
         // Per --SEQ code: null or not a number, not an integer, or else the id of the number.
         const int NotANumber = -1, NotInteger = -2;
-        foreach (var group in c.InScope().Where(d => !d.IsSupp && !d.IsAdam).GroupBy(d => (d.Domain, Path.GetDirectoryName(d.FilePath))))
+        foreach (var group in SplitDatasets.Domains(AdamClasses.InScope(c).Where(d => !d.IsSupp && !d.IsAdam)))
         {
+            var domain = SplitDatasets.NameOf(group);
             var subjects = new Dictionary<string, int>(StringComparer.Ordinal);
             var numbers = new Dictionary<double, int>();
             var checkedDatasets = new List<(DatasetData D, string Seq, int[] SubjectOf, int[] NumberOf)>();
@@ -150,7 +154,7 @@ internal static class KeyOps
 
                     if (!added)
                     {
-                        c.Report(d, seq, r, seqs.Text(r), $"{seq} {seqs.Text(r)} is used twice for this subject in {group.Key.Domain}.");
+                        c.Report(d, seq, r, seqs.Text(r), $"{seq} {seqs.Text(r)} is used twice for this subject in {domain}.");
                     }
                 }
             }
@@ -175,7 +179,7 @@ internal static class KeyOps
         var v = c.Param("variable", "STUDYID");
         var dm = c.Package.Domain("DM").FirstOrDefault(d => !d.IsAdam && d.RowCount > 0);
         string? expected = dm?.Text(0, v);
-        foreach (var d in c.InScope())
+        foreach (var d in AdamClasses.InScope(c))
         {
             if (!d.Has(v))
             {
@@ -200,7 +204,7 @@ internal static class KeyOps
 
     public static void DomainValue(RuleContext c)
     {
-        foreach (var d in c.InScope().Where(d => !d.IsSupp && !d.IsAdam))
+        foreach (var d in AdamClasses.InScope(c).Where(d => !d.IsSupp && !d.IsAdam))
         {
             if (!d.Has("DOMAIN"))
             {
@@ -220,7 +224,7 @@ internal static class KeyOps
     /// <summary>Records identical in every variable except --SEQ (and <c>ignore</c>).</summary>
     public static void DuplicateRecords(RuleContext c)
     {
-        foreach (var d in c.InScope())
+        foreach (var d in AdamClasses.InScope(c))
         {
             c.Applicable = true;
             var ignore = c.List("ignore").Select(d.Var).Append(d.Var("--SEQ")).ToHashSet(StringComparer.Ordinal);
@@ -238,9 +242,12 @@ internal static class KeyOps
 
     /// <summary>QNAM syntax, QNAMs that are standard parent variables, QLABEL length and one QLABEL per QNAM; each decided
     /// once per distinct value (or RDOMAIN and QNAM pair).</summary>
+    /// <remarks>Whether a QNAM is a standard variable of its parent domain depends on the SDTMIG version: that part is
+    /// left out for a package judged by a version whose metadata is not shipped (<see cref="IgVersion"/>).</remarks>
     public static void SuppQnam(RuleContext c)
     {
-        foreach (var d in c.InScope().Where(d => d.IsSupp))
+        var noMetadata = IgVersion.MetadataMissingReason(c);
+        foreach (var d in AdamClasses.InScope(c).Where(d => d.IsSupp))
         {
             c.Applicable = true;
             var qnams = d.ColumnOrNull("QNAM");
@@ -259,7 +266,7 @@ internal static class KeyOps
                 {
                     c.Report(d, "QNAM", r, qnams.TextOf(q), $"QNAM '{qnams.TextOf(q)}' must be at most 8 characters A-Z 0-9 _, not starting with a digit.");
                 }
-                else if (IsStandard(rd, q))
+                else if (noMetadata is null && IsStandard(rd, q))
                 {
                     c.Report(d, "QNAM", r, qnams.TextOf(q), $"QNAM '{qnams.TextOf(q)}' is a standard {rdomains.TextOf(rd)} variable; it belongs in the parent dataset.");
                 }
@@ -294,12 +301,17 @@ internal static class KeyOps
                 return found;
             }
         }
+
+        if (noMetadata is not null && c.Findings.Count == 0 && c.Applicable)
+        {
+            c.NotExecutable($"QNAM syntax and QLABEL were checked; whether a QNAM is a standard variable was not: {noMetadata}");
+        }
     }
 
     /// <summary>params: variables (A|B).</summary>
     public static void NotNull(RuleContext c)
     {
-        foreach (var d in c.InScope())
+        foreach (var d in AdamClasses.InScope(c))
         {
             foreach (var v in c.List("variables").Select(d.Var).Where(d.Has))
             {
@@ -318,7 +330,7 @@ internal static class KeyOps
     {
         var target = c.Param("target", "DM");
         var targets = c.Package.Datasets.Where(d => d.Name == target).ToList();
-        var scope = c.InScope().Where(d => d.Name != target && d.Has("USUBJID")).ToList();
+        var scope = AdamClasses.InScope(c).Where(d => d.Name != target && d.Has("USUBJID")).ToList();
         if (scope.Count == 0)
         {
             return;
@@ -365,11 +377,18 @@ internal static class KeyOps
     /// </summary>
     public static void SuppParent(RuleContext c)
     {
-        foreach (var d in c.InScope().Where(d => d.IsSupp))
+        foreach (var d in AdamClasses.InScope(c).Where(d => d.IsSupp))
         {
             c.Applicable = true;
             var parentName = d.Name[4..];
-            var parents = c.Package.Datasets.Where(p => !p.IsSupp && (p.Domain == parentName || p.Name == parentName)).ToList();
+            var parents = c.Package.Datasets.Where(p => !p.IsSupp && !p.IsAdam && p.Name == parentName).ToList();
+            if (parents.Count == 0)
+            {
+                parents = c.Package.Datasets.Where(p => !p.IsSupp && !p.IsAdam && p.Domain == parentName).ToList();
+            }
+
+            // RDOMAIN names the parent's domain: SUPPQSCG, the SUPP-- of split QSCG, has RDOMAIN QS (SDTMIG 4.1.7).
+            var domains = parents.Select(p => p.Domain).Append(parentName).ToHashSet(StringComparer.Ordinal);
             var rdomains = d.ColumnOrNull("RDOMAIN");
             var idvars = d.ColumnOrNull("IDVAR");
             var idvals = d.ColumnOrNull("IDVARVAL");
@@ -380,7 +399,7 @@ internal static class KeyOps
                 var rdomain = rdomains.Text(r);
                 var idvar = idvars.Text(r);
                 var idval = idvals.Text(r);
-                if (rdomain != parentName)
+                if (!domains.Contains(rdomain))
                 {
                     c.Report(d, "RDOMAIN", r, rdomain, $"RDOMAIN '{rdomain}' does not match the dataset name {d.Name}.");
                     continue;
@@ -392,7 +411,7 @@ internal static class KeyOps
                     continue;
                 }
 
-                if (rdomain == "DM")
+                if (rdomain == "DM" && parentName == "DM")
                 {
                     if (idvar.Length > 0 || idval.Length > 0)
                     {
@@ -445,7 +464,50 @@ internal static class KeyOps
             }
 
             subjectCodes = suppUsubjids.CodesIn(usubjids);
-            valueCodes = suppIdvals.CodesIn(values);
+            valueCodes = values.Variable.Type == XptVariableType.Numeric ? NumberCodes(suppIdvals, values) : suppIdvals.CodesIn(values);
+        }
+
+        /// <summary>
+        /// For each IDVARVAL code, the code of the same number in a numeric parent variable (IDVARVAL "1.0" or " 1"
+        /// finds --SEQ 1), or -1.
+        /// </summary>
+        private static int[] NumberCodes(EncodedColumn idvals, EncodedColumn numbers)
+        {
+            var byNumber = new Dictionary<double, int>();
+            for (var k = 0; k < numbers.DistinctCount; k++)
+            {
+                if (numbers.NumOf(k) is { } n)
+                {
+                    byNumber.TryAdd(n, k);
+                }
+            }
+
+            var map = new int[idvals.DistinctCount];
+            for (var k = 0; k < map.Length; k++)
+            {
+                map[k] = -1;
+                if (!NumericText.TryParse(idvals.TextOf(k), out var x))
+                {
+                    continue;
+                }
+
+                if (byNumber.TryGetValue(x, out var code))
+                {
+                    map[k] = code;
+                    continue;
+                }
+
+                foreach (var (n, c) in byNumber)
+                {
+                    if (NumericText.Same(n, x))
+                    {
+                        map[k] = c;
+                        break;
+                    }
+                }
+            }
+
+            return map;
         }
 
         public bool Contains(int suppUsubjid, int suppIdval)

@@ -23,21 +23,33 @@ internal static partial class StructureOps
         foreach (var folder in c.Package.Folders.Where(f => f.Kind == kind))
         {
             c.Applicable = true;
-            var ds = c.Package.Datasets.Where(d => d.Folder == folder && d.Name == name).ToList();
+            var inFolder = c.Package.Datasets.Where(d => d.Folder == folder).ToList();
+            var ds = inFolder.Where(d => d.Name == name).ToList();
+            var top = TopFolder(folder, inFolder);
             if (ds.Count == 0)
             {
                 c.Report(null, null, null, name, $"{folder.Path}: no {file} ({name} dataset); it must be present.");
             }
-            else if (!ds.Any(d => d.FileName == file && Path.GetDirectoryName(d.FilePath) == folder.Path))
+            else if (!ds.Any(d => d.FileName == file && Path.GetDirectoryName(d.FilePath) == top))
             {
-                c.Report(ds[0], null, null, ds[0].FileName, $"{name} is in {ds[0].FileName}; the file must be named exactly {file} at the top of the folder.");
+                c.Report(ds[0], null, null, ds[0].FileName, $"{name} is in {Path.GetRelativePath(folder.Path, ds[0].FilePath)}; the file must be named exactly {file} at the top of the datasets folder {top}.");
             }
         }
     }
 
+    /// <summary>
+    /// The top of a folder's datasets: the shallowest directory holding an XPT file. A folder named on the command
+    /// line may hold its datasets one level down (<c>transport/cdisc-sdtm-3.1.2/dm.xpt</c>); split datasets sit below
+    /// the top (<c>split/lbch.xpt</c>).
+    /// </summary>
+    private static string TopFolder(PackageFolder folder, IReadOnlyList<DatasetData> datasets) =>
+        datasets.Select(d => Path.GetDirectoryName(d.FilePath)!)
+            .OrderBy(p => p.Count(ch => ch == Path.DirectorySeparatorChar)).ThenBy(p => p, StringComparer.Ordinal)
+            .FirstOrDefault() ?? folder.Path;
+
     public static void FileLayout(RuleContext c)
     {
-        foreach (var d in c.InScope())
+        foreach (var d in AdamClasses.InScope(c))
         {
             c.Applicable = true;
             var expected = d.Name.ToLowerInvariant() + ".xpt";
@@ -60,7 +72,7 @@ internal static partial class StructureOps
 
     public static void XptVersion(RuleContext c)
     {
-        foreach (var d in c.InScope())
+        foreach (var d in AdamClasses.InScope(c))
         {
             c.Applicable = true;
             if (d.XptVersion != 5)
@@ -79,7 +91,7 @@ internal static partial class StructureOps
     public static void FileSize(RuleContext c)
     {
         var max = long.Parse(c.Param("max", "5368709120"), System.Globalization.CultureInfo.InvariantCulture);
-        foreach (var d in c.InScope())
+        foreach (var d in AdamClasses.InScope(c))
         {
             c.Applicable = true;
             if (d.FileSize > max)
@@ -93,7 +105,7 @@ internal static partial class StructureOps
 
     public static void NamesLabels(RuleContext c)
     {
-        foreach (var d in c.InScope())
+        foreach (var d in AdamClasses.InScope(c))
         {
             c.Applicable = true;
             if (d.Label.Length > 40 || !IsAscii(d.Label))
@@ -124,7 +136,7 @@ internal static partial class StructureOps
     public static void TextLength(RuleContext c)
     {
         var max = int.Parse(c.Param("max", "200"), System.Globalization.CultureInfo.InvariantCulture);
-        foreach (var d in c.InScope())
+        foreach (var d in AdamClasses.InScope(c))
         {
             c.Applicable = true;
             for (var i = 0; i < d.Variables.Count; i++)
@@ -157,7 +169,7 @@ internal static partial class StructureOps
     public static void TextHygiene(RuleContext c)
     {
         var dotAllowed = c.List("dotAllowed", "COVAL|TSVAL");
-        foreach (var d in c.InScope())
+        foreach (var d in AdamClasses.InScope(c))
         {
             c.Applicable = true;
             for (var j = 0; j < d.Variables.Count; j++)
@@ -197,7 +209,7 @@ internal static partial class StructureOps
 
     public static void NonEmpty(RuleContext c)
     {
-        foreach (var d in c.InScope())
+        foreach (var d in AdamClasses.InScope(c))
         {
             c.Applicable = true;
             if (d.RowCount == 0)
@@ -207,13 +219,16 @@ internal static partial class StructureOps
         }
     }
 
-    /// <summary>The IG variables of a dataset (SDTM by domain, SUPP-- as SUPPQUAL, ADaM ADSL or BDS).</summary>
+    /// <summary>
+    /// The IG variables of a dataset: SDTM by domain, SUPP-- as SUPPQUAL, ADaM by class (ADSL or BDS; ADaMIG 1.3
+    /// metadata is shipped for those two, so an OCCDS or other ADaM dataset has none).
+    /// </summary>
     internal static IReadOnlyList<StandardVariable> IgVariables(RuleContext c, DatasetData d)
     {
         var s = c.Env.Standards;
         if (d.IsAdam)
         {
-            return s.Adamig.VariablesOf(d.Name == "ADSL" ? "ADSL" : "BDS");
+            return AdamStructure(d) is { } structure ? s.Adamig.VariablesOf(structure) : [];
         }
 
         return s.Sdtmig.VariablesOf(d.IsSupp ? "SUPPQUAL" : d.Domain);
@@ -222,7 +237,46 @@ internal static partial class StructureOps
     internal static StandardVariable? IgVariable(RuleContext c, DatasetData d, string name)
     {
         var s = c.Env.Standards;
-        return d.IsAdam ? s.Adamig.FindVariable(d.Name == "ADSL" ? "ADSL" : "BDS", name) : s.Sdtmig.FindVariable(d.IsSupp ? "SUPPQUAL" : d.Domain, name);
+        if (d.IsAdam)
+        {
+            return AdamStructure(d) is { } structure ? s.Adamig.FindVariable(structure, name) : null;
+        }
+
+        return s.Sdtmig.FindVariable(d.IsSupp ? "SUPPQUAL" : d.Domain, name);
+    }
+
+    /// <summary>The ADaMIG structure whose metadata describes an ADaM dataset, or null for classes none is shipped for.</summary>
+    private static string? AdamStructure(DatasetData d) => AdamClasses.Of(d) switch
+    {
+        AdamClass.Adsl => "ADSL",
+        AdamClass.Bds => "BDS",
+        _ => null,
+    };
+
+    /// <summary>
+    /// The datasets in scope whose IG metadata can be used: all ADaM ones, and the SDTM ones when the package is judged
+    /// by the SDTMIG version shipped (<see cref="IgVersion"/>). When SDTM datasets had to be left out the rule says
+    /// so, unless it found something in the others.
+    /// </summary>
+    private static IEnumerable<DatasetData> WithIgMetadata(RuleContext c)
+    {
+        var reason = IgVersion.MetadataMissingReason(c);
+        var skipped = false;
+        foreach (var d in AdamClasses.InScope(c))
+        {
+            if (reason is not null && !d.IsAdam)
+            {
+                skipped = true;
+                continue;
+            }
+
+            yield return d;
+        }
+
+        if (skipped && c.Findings.Count == 0)
+        {
+            c.NotExecutable(reason!);
+        }
     }
 
     /// <summary>Placeholder names (TRTxxP) become patterns.</summary>
@@ -258,10 +312,14 @@ internal static partial class StructureOps
         }
     }
 
+    /// <summary>
+    /// Required variables present and populated. A Required variable null on every record is one finding for the
+    /// dataset ("null on all N records"), not one per record.
+    /// </summary>
     public static void IgRequired(RuleContext c)
     {
         var checkNull = c.Param("nonNull", "true") == "true";
-        foreach (var d in c.InScope())
+        foreach (var d in WithIgMetadata(c))
         {
             var required = IgVariables(c, d).Where(v => v.Core == CoreCategory.Required).ToList();
             if (required.Count == 0)
@@ -284,6 +342,12 @@ internal static partial class StructureOps
                 }
 
                 var column = d.Column(actual)!;
+                if (d.RowCount > 1 && !column.Codes.ContainsAnyExcept(EncodedColumn.NullCode))
+                {
+                    c.Report(d, actual, null, null, $"Required variable {actual} is null on all {d.RowCount} records.");
+                    continue;
+                }
+
                 foreach (var r in column.RowsWhere(column.Where(s => s.Length == 0)))
                 {
                     c.Report(d, actual, r, null, $"Required variable {actual} is null.");
@@ -303,7 +367,7 @@ internal static partial class StructureOps
 
     public static void IgExpected(RuleContext c)
     {
-        foreach (var d in c.InScope())
+        foreach (var d in WithIgMetadata(c))
         {
             var expected = IgVariables(c, d).Where(v => v.Core == CoreCategory.Expected).ToList();
             if (expected.Count == 0)
@@ -324,7 +388,7 @@ internal static partial class StructureOps
 
     public static void ExpectedAllNull(RuleContext c)
     {
-        foreach (var d in c.InScope())
+        foreach (var d in WithIgMetadata(c))
         {
             var expected = IgVariables(c, d).Where(v => v.Core == CoreCategory.Expected).ToList();
             if (expected.Count == 0 || d.RowCount == 0)
@@ -345,7 +409,7 @@ internal static partial class StructureOps
 
     public static void IgUnknownVariable(RuleContext c)
     {
-        foreach (var d in c.InScope())
+        foreach (var d in WithIgMetadata(c))
         {
             var ig = IgVariables(c, d);
             if (ig.Count == 0)
@@ -371,7 +435,7 @@ internal static partial class StructureOps
 
     public static void IgType(RuleContext c)
     {
-        foreach (var d in c.InScope())
+        foreach (var d in AdamClasses.InScope(c))
         {
             if (IgVariables(c, d).Count == 0)
             {
@@ -397,34 +461,44 @@ internal static partial class StructureOps
         }
     }
 
+    /// <summary>
+    /// A character variable is declared no longer than its longest value. The splits of a domain are judged together:
+    /// a variable of LBCH may be as long as the longest value of LBTESTCD in LBCH, LBHE and LBUR (SDTMIG 4.1.7; the
+    /// same variable has the same length in every split).
+    /// </summary>
     public static void LengthFit(RuleContext c)
     {
-        foreach (var d in c.InScope())
+        foreach (var group in SplitDatasets.Domains(AdamClasses.InScope(c).Where(d => d.RowCount > 0)))
         {
-            if (d.RowCount == 0)
+            c.Applicable = true;
+            var longest = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            foreach (var d in group)
             {
-                continue;
+                for (var j = 0; j < d.Variables.Count; j++)
+                {
+                    var v = d.Variables[j];
+                    if (v.Type != XptVariableType.Character)
+                    {
+                        continue;
+                    }
+
+                    var column = d.Column(j);
+                    var max = longest.GetValueOrDefault(v.Name, 1);
+                    for (var k = 0; k < column.DistinctCount; k++)
+                    {
+                        max = Math.Max(max, System.Text.Encoding.UTF8.GetByteCount(column.TextOf(k)));
+                    }
+
+                    longest[v.Name] = max;
+                }
             }
 
-            c.Applicable = true;
-            for (var j = 0; j < d.Variables.Count; j++)
+            var across = group.Count > 1 ? $" across {SplitDatasets.NameOf(group)}" : "";
+            foreach (var d in group)
             {
-                var v = d.Variables[j];
-                if (v.Type != XptVariableType.Character)
+                foreach (var v in d.Variables.Where(v => v.Type == XptVariableType.Character && v.Length > longest[v.Name]))
                 {
-                    continue;
-                }
-
-                var longest = 1;
-                var column = d.Column(j);
-                for (var k = 0; k < column.DistinctCount; k++)
-                {
-                    longest = Math.Max(longest, System.Text.Encoding.UTF8.GetByteCount(column.TextOf(k)));
-                }
-
-                if (v.Length > longest)
-                {
-                    c.Report(d, v.Name, null, $"{v.Length}", $"{v.Name} is declared {v.Length} bytes; the longest value has {longest}.");
+                    c.Report(d, v.Name, null, $"{v.Length}", $"{v.Name} is declared {v.Length} bytes; the longest value{across} has {longest[v.Name]}.");
                 }
             }
         }
@@ -435,7 +509,7 @@ internal static partial class StructureOps
     {
         var textMax = int.Parse(c.Param("textMax", "40"), System.Globalization.CultureInfo.InvariantCulture);
         var textExcept = c.List("textExcept", "IE|TI");
-        foreach (var d in c.InScope())
+        foreach (var d in AdamClasses.InScope(c))
         {
             foreach (var pattern in c.List("codes"))
             {
@@ -478,18 +552,36 @@ internal static partial class StructureOps
         }
     }
 
+    /// <summary>
+    /// params: required, parameters separated by '|'; <c>A/B</c> is satisfied by either; <c>A@P=V</c> is required only
+    /// when TS has a parameter P whose TSVAL is V (CURTRT@ADDON=Y: the current therapy is needed only for an add-on
+    /// trial; RANDQT@RANDOM=Y; TDIGRP@HLTSUBJI=Y).
+    /// </summary>
     public static void TsParameters(RuleContext c)
     {
         foreach (var ts in c.Package.Domain("TS"))
         {
             c.Applicable = true;
             var present = Enumerable.Range(0, ts.RowCount).Select(r => ts.Text(r, "TSPARMCD")).ToHashSet(StringComparer.Ordinal);
-            foreach (var p in c.List("required"))
+            var values = Enumerable.Range(0, ts.RowCount).Select(r => (Code: ts.Text(r, "TSPARMCD"), Value: ts.Text(r, "TSVAL"))).ToHashSet();
+            foreach (var entry in c.List("required"))
             {
+                var at = entry.IndexOf('@', StringComparison.Ordinal);
+                var p = at < 0 ? entry : entry[..at];
+                if (at >= 0)
+                {
+                    var condition = entry[(at + 1)..].Split('=', 2);
+                    if (!values.Contains((condition[0], condition.Length > 1 ? condition[1] : "")))
+                    {
+                        continue;
+                    }
+                }
+
                 var alternatives = p.Split('/');
                 if (!alternatives.Any(present.Contains))
                 {
-                    c.Report(ts, "TSPARMCD", null, p, $"TS has no TSPARMCD {p} record.");
+                    var why = at < 0 ? "" : $" (required because {entry[(at + 1)..]})";
+                    c.Report(ts, "TSPARMCD", null, p, $"TS has no TSPARMCD {p} record{why}.");
                 }
             }
         }

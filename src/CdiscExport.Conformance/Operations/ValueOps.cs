@@ -12,14 +12,27 @@ internal static partial class ValueOps
     [GeneratedRegex(@"^-?P(?=\d|T\d)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$")]
     private static partial Regex Duration();
 
-    /// <summary>params: extensible (true|false). Values of IG-coded variables checked against SDTM CT.</summary>
+    /// <summary>
+    /// Values of IG-coded variables checked against SDTM CT, exact case (FDAB017). params: extensible (true|false: the
+    /// rule judges the non-extensible or the extensible codelists); igValues (VAR:value allowed beyond CT); when
+    /// (VAR:CONDVAR@CODELIST separated by '|': the codelist of VAR applies only on records whose CONDVAR is a term of
+    /// CT codelist CODELIST, as SDTMIG 3.4 says of RSTESTCD and RSTEST: ONCRTSCD/ONCRTS only when RSCAT is in ONCRSCAT).
+    /// </summary>
+    /// <remarks>
+    /// The release judged by is the one the package declares (<see cref="TerminologyReleases"/>). A sponsor term in an
+    /// extensible codelist that the package's define.xml declares as an extension (def:ExtendedValue="Yes" in the
+    /// codelist it binds to the variable) is not reported; one it does not declare is a warning (CT2002), never an
+    /// error.
+    /// </remarks>
     public static void Codelist(RuleContext c)
     {
         var wantExtensible = c.Param("extensible", "false") == "true";
-        var ct = c.Env.Terminology ?? c.Env.Standards.SdtmTerminology;
+        var releases = TerminologyReleases.For(c);
+        var ct = releases.Run;
         var valueLevel = c.List("valueLevelSuffixes", "ORRES|STRESC|ORRESU|STRESU|ORNRLO|ORNRHI");
         var igValues = c.List("igValues").Select(x => x.Split(':')).ToLookup(x => x[0], x => x[1], StringComparer.Ordinal);
-        foreach (var d in c.InScope())
+        var conditions = c.List("when").Select(x => x.Split(':', '@')).Where(x => x.Length == 3).ToDictionary(x => x[0], x => (Variable: x[1], Codelist: x[2]), StringComparer.Ordinal);
+        foreach (var d in AdamClasses.InScope(c))
         {
             foreach (var v in d.Variables)
             {
@@ -40,22 +53,82 @@ internal static partial class ValueOps
                     continue;
                 }
 
+                // Records where the codelist applies: all, or those whose condition variable holds a term of the
+                // condition codelist; a condition codelist this release lacks leaves nothing to judge.
+                bool[]? applies = null;
+                EncodedColumn? conditionColumn = null;
+                if (conditions.TryGetValue(v.Name, out var condition))
+                {
+                    var conditionList = ct.FindBySubmissionValue(condition.Codelist);
+                    conditionColumn = d.ColumnOrNull(condition.Variable);
+                    applies = conditionList is null ? new bool[conditionColumn.DistinctCount] : conditionColumn.Where(x => TerminologyReleases.InAny([conditionList], x));
+                    if (!applies.Contains(true))
+                    {
+                        continue;
+                    }
+                }
+
                 c.Applicable = true;
                 var allowed = igValues[v.Name];
+                var declared = wantExtensible ? DeclaredExtensions(d, v.Name) : [];
+                var codes = lists.Select(l => l.Code).ToList();
                 var column = d.Column(v.Name)!;
-                foreach (var r in column.RowsWhere(column.Where(s => s.Length > 0 && !lists.Any(l => l.FindBySubmissionValue(s) is not null) && !allowed.Contains(s))))
+                var outside = column.Where(s => s.Length > 0 && !TerminologyReleases.InAny(lists, s) && !allowed.Contains(s) && !declared.Contains(s)
+                                                && !releases.InOtherRelease(codes, lists, s));
+                foreach (var r in column.RowsWhere(outside))
                 {
+                    if (applies is not null && !applies[conditionColumn!.Code(r)])
+                    {
+                        continue;
+                    }
+
                     var s = column.Text(r);
-                    c.Report(d, v.Name, r, s, $"{v.Name} '{s}' is not in {(wantExtensible ? "extensible" : "non-extensible")} codelist {string.Join("/", lists.Select(l => l.SubmissionValue))} ({ct.Version}).");
+                    var when = applies is null ? "" : $" (applies because {condition.Variable} '{conditionColumn!.Text(r)}' is in {condition.Codelist})";
+                    c.Report(d, v.Name, r, s, $"{v.Name} '{s}' is not in {(wantExtensible ? "extensible" : "non-extensible")} codelist {string.Join("/", lists.Select(l => l.SubmissionValue))} ({ct.Version}){when}.");
                 }
             }
         }
     }
 
+    /// <summary>The sponsor extensions (def:ExtendedValue="Yes") of the define.xml codelists bound to a variable of a
+    /// dataset, on the variable's ItemDef or its value-level items.</summary>
+    private static HashSet<string> DeclaredExtensions(DatasetData d, string variable)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        if (d.Folder.Define is not { } define || DatasetDefinitions.GroupOf(define, d) is not { } group)
+        {
+            return result;
+        }
+
+        foreach (var r in group.ItemRefs)
+        {
+            if (!define.ItemDefs.TryGetValue(r.ItemOid, out var item) || !string.Equals(item.Name, variable, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var items = new List<Define.DefineItemDef> { item };
+            if (define.ValueLists.TryGetValue(item.Oid, out var vlm))
+            {
+                items.AddRange(vlm.Select(x => define.ItemDefs.GetValueOrDefault(x.ItemOid)).OfType<Define.DefineItemDef>());
+            }
+
+            foreach (var i in items)
+            {
+                if (i.CodeListOid is { } oid && define.CodeLists.TryGetValue(oid, out var list))
+                {
+                    result.UnionWith(list.ExtendedValues);
+                }
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>params: pairs (A:B|C:D, -- for the domain prefix). Each A has one B and each B one A.</summary>
     public static void OneToOne(RuleContext c)
     {
-        foreach (var d in c.InScope())
+        foreach (var d in AdamClasses.InScope(c))
         {
             var groupBy = c.List("within");
             foreach (var pair in c.List("pairs"))
@@ -107,7 +180,7 @@ internal static partial class ValueOps
         var path = Path.Combine(c.Env.StandardsFolder, "ct", "iso-3166-1.json");
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
         var codes = doc.RootElement.GetProperty("3166-1").EnumerateArray().Select(e => e.GetProperty("alpha_3").GetString()!).ToHashSet(StringComparer.Ordinal);
-        foreach (var d in c.InScope())
+        foreach (var d in AdamClasses.InScope(c))
         {
             if (!d.Has("COUNTRY"))
             {
@@ -135,11 +208,23 @@ internal static partial class ValueOps
         c.NotExecutable($"{c.Param("dictionary", "MedDRA")} lookups are not implemented yet");
     }
 
-    /// <summary>params: parameter (TSPARMCD), precision (day), presentOnly.</summary>
+    /// <summary>
+    /// params: parameter (TSPARMCD), check (present: a record with TSVAL populated; date: TSVAL a full ISO 8601 date),
+    /// requiredAfter (a date: the requirement applies to studies that started after it, as FDA's technical rejection
+    /// criterion 1734 applies to studies started after 2016-12-17).
+    /// </summary>
+    /// <remarks>A study's start is TS SSTDTC, else the earliest complete DM RFICDTC or RFSTDTC. A study that started on or
+    /// before <c>requiredAfter</c> is out of the rule's scope; one whose start is unknown is in it.</remarks>
     public static void TsDate(RuleContext c)
     {
         var parm = c.Param("parameter", "SSTDTC");
         var needDate = c.Param("check", "present") == "date";
+        if (c.Param("requiredAfter") is { Length: > 0 } after && PartialDateTime.TryParse(after, out var cutoff) &&
+            StudyStart(c) is { } start && start <= cutoff.Date)
+        {
+            return;
+        }
+
         foreach (var ts in c.Package.Domain("TS"))
         {
             c.Applicable = true;
@@ -165,9 +250,42 @@ internal static partial class ValueOps
         }
     }
 
+    /// <summary>When the study started: TS SSTDTC, else the earliest complete DM RFICDTC or RFSTDTC; null when unknown.</summary>
+    internal static NodaTime.LocalDate? StudyStart(RuleContext c)
+    {
+        foreach (var ts in c.Package.Domain("TS").Where(d => !d.IsAdam))
+        {
+            for (var r = 0; r < ts.RowCount; r++)
+            {
+                if (ts.Text(r, "TSPARMCD") == "SSTDTC" && Date(Parse(ts.Text(r, "TSVAL"))) is { } sstdtc)
+                {
+                    return sstdtc;
+                }
+            }
+        }
+
+        NodaTime.LocalDate? earliest = null;
+        foreach (var dm in c.Package.Domain("DM").Where(d => !d.IsAdam))
+        {
+            foreach (var v in new[] { "RFICDTC", "RFSTDTC" })
+            {
+                var column = dm.ColumnOrNull(v);
+                for (var k = 0; k < column.DistinctCount; k++)
+                {
+                    if (Date(column.DateOf(k)) is { } x && (earliest is null || x < earliest))
+                    {
+                        earliest = x;
+                    }
+                }
+            }
+        }
+
+        return earliest;
+    }
+
     public static void Iso8601(RuleContext c)
     {
-        foreach (var d in c.InScope())
+        foreach (var d in AdamClasses.InScope(c))
         {
             foreach (var v in d.Variables.Where(v => v.Name.EndsWith("DTC", StringComparison.Ordinal)))
             {
@@ -191,7 +309,7 @@ internal static partial class ValueOps
     public static void IsoDuration(RuleContext c)
     {
         var suffixes = c.List("suffixes", "DUR|ELTM|EVLINT|STINT|ENINT");
-        foreach (var d in c.InScope())
+        foreach (var d in AdamClasses.InScope(c))
         {
             foreach (var v in d.Variables.Where(v => v.Name.Length > 2 && suffixes.Any(s => v.Name[2..] == s)))
             {
@@ -204,7 +322,9 @@ internal static partial class ValueOps
                 }
             }
 
-            if (d.Domain == "TS" && d.Has("TSPARMCD"))
+            // A TS may give the age unit as its own parameter (AGEU YEARS with AGEMIN 18, as the SDTMIG 3.1.2 sample CST CDISC01 does); where it does
+            // so, AGEMIN and AGEMAX are numbers with that unit, not ISO 8601 durations.
+            if (d.Domain == "TS" && d.Has("TSPARMCD") && !Enumerable.Range(0, d.RowCount).Any(r => d.Text(r, "TSPARMCD") == "AGEU"))
             {
                 c.Applicable = true;
                 for (var r = 0; r < d.RowCount; r++)
@@ -227,7 +347,7 @@ internal static partial class ValueOps
     /// </summary>
     public static void StartBeforeEnd(RuleContext c)
     {
-        foreach (var d in c.InScope())
+        foreach (var d in AdamClasses.InScope(c))
         {
             var cls = c.Env.Standards.Sdtmig.FindDataset(d.Domain)?.Class ?? string.Empty;
             foreach (var qualified in c.List("pairs"))
@@ -313,7 +433,7 @@ internal static partial class ValueOps
     public static void StudyDayConsistent(RuleContext c)
     {
         var rf = DmValues(c, c.Param("reference", "RFSTDTC"));
-        foreach (var d in c.InScope().Where(d => d.Domain != "DM"))
+        foreach (var d in AdamClasses.InScope(c).Where(d => d.Domain != "DM"))
         {
             var usubjids = d.ColumnOrNull("USUBJID");
             var rfText = PerSubject(d, rf);
@@ -364,7 +484,7 @@ internal static partial class ValueOps
     public static void StudyDayPresence(RuleContext c)
     {
         var rf = DmValues(c, "RFSTDTC");
-        foreach (var d in c.InScope().Where(d => d.Domain != "DM"))
+        foreach (var d in AdamClasses.InScope(c).Where(d => d.Domain != "DM"))
         {
             var usubjids = d.ColumnOrNull("USUBJID");
             var rfComplete = Array.ConvertAll(PerSubject(d, rf), t => Parse(t) is { IsCompleteDate: true });
@@ -514,7 +634,7 @@ internal static partial class ValueOps
 
     public static void EpochAndStart(RuleContext c)
     {
-        foreach (var d in c.InScope())
+        foreach (var d in AdamClasses.InScope(c))
         {
             c.Applicable = true;
             var start = d.Has(d.Var("--STDTC")) ? d.Var("--STDTC") : d.Var("--DTC");
