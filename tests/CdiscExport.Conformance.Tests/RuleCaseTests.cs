@@ -125,7 +125,7 @@ public sealed class RuleCaseTests : IDisposable
         var cleanFindings = Of(cleanResult, c.Rule);
         if (c.CleanOnVariableOnly)
         {
-            cleanFindings.ShouldNotContain(f => f.Dataset == c.Dataset && f.Variable == c.Variable);
+            cleanFindings.ShouldNotContain(f => f.Dataset == c.Dataset && (f.Variable == c.Variable || (f.Variable == "variable_name" && f.Value == c.Variable)));
         }
         else
         {
@@ -140,7 +140,8 @@ public sealed class RuleCaseTests : IDisposable
         var findings = Of(plantedResult, c.Rule);
         if (c.Dataset is not null)
         {
-            findings.ShouldContain(f => f.Dataset == c.Dataset && (c.Variable == null || f.Variable == c.Variable),
+            // A CORE rule of type Value Check with Dataset Metadata names the variable in its variable_name output.
+            findings.ShouldContain(f => f.Dataset == c.Dataset && (c.Variable == null || f.Variable == c.Variable || (f.Variable == "variable_name" && f.Value == c.Variable)),
                 string.Join("; ", findings.Select(f => $"{f.Dataset}.{f.Variable}: {f.Message}")));
         }
     }

@@ -177,7 +177,14 @@ internal static class PackageExporter
         }
 
         var threshold = Enum.Parse<Severity>(options.FailOn, ignoreCase: true);
-        return conformance is not null && conformance.Findings.Any(f => f.Severity <= threshold && !explained.ContainsKey(f.Rule))
+        if (conformance is null)
+        {
+            return CliApp.Success;
+        }
+
+        // An issue is explained when any of its findings is (a folded issue names our rule on one finding of several).
+        var explainedIssues = conformance.Findings.Where(f => explained.Keys.Any(rule => Explains(rule, f))).Select(f => (f.Rule, f.Issue)).ToHashSet();
+        return conformance.Findings.Any(f => f.Severity <= threshold && !explainedIssues.Contains((f.Rule, f.Issue)))
             ? CliApp.Findings
             : CliApp.Success;
     }
@@ -231,12 +238,20 @@ internal static class PackageExporter
 
         foreach (var (rule, reason) in explained.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
-            var count = conformance.Findings.Count(f => f.Rule == rule);
-            yield return conformance.Rules.Any(r => r.Rule.Id == rule)
-                ? string.Create(CultureInfo.InvariantCulture, $"  {rule}: {count} findings explained in study.yaml ({reason})")
+            var count = conformance.Findings.Where(f => Explains(rule, f)).Select(f => (f.Rule, f.Issue)).Distinct().Count();
+            yield return conformance.Rules.Any(r => r.Rule.Id == rule || r.Rule.P21Id == rule)
+                ? string.Create(CultureInfo.InvariantCulture, $"  {rule}: {count} issues explained in study.yaml ({reason})")
                 : $"  {rule}: explained in study.yaml, but there is no such conformance rule";
         }
     }
+
+    /// <summary>
+    /// Whether an explanation keyed by <paramref name="rule"/> covers a finding: the rule that reported it, our rule
+    /// folded into it (a finding of one of ours and of CORE's for the same check is listed once, under CORE's id), or
+    /// its Pinnacle 21 id, so that an explanation survives a rule being matched to CORE's.
+    /// </summary>
+    private static bool Explains(string rule, Finding f) =>
+        f.Rule == rule || f.AlsoRule == rule || (f.P21Id.Length > 0 && f.P21Id == rule);
 
     /// <summary>
     /// The conformance rules run on the package just written (XPT and define.xml as a reviewer receives them), with
@@ -279,9 +294,10 @@ internal static class PackageExporter
             return "conformance: not checked (no XPT written)";
         }
 
-        var findings = result.Findings.ToList();
+        // Issues, as validate counts them: one per record (or dataset) a rule faults, whatever its output variables.
+        var issues = result.IssuesBySeverity();
         return string.Create(CultureInfo.InvariantCulture,
-            $"conformance: reject {findings.Count(f => f.Severity == Severity.Reject)}, error {findings.Count(f => f.Severity == Severity.Error)}, warning {findings.Count(f => f.Severity == Severity.Warning)}, notice {findings.Count(f => f.Severity == Severity.Notice)} (reports in {reports})");
+            $"conformance: issues: reject {issues[Severity.Reject]}, error {issues[Severity.Error]}, warning {issues[Severity.Warning]}, notice {issues[Severity.Notice]} (reports in {reports})");
     }
 
     /// <summary>

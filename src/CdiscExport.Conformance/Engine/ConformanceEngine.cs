@@ -47,6 +47,9 @@ public sealed record RuleResult(Rule Rule, RuleStatus Status, string? Reason, IR
     /// <summary>Datasets whose findings were capped, with how many were left out.</summary>
     public IReadOnlyDictionary<string, int> Capped { get; init; } = new Dictionary<string, int>();
 
+    /// <summary>Issues of this rule (one of ours) listed under the CORE rule that checks the same thing, and counted there.</summary>
+    public int FoldedIssues { get; init; }
+
     /// <summary>The total of findings (the listed when no total was set).</summary>
     public int FindingCount => TotalFindings >= 0 ? TotalFindings : Findings.Count;
 
@@ -99,7 +102,8 @@ public sealed record ConformanceResult(IReadOnlyList<DatasetSummary> Datasets, I
                 counts[g.Min(f => f.Severity)]++;
             }
 
-            counts[r.Rule.Severity] += Math.Max(0, r.IssueCount - r.Findings.Select(f => f.Issue).Distinct().Count());
+            // Issues left out by the cap count at the rule's severity; issues folded into a CORE rule's count there.
+            counts[r.Rule.Severity] += Math.Max(0, r.IssueCount - r.FoldedIssues - r.Findings.Select(f => f.Issue).Distinct().Count());
         }
 
         return counts;
@@ -435,7 +439,7 @@ public static class ConformanceEngine
                 }
 
                 var core = results[c];
-                var keys = core.Findings.Select((f, k) => (Key: (f.Dataset, f.Row, f.Variable), k)).GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.First().k);
+                var keys = core.Findings.Select((f, k) => (Key: (f.Dataset, f.Row, Variable: NamedVariable(f)), k)).GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.First().k);
                 var coreFindings = core.Findings.ToList();
                 var folded = 0;
                 kept.RemoveAll(f =>
@@ -445,7 +449,9 @@ public static class ConformanceEngine
                         return false;
                     }
 
-                    // The one finding keeps the stricter severity of the two rules.
+                    // The one issue keeps the stricter severity of the two rules (on each of its findings, one per
+                    // output variable); the finding of the variable ours reported carries our id, so that the rows
+                    // with alsoRule = ours are the findings our rule made.
                     var issue = coreFindings[k].Issue;
                     for (var m = 0; m < coreFindings.Count; m++)
                     {
@@ -469,10 +475,12 @@ public static class ConformanceEngine
             if (moved > 0)
             {
                 // The rule still found these issues: its status stays "issues", and the reason says where they are listed.
+                var keptIssues = kept.Select(f => f.Issue).ToHashSet();
                 results[i] = results[i] with
                 {
                     Findings = kept,
                     TotalIssues = results[i].IssueCount,
+                    FoldedIssues = results[i].Findings.Select(f => f.Issue).Where(n => !keptIssues.Contains(n)).Distinct().Count(),
                     Reason = string.Create(CultureInfo.InvariantCulture, $"{moved} of its findings are listed under {string.Join(", ", ours.Rule.Definition.SameAs)} (the same check), carrying this rule's id"),
                 };
             }
@@ -480,6 +488,13 @@ public static class ConformanceEngine
 
         return results;
     }
+
+    /// <summary>
+    /// The variable a finding is about: its own, or, where a Value Check with Dataset Metadata reports the variable
+    /// by name (output <c>variable_name</c>, as CORE-000356 does), the variable it names.
+    /// </summary>
+    private static string? NamedVariable(Finding f) =>
+        string.Equals(f.Variable, "variable_name", StringComparison.OrdinalIgnoreCase) && f.Value is { Length: > 0 } named ? named : f.Variable;
 
     /// <summary>
     /// Lists at most <paramref name="max"/> issues per dataset (0: all), each with all its findings, and keeps the true

@@ -62,7 +62,7 @@ public sealed class ProgressDisplayTests
             shown.ShouldContain("\rmapping DM");
             shown.ShouldContain("\rwriting LB (");
             shown.ShouldContain("\rchecking conformance");
-            shown.ShouldContain("conformance: reject 0"); // the summary still follows, on a clean line
+            shown.ShouldContain("conformance: issues: reject 0"); // the summary still follows, on a clean line
 
             var (exit, output, error) = Run("dotnet", cli, "export", spec, "--out", Path.Combine(work, "redirected"), "--datetime", "2026-01-01T00:00:00Z");
             exit.ShouldBe(0, error);
