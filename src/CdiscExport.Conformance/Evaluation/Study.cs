@@ -30,6 +30,7 @@ public sealed class Study
         Standard = standard;
         Version = version;
         classes ??= guide;
+        StandIn = guide;
         Datasets = package.Datasets.Where(include ?? (_ => true)).Select(d => new StudyDataset(d, d.Name, d.FileName, ClassOf(classes, d))).ToList();
         byUnsplitName = Datasets.GroupBy(d => d.UnsplitName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
     }
@@ -39,6 +40,13 @@ public sealed class Study
 
     /// <summary>SDTMIG metadata, or null when none is shipped for the version.</summary>
     public ImplementationGuide? Guide { get; }
+
+    /// <summary>
+    /// The guide that stands in for a missing <see cref="Guide"/> of another version of the same standard, where one
+    /// version's answer serves another (which of the variables a dataset has are Required); null for another
+    /// standard (SENDIG); <see cref="Guide"/> itself by default.
+    /// </summary>
+    public ImplementationGuide? StandIn { get; init; }
 
     /// <summary>The standard, e.g. SDTMIG.</summary>
     public string Standard { get; }

@@ -115,4 +115,24 @@ public sealed partial class Issue15Tests
         p["SUPPAE"].Set(1, "QNAM", "1BAD");
         Findings(Validate(p, "ig-33-qnam", options: new ValidationOptions { SdtmigVersion = "3.3" }), "SD1022").ShouldHaveSingleItem().Value.ShouldBe("1BAD");
     }
+
+    [Fact]
+    public void CoreLibraryRules_OfAPackageOfAnotherSdtmigVersion_AskOnlyForRequiredVariablesTheDatasetHas()
+    {
+        // AE lacks AESTDTC (Expected in 3.4) and has a null AEDECOD (Required in every version).
+        var p = MiniPackage.Create();
+        p["AE"].Drop("AESTDTC");
+        p["AE"].Set(0, "AEDECOD", null);
+        var v34 = Validate(p, "lib-34");
+        Findings(v34, "CORE-000334").ShouldContain(f => f.Dataset == "AE");
+        Findings(v34, "CORE-000356").ShouldContain(f => f.Dataset == "AE" && f.Value == "AEDECOD");
+
+        var v33 = Validate(p, "lib-33", options: new ValidationOptions { SdtmigVersion = "3.3" });
+        // Which variables a 3.3 domain is expected to have is not known without 3.3's metadata: not executable, and why.
+        Rule(v33, "CORE-000334").Status.ShouldBe(RuleStatus.NotExecutable);
+        Rule(v33, "CORE-000334").Reason.ShouldNotBeNull().ShouldContain("SDTMIG 3.3 metadata");
+        // A Required variable that the dataset has is Required in 3.3 too: its null is still found.
+        Findings(v33, "CORE-000356").ShouldContain(f => f.Dataset == "AE" && f.Row == 1 && f.Value == "AEDECOD");
+        v33.Judged.ShouldNotBeNull().Notes.ShouldContain(n => n.Contains("not executable, except that a variable the dataset has is Required"));
+    }
 }

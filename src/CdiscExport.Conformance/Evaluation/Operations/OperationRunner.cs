@@ -95,6 +95,17 @@ public static class OperationRunner
                 return;
             }
 
+            case "required_variables" when c.Study.Guide is null && c.Study.StandIn is { } standIn:
+            {
+                // No metadata for the version judged (a 3.3 package): SDTMIG 3.4's Required variables that the
+                // dataset has. A variable 3.4 added is absent from an older version's dataset, so it is never asked
+                // for; one the dataset has is held Required as 3.4 holds it (Core status of the variables the
+                // versions share is taken as unchanged). So AEDECOD null is still found, a missing variable is not.
+                var present = SourceFrame(c, step);
+                Constant(c, step, Value.List(LibraryVariables(c, step, v => v.Core == CoreCategory.Required, standIn).Where(present.Has)));
+                return;
+            }
+
             case "required_variables":
                 Constant(c, step, Value.List(LibraryVariables(c, step, v => v.Core == CoreCategory.Required)));
                 return;
@@ -134,7 +145,7 @@ public static class OperationRunner
     }
 
     private static ImplementationGuide Guide(CheckContext c) =>
-        c.Study.Guide ?? throw new NotExecutableException("needs SDTMIG metadata, which is not shipped for " + c.Study.Standard + " " + c.Study.Version);
+        c.Study.Guide ?? throw new NotExecutableException($"needs {c.Study.Standard} {c.Study.Version} metadata (a domain's variables, their Core status and order, its label), which is not shipped; another version's cannot stand in for it");
 
     private static string? LibraryAttribute(StandardVariable v, string key) => key switch
     {
@@ -145,9 +156,9 @@ public static class OperationRunner
     };
 
     /// <summary>The guide's variables of the domain in guide order, <c>--</c> replaced, filtered.</summary>
-    private static List<string> LibraryVariables(CheckContext c, OperationStep step, Func<StandardVariable, bool> keep)
+    private static List<string> LibraryVariables(CheckContext c, OperationStep step, Func<StandardVariable, bool> keep, ImplementationGuide? guide = null)
     {
-        var guide = Guide(c);
+        guide ??= Guide(c);
         var domain = step.Domain ?? c.Dataset.UnsplitName;
         var lookup = c.Dataset.IsSupp ? "SUPPQUAL" : domain;
         var variables = guide.VariablesOf(lookup);
