@@ -145,9 +145,9 @@ public sealed class RuleCatalogue
     {
         var severities = LoadSeverities(Path.Combine(standardsFolder, SeverityTable));
         var rules = new List<Rule>();
-        foreach (var path in Files(Path.Combine(standardsFolder, OursFolder)))
+        foreach (var d in ReadFiles(Path.Combine(standardsFolder, OursFolder)))
         {
-            var d = RuleReader.ReadFile(path);
+            var path = d.SourcePath;
             if (!Enum.TryParse<Severity>(d.Severity, true, out var severity))
             {
                 throw new RuleFormatException(path, 0, $"Severity \"{d.Severity}\" is not one of Reject, Error, Warning, Notice");
@@ -166,9 +166,8 @@ public sealed class RuleCatalogue
 
         void AddCore(string folder, RuleOrigin origin)
         {
-            foreach (var path in Files(Path.Combine(standardsFolder, folder)))
+            foreach (var d in ReadFiles(Path.Combine(standardsFolder, folder)))
             {
-                var d = RuleReader.ReadFile(path);
                 var (p21, severity, basis) = severities.GetValueOrDefault(d.Id, ("", Severity.Warning, "no entry in the severity table"));
                 rules.Add(new Rule { Definition = d, Origin = origin, Severity = severity, SeverityBasis = basis, P21Id = p21 });
             }
@@ -191,6 +190,34 @@ public sealed class RuleCatalogue
 
     private static IEnumerable<string> Files(string folder) =>
         Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.yml").Order(StringComparer.Ordinal) : [];
+
+    /// <summary>
+    /// The rule files of a folder in file-name order, parsed in parallel (reading 500 rules is a third of a second
+    /// on one core); when files are malformed, the error of the first of them by name is the one thrown.
+    /// </summary>
+    private static RuleDefinition[] ReadFiles(string folder)
+    {
+        var paths = Files(folder).ToArray();
+        var read = new RuleDefinition[paths.Length];
+        var errors = new Exception?[paths.Length];
+        Parallel.For(0, paths.Length, i =>
+        {
+            try
+            {
+                read[i] = RuleReader.ReadFile(paths[i]);
+            }
+            catch (Exception e)
+            {
+                errors[i] = e;
+            }
+        });
+        if (errors.FirstOrDefault(e => e is not null) is { } first)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
+        }
+
+        return read;
+    }
 
     private static Dictionary<string, (string P21, Severity Severity, string Basis)> LoadSeverities(string path)
     {
