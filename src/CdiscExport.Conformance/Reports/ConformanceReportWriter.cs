@@ -36,36 +36,75 @@ public static class ConformanceReportWriter
     };
 
     /// <summary>Writes the three reports into <paramref name="folder"/> (created if needed).</summary>
+    /// <remarks>
+    /// Each report is streamed to its file, the three at once: with every finding listed (<c>--max-findings 0</c>)
+    /// a 5,000-subject package gives some 160 MB of reports, which built as strings first took 5 s and half a GB.
+    /// </remarks>
     public static void Write(ConformanceResult result, string folder)
     {
         Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "conformance.json"), Json(result), new UTF8Encoding(false));
-        File.WriteAllText(Path.Combine(folder, "conformance.csv"), Csv(result), new UTF8Encoding(false));
-        File.WriteAllText(Path.Combine(folder, "conformance.html"), Html(result), new UTF8Encoding(false));
-    }
-
-    /// <summary>Issues per severity in one dataset (null: package-level), true totals.</summary>
-    private static Dictionary<Severity, int> IssuesIn(ConformanceResult result, string? dataset)
-    {
-        var counts = Enum.GetValues<Severity>().ToDictionary(s => s, _ => 0);
-        foreach (var r in result.Rules)
+        var counts = new IssueCounts(result);
+        void To(string name, Action<Stream> write)
         {
-            foreach (var g in r.Findings.Where(f => f.Dataset == dataset).GroupBy(f => f.Issue))
-            {
-                counts[g.Min(f => f.Severity)]++;
-            }
-
-            counts[r.Rule.Severity] += dataset is null ? 0 : r.Capped.GetValueOrDefault(dataset);
+            using var file = new FileStream(Path.Combine(folder, name), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+            write(file);
         }
 
-        return counts;
+        Parallel.Invoke(
+            () => To("conformance.json", s => WriteJson(result, counts, s)),
+            () => To("conformance.csv", s => WriteCsv(result, s)),
+            () => To("conformance.html", s => WriteHtml(result, counts, s)));
+    }
+
+    /// <summary>Issues per severity in each dataset (and the package), counted once for both reports that show them.</summary>
+    private sealed class IssueCounts(ConformanceResult result)
+    {
+        private readonly Dictionary<string, Dictionary<Severity, int>> byDataset = Count(result);
+
+        public Dictionary<Severity, int> In(string? dataset) =>
+            byDataset.GetValueOrDefault(dataset ?? "") ?? Enum.GetValues<Severity>().ToDictionary(s => s, _ => 0);
+
+        private static Dictionary<string, Dictionary<Severity, int>> Count(ConformanceResult result)
+        {
+            var counts = new Dictionary<string, Dictionary<Severity, int>>(StringComparer.Ordinal);
+            Dictionary<Severity, int> Of(string key) =>
+                counts.TryGetValue(key, out var c) ? c : counts[key] = Enum.GetValues<Severity>().ToDictionary(s => s, _ => 0);
+            foreach (var r in result.Rules)
+            {
+                foreach (var g in r.Findings.GroupBy(f => (f.Dataset, f.Issue)))
+                {
+                    Of(g.Key.Dataset ?? "")[g.Min(f => f.Severity)]++;
+                }
+
+                foreach (var (dataset, n) in r.Capped)
+                {
+                    Of(dataset)[r.Rule.Severity] += n;
+                }
+            }
+
+            return counts;
+        }
     }
 
     /// <summary>The JSON report.</summary>
-    public static string Json(ConformanceResult result)
+    public static string Json(ConformanceResult result) => ToText(s => WriteJson(result, new IssueCounts(result), s));
+
+    /// <summary>The CSV report: one row per listed finding.</summary>
+    public static string Csv(ConformanceResult result) => ToText(s => WriteCsv(result, s));
+
+    /// <summary>The HTML report: header, Dataset Summary, Issue Summary, Details.</summary>
+    public static string Html(ConformanceResult result) => ToText(s => WriteHtml(result, new IssueCounts(result), s));
+
+    private static string ToText(Action<Stream> write)
     {
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        write(stream);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteJson(ConformanceResult result, IssueCounts counts, Stream stream)
+    {
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
         {
             w.WriteStartObject();
             w.WriteStartObject("header");
@@ -96,7 +135,7 @@ public static class ConformanceReportWriter
                 w.WriteStartObject();
                 w.WriteString("dataset", d.Dataset);
                 w.WriteNumber("records", d.Records);
-                foreach (var (s, n) in IssuesIn(result, d.Dataset))
+                foreach (var (s, n) in counts.In(d.Dataset))
                 {
                     w.WriteNumber(Name(s), n);
                 }
@@ -178,7 +217,7 @@ public static class ConformanceReportWriter
             w.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+        stream.WriteByte((byte)'\n');
     }
 
     private static string Quote(string? s) =>
@@ -186,69 +225,84 @@ public static class ConformanceReportWriter
             ? "\"" + (s.Length > 0 && s[0] is '=' or '+' or '-' or '@' ? "'" : "") + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
             : s;
 
-    /// <summary>The CSV report: one row per listed finding.</summary>
-    public static string Csv(ConformanceResult result)
+    private static StreamWriter TextWriter(Stream stream) => new(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
+
+    private static void WriteCsv(ConformanceResult result, Stream stream)
     {
-        var sb = new StringBuilder("rule,coreId,p21Id,alsoRule,severity,dataset,variable,row,usubjid,value,message,issue\n");
+        using var csv = TextWriter(stream);
+        csv.Write("rule,coreId,p21Id,alsoRule,severity,dataset,variable,row,usubjid,value,message,issue\n");
         foreach (var f in result.Findings)
         {
-            sb.Append(string.Join(',', new[]
-            {
-                Quote(f.Rule), Quote(f.CoreId), Quote(f.P21Id), Quote(f.AlsoRule), Name(f.Severity), Quote(f.Dataset), Quote(f.Variable),
-                f.Row?.ToString(CultureInfo.InvariantCulture) ?? "", Quote(f.Usubjid), Quote(f.Value), Quote(f.Message),
-                f.Issue.ToString(CultureInfo.InvariantCulture),
-            })).Append('\n');
+            csv.Write(Quote(f.Rule));
+            csv.Write(',');
+            csv.Write(Quote(f.CoreId));
+            csv.Write(',');
+            csv.Write(Quote(f.P21Id));
+            csv.Write(',');
+            csv.Write(Quote(f.AlsoRule));
+            csv.Write(',');
+            csv.Write(Name(f.Severity));
+            csv.Write(',');
+            csv.Write(Quote(f.Dataset));
+            csv.Write(',');
+            csv.Write(Quote(f.Variable));
+            csv.Write(',');
+            csv.Write(f.Row?.ToString(CultureInfo.InvariantCulture) ?? "");
+            csv.Write(',');
+            csv.Write(Quote(f.Usubjid));
+            csv.Write(',');
+            csv.Write(Quote(f.Value));
+            csv.Write(',');
+            csv.Write(Quote(f.Message));
+            csv.Write(',');
+            csv.Write(f.Issue.ToString(CultureInfo.InvariantCulture));
+            csv.Write('\n');
         }
-
-        return sb.ToString();
     }
 
     private static string H(string? s) => WebUtility.HtmlEncode(s ?? "");
 
-    /// <summary>The HTML report: header, Dataset Summary, Issue Summary, Details.</summary>
-    public static string Html(ConformanceResult result)
+    private static void WriteHtml(ConformanceResult result, IssueCounts counts, Stream stream)
     {
-        var findings = result.Findings.ToList();
         var total = result.IssuesBySeverity();
-        var sb = new StringBuilder();
-        sb.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Conformance report</title>\n<style>")
-          .Append("body{font-family:system-ui,sans-serif;margin:1.5em}table{border-collapse:collapse;margin-bottom:2em}td,th{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top}")
-          .Append("th{background:#eee}.reject{background:#f8c8c8}.error{background:#fde0e0}.warning{background:#fff4d0}.notice{background:#e8f0ff}.num{text-align:right}")
-          .Append("</style></head><body>\n<h1>Conformance report</h1>\n");
+        using var html = TextWriter(stream);
+        html.Write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Conformance report</title>\n<style>");
+        html.Write("body{font-family:system-ui,sans-serif;margin:1.5em}table{border-collapse:collapse;margin-bottom:2em}td,th{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top}");
+        html.Write("th{background:#eee}.reject{background:#f8c8c8}.error{background:#fde0e0}.warning{background:#fff4d0}.notice{background:#e8f0ff}.num{text-align:right}");
+        html.Write("</style></head><body>\n<h1>Conformance report</h1>\n");
         if (result.Judged is { } j)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"<p>Judged by {H(j.Standard)} {H(j.Version)} ({H(j.Source)}); controlled terminology {H(j.ControlledTerminology ?? "not named")}; define.xml {H(j.DefineVersion ?? "none read")}.</p>\n");
+            html.Write(string.Create(CultureInfo.InvariantCulture, $"<p>Judged by {H(j.Standard)} {H(j.Version)} ({H(j.Source)}); controlled terminology {H(j.ControlledTerminology ?? "not named")}; define.xml {H(j.DefineVersion ?? "none read")}.</p>\n"));
             foreach (var n in j.Notes)
             {
-                sb.Append("<p><em>").Append(H(n)).Append("</em></p>\n");
+                html.Write("<p><em>" + H(n) + "</em></p>\n");
             }
         }
 
-        sb.Append(CultureInfo.InvariantCulture, $"<p>{result.Datasets.Count} datasets; {H(result.StatusLine())}. Issues: reject {total[Severity.Reject]}, error {total[Severity.Error]}, warning {total[Severity.Warning]}, notice {total[Severity.Notice]}.</p>\n");
-        sb.Append("<h2>Dataset Summary</h2>\n<table><tr><th>Dataset</th><th>File</th><th>Records</th><th>Reject</th><th>Error</th><th>Warning</th><th>Notice</th></tr>\n");
+        html.Write(string.Create(CultureInfo.InvariantCulture, $"<p>{result.Datasets.Count} datasets; {H(result.StatusLine())}. Issues: reject {total[Severity.Reject]}, error {total[Severity.Error]}, warning {total[Severity.Warning]}, notice {total[Severity.Notice]}.</p>\n"));
+        html.Write("<h2>Dataset Summary</h2>\n<table><tr><th>Dataset</th><th>File</th><th>Records</th><th>Reject</th><th>Error</th><th>Warning</th><th>Notice</th></tr>\n");
         foreach (var d in result.Datasets)
         {
-            var c = IssuesIn(result, d.Dataset);
-            sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{H(d.Dataset)}</td><td>{H(d.FileName)}</td><td class=num>{d.Records}</td><td class=num>{c[Severity.Reject]}</td><td class=num>{c[Severity.Error]}</td><td class=num>{c[Severity.Warning]}</td><td class=num>{c[Severity.Notice]}</td></tr>\n");
+            var c = counts.In(d.Dataset);
+            html.Write(string.Create(CultureInfo.InvariantCulture, $"<tr><td>{H(d.Dataset)}</td><td>{H(d.FileName)}</td><td class=num>{d.Records}</td><td class=num>{c[Severity.Reject]}</td><td class=num>{c[Severity.Error]}</td><td class=num>{c[Severity.Warning]}</td><td class=num>{c[Severity.Notice]}</td></tr>\n"));
         }
 
-        var packageLevel = IssuesIn(result, null);
-        sb.Append(CultureInfo.InvariantCulture, $"<tr><td>(package)</td><td></td><td></td><td class=num>{packageLevel[Severity.Reject]}</td><td class=num>{packageLevel[Severity.Error]}</td><td class=num>{packageLevel[Severity.Warning]}</td><td class=num>{packageLevel[Severity.Notice]}</td></tr>\n</table>\n");
-        sb.Append("<h2>Issue Summary</h2>\n<table><tr><th>Rule</th><th>CORE</th><th>P21</th><th>Severity</th><th>Status</th><th>Issues</th><th>Message</th><th>Description / reason</th></tr>\n");
+        var packageLevel = counts.In(null);
+        html.Write(string.Create(CultureInfo.InvariantCulture, $"<tr><td>(package)</td><td></td><td></td><td class=num>{packageLevel[Severity.Reject]}</td><td class=num>{packageLevel[Severity.Error]}</td><td class=num>{packageLevel[Severity.Warning]}</td><td class=num>{packageLevel[Severity.Notice]}</td></tr>\n</table>\n"));
+        html.Write("<h2>Issue Summary</h2>\n<table><tr><th>Rule</th><th>CORE</th><th>P21</th><th>Severity</th><th>Status</th><th>Issues</th><th>Message</th><th>Description / reason</th></tr>\n");
         foreach (var r in result.Rules.OrderBy(r => r.Status == RuleStatus.Issues ? 0 : 1).ThenBy(r => r.Rule.Severity))
         {
             var capped = r.Capped.Count == 0 ? "" : "<br><em>listed: " + r.Findings.Select(f => f.Issue).Distinct().Count().ToString(CultureInfo.InvariantCulture) + " (capped in " + H(string.Join(", ", r.Capped.Keys)) + ")</em>";
-            sb.Append(CultureInfo.InvariantCulture, $"<tr class=\"{(r.IssueCount > 0 ? Name(r.Rule.Severity) : "")}\"><td>{H(r.Rule.Id)}</td><td>{H(r.Rule.CoreId)}</td><td>{H(r.Rule.P21Id)}</td><td>{Name(r.Rule.Severity)}</td><td>{Name(r.Status)}</td><td class=num>{r.IssueCount}{capped}</td><td>{H(r.Rule.Message)}</td><td>{H(r.Rule.Description)}{(r.Reason is null ? "" : "<br><em>" + H(r.Reason) + "</em>")}</td></tr>\n");
+            html.Write(string.Create(CultureInfo.InvariantCulture, $"<tr class=\"{(r.IssueCount > 0 ? Name(r.Rule.Severity) : "")}\"><td>{H(r.Rule.Id)}</td><td>{H(r.Rule.CoreId)}</td><td>{H(r.Rule.P21Id)}</td><td>{Name(r.Rule.Severity)}</td><td>{Name(r.Status)}</td><td class=num>{r.IssueCount}{capped}</td><td>{H(r.Rule.Message)}</td><td>{H(r.Rule.Description)}{(r.Reason is null ? "" : "<br><em>" + H(r.Reason) + "</em>")}</td></tr>\n"));
         }
 
-        sb.Append("</table>\n<h2>Details</h2>\n<table><tr><th>Rule</th><th>Severity</th><th>Dataset</th><th>Variable</th><th>Row</th><th>USUBJID</th><th>Value</th><th>Message</th></tr>\n");
-        foreach (var f in findings)
+        html.Write("</table>\n<h2>Details</h2>\n<table><tr><th>Rule</th><th>Severity</th><th>Dataset</th><th>Variable</th><th>Row</th><th>USUBJID</th><th>Value</th><th>Message</th></tr>\n");
+        foreach (var f in result.Findings)
         {
             var id = f.AlsoRule is null ? f.Rule : f.Rule + " / " + f.AlsoRule;
-            sb.Append(CultureInfo.InvariantCulture, $"<tr class=\"{Name(f.Severity)}\"><td>{H(id)}</td><td>{Name(f.Severity)}</td><td>{H(f.Dataset)}</td><td>{H(f.Variable)}</td><td class=num>{f.Row}</td><td>{H(f.Usubjid)}</td><td>{H(f.Value)}</td><td>{H(f.Message)}</td></tr>\n");
+            html.Write(string.Create(CultureInfo.InvariantCulture, $"<tr class=\"{Name(f.Severity)}\"><td>{H(id)}</td><td>{Name(f.Severity)}</td><td>{H(f.Dataset)}</td><td>{H(f.Variable)}</td><td class=num>{f.Row}</td><td>{H(f.Usubjid)}</td><td>{H(f.Value)}</td><td>{H(f.Message)}</td></tr>\n"));
         }
 
-        sb.Append("</table>\n</body></html>\n");
-        return sb.ToString();
+        html.Write("</table>\n</body></html>\n");
     }
 }
