@@ -231,31 +231,23 @@ public static class ConformanceReportWriter
     {
         using var csv = TextWriter(stream);
         csv.Write("rule,coreId,p21Id,alsoRule,severity,dataset,variable,row,usubjid,value,message,issue\n");
+        var fields = new string?[12];
         foreach (var f in result.Findings)
         {
-            csv.Write(Quote(f.Rule));
-            csv.Write(',');
-            csv.Write(Quote(f.CoreId));
-            csv.Write(',');
-            csv.Write(Quote(f.P21Id));
-            csv.Write(',');
-            csv.Write(Quote(f.AlsoRule));
-            csv.Write(',');
-            csv.Write(Name(f.Severity));
-            csv.Write(',');
-            csv.Write(Quote(f.Dataset));
-            csv.Write(',');
-            csv.Write(Quote(f.Variable));
-            csv.Write(',');
-            csv.Write(f.Row?.ToString(CultureInfo.InvariantCulture) ?? "");
-            csv.Write(',');
-            csv.Write(Quote(f.Usubjid));
-            csv.Write(',');
-            csv.Write(Quote(f.Value));
-            csv.Write(',');
-            csv.Write(Quote(f.Message));
-            csv.Write(',');
-            csv.Write(f.Issue.ToString(CultureInfo.InvariantCulture));
+            // Severity, row and issue need no quoting; Quote leaves them as they are.
+            (fields[0], fields[1], fields[2], fields[3], fields[4], fields[5]) = (f.Rule, f.CoreId, f.P21Id, f.AlsoRule, Name(f.Severity), f.Dataset);
+            (fields[6], fields[7], fields[8], fields[9], fields[10]) = (f.Variable, f.Row?.ToString(CultureInfo.InvariantCulture), f.Usubjid, f.Value, f.Message);
+            fields[11] = f.Issue.ToString(CultureInfo.InvariantCulture);
+            for (var k = 0; k < fields.Length; k++)
+            {
+                if (k > 0)
+                {
+                    csv.Write(',');
+                }
+
+                csv.Write(Quote(fields[k]));
+            }
+
             csv.Write('\n');
         }
     }
