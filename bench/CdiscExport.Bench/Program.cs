@@ -18,7 +18,7 @@ static int Usage()
           generate  the sample study's raw forms at N subjects (export them with --raw DIR)
         usage: dotnet run -c Release --project bench/CdiscExport.Bench -- scale [--subjects 500,5000,20000] [--work DIR]
           scale     the whole export at N subjects vs R haven writing the same datasets; time, memory, cost per row
-        usage: dotnet run -c Release --project bench/CdiscExport.Bench -- validate [--subjects 5000] [--runs 3] [--work DIR] [--rebuild] [--timings]
+        usage: dotnet run -c Release --project bench/CdiscExport.Bench -- validate [--subjects 5000] [--runs 3] [--work DIR] [--rebuild] [--timings] [--validate-options "--include-deprecated --max-findings 0"]
           validate  `cdisc-export validate` (every rule) on the package at N subjects and on the CDISC pilot vs R haven only
                     reading the same XPT files (and readstat xpt->csv); time, memory, rows/s. Reuses WORK/out-N unless
                     --rebuild; --timings adds one CDISC_EXPORT_TIMINGS=1 run per package (untimed) to show where time goes

@@ -30,8 +30,8 @@ FDAB009 is cited by 22 CORE rules about 22 different variable pairs, and TRC1736
 a missing define.xml. Such a link counts only when FDAB_CONFIRMED below lists it, after reading both rules.
 CORE's shipped rules cite SDTMIG, so they count for the SDTM-IG configuration only. Whether a CORE rule can run is
 read from its YAML (rule type, operations, RELREC joins) against what the engine implements.
-Our rule counts when rules.csv lists the P21 id and its scope reaches the configuration, unless OURS_NOT_CHECKED
-says its operation does not test that P21 rule (rules.csv sometimes lists a whole family under one rule);
+Our rule counts when its rule file (rules/*.yml) lists the P21 id and its scope reaches the configuration, unless OURS_NOT_CHECKED
+says its operation does not test that P21 rule (a rule file sometimes lists a whole family under one rule);
 OURS_EXTRA credits an operation that tests a P21 rule our rule files file under another of our rules.
 
 status is
@@ -145,8 +145,8 @@ FDAB_CONFIRMED = {
     "SD2005": ["CORE-000705"], "SD2236": ["CORE-000655"], "SD2237": ["CORE-000656"],
 }
 
-# P21 ids rules.csv lists under one of our rules whose operation (src/CdiscExport.Conformance/Operations) does not
-# test them. Fix rules.csv or the operation, then drop the entry.
+# P21 ids a rule file lists under one of our rules whose operation (src/CdiscExport.Conformance/Operations) does not
+# test them. Fix the rule file or the operation, then drop the entry.
 OURS_NOT_CHECKED = {
     ("SD0055", "SD1079"): "ig_type compares types only, not variable order",
     ("SD0057", "SD1078"): "ig_expected reports missing Expected variables, not all-null Permissible ones",
@@ -186,7 +186,7 @@ OURS_NOT_CHECKED = {
     ("AD0046", "AD0099"): "adam_relative_day pairs *SDY with *EDY only, not *STDY with *ENDY",
 }
 
-# Our operations that test a P21 rule rules.csv lists under another of our rules.
+# Our operations that test a P21 rule a rule file lists under another of our rules.
 OURS_EXTRA = {
     "SD1228": ["CT2004"],  # CT2004 runs value_level check=ct: values against the value-level codelist
     "AD0042A": ["AD0058"],  # adam_date_numeric reports *TM variables without a format too
@@ -420,7 +420,7 @@ def read_our_rules(crosswalk_ids):
 
 
 def reaches(scope, standard):
-    """Whether a rule of that rules.csv scope runs on the configuration's datasets: ADaM rules name ADSL/ADRS,
+    """Whether a rule of that scope runs on the configuration's datasets: ADaM rules name ADSL/ADRS,
     SDTM rules name SDTM domains, and ALL (not "ALL SDTM") and define.xml rules run on both."""
     tokens = [t for t in re.split(r"[;,() ]+", scope) if t]
     if standard == "ADaM-IG 1.3":
