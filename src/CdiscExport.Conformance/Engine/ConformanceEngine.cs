@@ -208,15 +208,10 @@ public static class ConformanceEngine
         var (judged, ct) = JudgedByOf(package, options, standards);
         Timing(clock, "conformance: controlled terminology chosen");
         var product = options.TestDataProduct ?? "sdtmig";
-        // Library operations (required, expected and ordered variables, domain labels) answer from the IG's metadata;
-        // only SDTMIG 3.4's is shipped, and judging a 3.3 package by it would fault variables 3.3 did not have
-        // (SV's SVCNTMOD, SVEPCHGI). Such rules are not executable on another version, and say why.
-        var sdtmig = product is "sdtmig" or "tig";
-        var guide = sdtmig && judged.Version == standards.Sdtmig.Version ? standards.Sdtmig : null;
-        var study = new Study(package, guide, judged.Standard, judged.Version, standards.Sdtmig, d => d.Folder.Kind == PackageKind.Sdtm)
-        {
-            StandIn = sdtmig ? standards.Sdtmig : null,
-        };
+        // Library operations answer from the IG's metadata; only SDTMIG 3.4's is shipped. For another version it is
+        // the nearest: it gives domain labels and classes, but which variables a domain has (and their Core status)
+        // differ between versions, so those operations are not executable there (Study.GuideIsNearest).
+        var study = Study.ForStandard(package, standards.Sdtmig, product, judged.Standard, judged.Version, d => d.Folder.Kind == PackageKind.Sdtm);
         var env = new RunEnvironment(package, standards, folder, options) { Study = study, Terminology = ct, Judged = judged };
         var timings = Environment.GetEnvironmentVariable("CDISC_EXPORT_TIMINGS") == "1";
         var rules = Select(catalogue, options, judged);
@@ -278,7 +273,7 @@ public static class ConformanceEngine
 
         if (version != standards.Sdtmig.Version)
         {
-            notes.Add($"SDTMIG {version} metadata is not shipped: rules that need it (a domain's variables, labels, column order) are not executable, except that a variable the dataset has is Required where SDTMIG {standards.Sdtmig.Version} says so; dataset classes come from SDTMIG {standards.Sdtmig.Version}; CORE rules run only where they cite SDTMIG {version}.");
+            notes.Add($"SDTMIG {version} metadata is not shipped: SDTMIG {standards.Sdtmig.Version}'s, the nearest, gives domain labels and classes; rules that need which variables a domain has or their Core status are not executable, except that a variable the dataset has is Required, or has a role, where SDTMIG {standards.Sdtmig.Version} says so; CORE rules run only where they cite SDTMIG {version}.");
         }
 
         var library = standards.TerminologyLibrary;

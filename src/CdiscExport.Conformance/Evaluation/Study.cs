@@ -30,7 +30,6 @@ public sealed class Study
         Standard = standard;
         Version = version;
         classes ??= guide;
-        StandIn = guide;
         Datasets = package.Datasets.Where(include ?? (_ => true)).Select(d => new StudyDataset(d, d.Name, d.FileName, ClassOf(classes, d))).ToList();
         byUnsplitName = Datasets.GroupBy(d => d.UnsplitName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
     }
@@ -42,11 +41,25 @@ public sealed class Study
     public ImplementationGuide? Guide { get; }
 
     /// <summary>
-    /// The guide that stands in for a missing <see cref="Guide"/> of another version of the same standard, where one
-    /// version's answer serves another (which of the variables a dataset has are Required); null for another
-    /// standard (SENDIG); <see cref="Guide"/> itself by default.
+    /// Whether <see cref="Guide"/> is another version's metadata, the nearest shipped (a 3.3 package judged with
+    /// SDTMIG 3.4's): it answers for domain labels, custom domains and classes, but not for which variables a domain
+    /// has or their Core status, which differ between versions.
     /// </summary>
-    public ImplementationGuide? StandIn { get; init; }
+    public bool GuideIsNearest { get; init; }
+
+    /// <summary>
+    /// The study CORE's rules see for a package of <paramref name="product"/> (sdtmig, tig, sendig, ...) version
+    /// <paramref name="version"/>: SDTMIG's metadata as its guide for SDTMIG (marked as the nearest when the versions
+    /// differ), none for other standards, whose classes still come from SDTMIG (the SDTM model's domains they share).
+    /// </summary>
+    public static Study ForStandard(Package package, ImplementationGuide sdtmig, string product, string standard, string version, Func<DatasetData, bool>? include = null)
+    {
+        var isSdtmig = product is "sdtmig" or "tig";
+        return new Study(package, isSdtmig ? sdtmig : null, standard, version, sdtmig, include)
+        {
+            GuideIsNearest = isSdtmig && version != sdtmig.Version,
+        };
+    }
 
     /// <summary>The standard, e.g. SDTMIG.</summary>
     public string Standard { get; }

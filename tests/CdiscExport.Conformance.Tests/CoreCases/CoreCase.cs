@@ -51,9 +51,8 @@ public sealed partial record CoreCase(string Folder, string RuleId, string Kind,
         var rule = RuleReader.ReadFile(ShippedRulePath);
         var package = CoreTestDataPackage.Load(data);
         var env = CoreTestDataPackage.ReadEnvironment(data);
-        // Only SDTMIG metadata is shipped (3.4, used as the nearest for older versions); SENDIG cases get none.
-        var guide = env.Product is "sdtmig" or "tig" ? Guide.Value : null;
-        var study = new Study(package, guide, env.Product.ToUpperInvariant(), env.Version, Guide.Value);
+        // The study as the engine builds it: SDTMIG 3.4's metadata, the nearest for older versions; SENDIG gets none.
+        var study = Study.ForStandard(package, Guide.Value, env.Product, env.Product.ToUpperInvariant(), env.Version);
         var run = RuleRunner.Run(rule, study);
         var rows = new List<Row>();
         foreach (var issue in run.Issues)

@@ -130,9 +130,11 @@ public sealed partial class Issue15Tests
         var v33 = Validate(p, "lib-33", options: new ValidationOptions { SdtmigVersion = "3.3" });
         // Which variables a 3.3 domain is expected to have is not known without 3.3's metadata: not executable, and why.
         Rule(v33, "CORE-000334").Status.ShouldBe(RuleStatus.NotExecutable);
-        Rule(v33, "CORE-000334").Reason.ShouldNotBeNull().ShouldContain("SDTMIG 3.3 metadata");
+        Rule(v33, "CORE-000334").Reason.ShouldNotBeNull().ShouldContain("needs SDTMIG 3.3's variable metadata");
         // A Required variable that the dataset has is Required in 3.3 too: its null is still found.
         Findings(v33, "CORE-000356").ShouldContain(f => f.Dataset == "AE" && f.Row == 1 && f.Value == "AEDECOD");
-        v33.Judged.ShouldNotBeNull().Notes.ShouldContain(n => n.Contains("not executable, except that a variable the dataset has is Required"));
+        v33.Judged.ShouldNotBeNull().Notes.ShouldContain(n => n.Contains("not executable, except that a variable the dataset has is Required, or has a role,"));
+        // Domain labels do come from the nearest version: CORE-000219 still runs.
+        Rule(v33, "CORE-000219").Status.ShouldNotBe(RuleStatus.NotExecutable);
     }
 }

@@ -95,14 +95,14 @@ public static class OperationRunner
                 return;
             }
 
-            case "required_variables" when c.Study.Guide is null && c.Study.StandIn is { } standIn:
+            case "required_variables" when c.Study.GuideIsNearest:
             {
-                // No metadata for the version judged (a 3.3 package): SDTMIG 3.4's Required variables that the
-                // dataset has. A variable 3.4 added is absent from an older version's dataset, so it is never asked
-                // for; one the dataset has is held Required as 3.4 holds it (Core status of the variables the
+                // The guide is another version's (a 3.3 package judged with 3.4's metadata): its Required variables
+                // that the dataset has. A variable 3.4 added is absent from an older version's dataset, so it is never
+                // asked for; one the dataset has is held Required as 3.4 holds it (Core status of the variables the
                 // versions share is taken as unchanged). So AEDECOD null is still found, a missing variable is not.
                 var present = SourceFrame(c, step);
-                Constant(c, step, Value.List(LibraryVariables(c, step, v => v.Core == CoreCategory.Required, standIn).Where(present.Has)));
+                Constant(c, step, Value.List(LibraryVariables(c, step, v => v.Core == CoreCategory.Required).Where(present.Has)));
                 return;
             }
 
@@ -110,9 +110,11 @@ public static class OperationRunner
                 Constant(c, step, Value.List(LibraryVariables(c, step, v => v.Core == CoreCategory.Required)));
                 return;
             case "expected_variables":
+                ThisVersionsVariables(c, step);
                 Constant(c, step, Value.List(LibraryVariables(c, step, v => v.Core == CoreCategory.Expected)));
                 return;
             case "get_column_order_from_library":
+                ThisVersionsVariables(c, step);
                 // For the general observation classes CORE takes the SDTM model's class variables (overlaid with the
                 // guide's); only the guide's are shipped, which is the whole list for the other classes.
                 if (c.Dataset.Class is "EVENTS" or "INTERVENTIONS" or "FINDINGS" or "FINDINGS ABOUT")
@@ -124,6 +126,8 @@ public static class OperationRunner
                 return;
             case "get_dataset_filtered_variables":
             {
+                // Only variables the dataset has are listed, so the nearest guide serves as for required_variables:
+                // a variable's role (Timing, Topic, ...) is the same in the versions that have it.
                 var key = step.Parameters.GetValueOrDefault("key_name") as string;
                 var value = step.Parameters.GetValueOrDefault("key_value") as string;
                 var names = LibraryVariables(c, step, v => key is null || LibraryAttribute(v, key) == value);
@@ -145,7 +149,20 @@ public static class OperationRunner
     }
 
     private static ImplementationGuide Guide(CheckContext c) =>
-        c.Study.Guide ?? throw new NotExecutableException($"needs {c.Study.Standard} {c.Study.Version} metadata (a domain's variables, their Core status and order, its label), which is not shipped; another version's cannot stand in for it");
+        c.Study.Guide ?? throw new NotExecutableException($"needs {c.Study.Standard} {c.Study.Version} metadata (domains, variables, Core status), which is not shipped");
+
+    /// <summary>
+    /// An operation that lists which variables a domain has (or their Core status or order) answers only from the
+    /// judged version's own metadata: the versions differ there (SDTMIG 3.4 added SV's SVCNTMOD, among others).
+    /// </summary>
+    private static void ThisVersionsVariables(CheckContext c, OperationStep step)
+    {
+        if (c.Study.GuideIsNearest)
+        {
+            throw new NotExecutableException(
+                $"operation {step.Operator} needs {c.Study.Standard} {c.Study.Version}'s variable metadata, which is not shipped; which variables a domain has and their Core status differ between versions, so SDTMIG {Guide(c).Version}'s cannot stand in for it");
+        }
+    }
 
     private static string? LibraryAttribute(StandardVariable v, string key) => key switch
     {
@@ -156,9 +173,9 @@ public static class OperationRunner
     };
 
     /// <summary>The guide's variables of the domain in guide order, <c>--</c> replaced, filtered.</summary>
-    private static List<string> LibraryVariables(CheckContext c, OperationStep step, Func<StandardVariable, bool> keep, ImplementationGuide? guide = null)
+    private static List<string> LibraryVariables(CheckContext c, OperationStep step, Func<StandardVariable, bool> keep)
     {
-        guide ??= Guide(c);
+        var guide = Guide(c);
         var domain = step.Domain ?? c.Dataset.UnsplitName;
         var lookup = c.Dataset.IsSupp ? "SUPPQUAL" : domain;
         var variables = guide.VariablesOf(lookup);
