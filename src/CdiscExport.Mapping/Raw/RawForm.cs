@@ -54,6 +54,9 @@ internal sealed class RawForm
 
     public IReadOnlyList<string> Headers { get; }
 
+    /// <summary>The decimal mark the form's numbers are written with (<c>.</c> or <c>,</c>).</summary>
+    public char DecimalMark { get; init; } = '.';
+
     /// <summary>The number of records.</summary>
     public int RowCount { get; }
 
