@@ -44,11 +44,21 @@ internal sealed class MiniStudy : IDisposable
     /// <summary>The raw section's <c>missing:</c> tokens, e.g. <c>[NA]</c>; empty for none.</summary>
     public string Missing { get; set; } = string.Empty;
 
+    /// <summary>More keys of the raw section, one per line (<c>delimiter: ";"</c>, <c>forms: {...}</c>).</summary>
+    public List<string> RawKeys { get; } = [];
+
     public List<string> Datasets { get; } = ["dm"];
 
     public MiniStudy Raw(string form, string csv)
     {
         File.WriteAllText(Path.Combine(_folder, "raw", form + ".csv"), csv);
+        return this;
+    }
+
+    /// <summary>A raw file of any name and bytes (another encoding, a broken file).</summary>
+    public MiniStudy RawBytes(string file, byte[] bytes)
+    {
+        File.WriteAllBytes(Path.Combine(_folder, "raw", file), bytes);
         return this;
     }
 
@@ -74,6 +84,7 @@ internal sealed class MiniStudy : IDisposable
               folder: raw
               encoding: {Encoding}
               {(Missing.Length > 0 ? "missing: " + Missing : string.Empty)}
+            {string.Join("\n", RawKeys.Select(k => "  " + k))}
             datasets: [{string.Join(", ", Datasets)}]
             {StudyExtra}
             """);

@@ -53,6 +53,7 @@ internal static class PackageExporter
         // raised after mapping, for the first dataset in spec order: a mapping error still comes first, as when mapping
         // and writing ran one after the other, and the staged folder is deleted either way.
         var writeFailures = new ConcurrentDictionary<string, ExceptionDispatchInfo>(StringComparer.Ordinal);
+        var transliterations = new Transliterations(options.SpecFolder);
         void WriteMapped(MappedDatasets mapped)
         {
             var sdtm = new PackageLayout(staged.Path, mapped.StudyId);
@@ -61,7 +62,7 @@ internal static class PackageExporter
             {
                 try
                 {
-                    WriteSdtmDataset(dataset, options, sdtm, datasetXptOptions, Report);
+                    WriteSdtmDataset(dataset, options, sdtm, datasetXptOptions, transliterations, Report);
                 }
                 catch (Exception e)
                 {
@@ -90,7 +91,7 @@ internal static class PackageExporter
         // That lane finishes first, and then reads the SDTM files back for the conformance checks while ADaM is still
         // being derived (the check reads them again only if they changed since). No file is started once ADaM is done:
         // the check waits for the one under way and reads the rest itself, on both cores.
-        var adamLane = Task.Run(() => WriteAdam(result, options, layout, xptOptions, Report));
+        var adamLane = Task.Run(() => WriteAdam(result, options, layout, xptOptions, transliterations, Report));
         var readAhead = new ReadAhead();
         var readAheadLane = Task.CompletedTask;
         try
@@ -147,7 +148,23 @@ internal static class PackageExporter
         }
 
         readAheadLane.GetAwaiter().GetResult();
+        if (result.TransliterateNonAscii)
+        {
+            transliterations.Write(Path.Combine(layout.Reports, "transliteration.csv"));
+        }
+
         staged.Commit();
+
+        foreach (var note in result.RawNotes ?? [])
+        {
+            output.WriteLine($"raw: {note}");
+        }
+
+        if (result.TransliterateNonAscii)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"xpt: {transliterations.Count} texts transliterated to ASCII (each listed in {Path.Combine(new PackageLayout(options.OutFolder, result.StudyId).Reports, "transliteration.csv")})"));
+        }
 
         output.WriteLine($"{result.StudyId}: {result.Datasets.Count} SDTM datasets written to {new PackageLayout(options.OutFolder, result.StudyId).Sdtm}");
         foreach (var dataset in result.Datasets)
@@ -191,7 +208,7 @@ internal static class PackageExporter
 
     /// <summary>One SDTM dataset as XPT (and a CSV copy); several may be written at once, each to its own files.</summary>
     private static void WriteSdtmDataset(Dataset dataset, ExportOptions options, PackageLayout layout, XptWriterOptions xptOptions,
-        Action<string> report)
+        Transliterations transliterations, Action<string> report)
     {
         report($"writing {dataset.Name} ({dataset.RowCount:N0} records)");
 
@@ -212,7 +229,7 @@ internal static class PackageExporter
             {
                 Directory.CreateDirectory(layout.Sdtm);
                 using var stream = File.Create(Path.Combine(layout.Sdtm, dataset.Name.ToLowerInvariant() + ".xpt"));
-                dataset.WriteXpt(stream, xptOptions);
+                transliterations.Write(dataset, stream, xptOptions);
             }
         }
         catch
@@ -305,7 +322,7 @@ internal static class PackageExporter
     /// best-response-by-cohort report (CSV and HTML).
     /// </summary>
     private static AdamResult? WriteAdam(MappingResult result, ExportOptions options, PackageLayout layout, XptWriterOptions xptOptions,
-        Action<string> report)
+        Transliterations transliterations, Action<string> report)
     {
         if (!AdamProgram.HasAdamSpec(options.SpecFolder))
         {
@@ -322,7 +339,7 @@ internal static class PackageExporter
             if (options.Formats.Contains("xpt"))
             {
                 using var stream = File.Create(Path.Combine(layout.Adam, name + ".xpt"));
-                dataset.WriteXpt(stream, xptOptions);
+                transliterations.Write(dataset, stream, xptOptions);
             }
 
             if (options.Formats.Contains("csv"))

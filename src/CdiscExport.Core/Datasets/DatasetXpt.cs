@@ -41,8 +41,8 @@ public static class DatasetXpt
     }
 
     /// <summary>Writes the whole dataset to <paramref name="output"/>; the stream is left open.</summary>
-    /// <returns>The writer's report of values transliterated to ASCII (empty unless the options ask for it).</returns>
-    public static IReadOnlyList<string> WriteXpt(this Dataset dataset, Stream output, XptWriterOptions options)
+    /// <returns>The writer's report of texts transliterated to ASCII (empty unless the options ask for it).</returns>
+    public static IReadOnlyList<XptTransliteration> WriteXpt(this Dataset dataset, Stream output, XptWriterOptions options)
     {
         using var writer = XptWriter.Create(output, dataset.ToXptDataset(), options);
         var values = new XptValue[dataset.Columns.Count];
@@ -76,7 +76,7 @@ public static class DatasetXpt
         }
 
         writer.Complete();
-        return writer.Transliterations.Select(t => t.ToString()).ToList();
+        return writer.Transliterations.ToList();
     }
 
     private static int LongestByteCount(CharacterColumn column)

@@ -7,7 +7,8 @@ namespace CdiscExport.Mapping.Algorithms;
 /// Reads one variable's algorithm from its spec node: a mapping whose first key names the algorithm
 /// (<c>copy</c>, <c>constant</c>, <c>template</c>, <c>ct</c>, <c>ct_decode</c>, <c>date</c>, <c>number</c>,
 /// <c>lookup</c>, <c>when</c>, <c>first</c>, <c>aggregate</c>, <c>convert</c>, <c>range_indicator</c>) and whose
-/// other keys are that algorithm's options. Unknown algorithms and options are errors that list what is allowed.
+/// other keys are that algorithm's options, plus <c>map</c> and <c>default</c>, which any algorithm but <c>ct</c> takes
+/// (<see cref="ValueMapAlgorithm"/>). Unknown algorithms and options are errors that list what is allowed.
 /// </summary>
 internal static class AlgorithmFactory
 {
@@ -23,6 +24,11 @@ internal static class AlgorithmFactory
 
         var entries = node.Entries();
         var name = entries.Count > 0 ? entries[0].Key : string.Empty;
+        if (name != "ct" && entries.Any(e => e.Key is "map" or "default"))
+        {
+            return ValueMap(node, name);
+        }
+
         return name switch
         {
             "copy" => Copy(node),
@@ -44,6 +50,28 @@ internal static class AlgorithmFactory
     }
 
     private static ValueRef Ref(SpecNode node) => new(node.Scalar(), node);
+
+    private static IAlgorithm ValueMap(SpecNode node, string name)
+    {
+        var entries = node.Entries();
+        var mapNode = entries.FirstOrDefault(e => e.Key == "map").Value;
+        var fallback = entries.FirstOrDefault(e => e.Key == "default").Value;
+        if (mapNode is null)
+        {
+            throw fallback!.Error($"default: is the value for what map: does not list; give {name} a map:");
+        }
+
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in mapNode.Entries())
+        {
+            if (!map.TryAdd(key, value.Scalar()))
+            {
+                throw value.Error($"\"{key}\" is mapped twice");
+            }
+        }
+
+        return new ValueMapAlgorithm(node, Parse(node.Without("map", "default")), map, fallback?.Scalar());
+    }
 
     private static IAlgorithm Copy(SpecNode node)
     {

@@ -182,7 +182,7 @@ internal sealed class NumberAlgorithm(SpecNode node, ValueRef source, bool lenie
     // Failures are not remembered: they end the run.
     private string Canonical(string text)
     {
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
+        if (RawNumbers.TryParse(text, source.DecimalMark, out var value))
         {
             return NumberText.Format(value, text);
         }
@@ -193,7 +193,7 @@ internal sealed class NumberAlgorithm(SpecNode node, ValueRef source, bool lenie
         }
 
         throw new MappingFailure(source.RawColumn,
-            $"\"{text}\" is not a number; raw numerics use '.' as the decimal separator");
+            $"\"{text}\" is not a number; {RawNumbers.Expected(source.DecimalMark)}");
     }
 }
 

@@ -34,7 +34,7 @@ internal sealed class ConvertUnitAlgorithm(SpecNode node, ValueRef value, ValueR
     // Failures are not remembered: they end the run.
     private string Convert(string text, string fromUnit, string toUnit)
     {
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        if (!RawNumbers.TryParse(text, value.DecimalMark, out var number))
         {
             return text;
         }
@@ -84,15 +84,15 @@ internal sealed class RangeIndicatorAlgorithm(SpecNode node, ValueRef value, Val
         return memo.TryGet(text, out var indicator) ? indicator : memo.Add(text, Indicator(text, lowText, highText));
     }
 
-    private static string Indicator(string value, string low, string high)
+    private string Indicator(string text, string lowText, string highText)
     {
-        if (!TryNumber(value, out var v))
+        if (!RawNumbers.TryParse(text, value.DecimalMark, out var v))
         {
             return string.Empty;
         }
 
-        var hasLow = TryNumber(low, out var lo);
-        var hasHigh = TryNumber(high, out var hi);
+        var hasLow = RawNumbers.TryParse(lowText, low.DecimalMark, out var lo);
+        var hasHigh = RawNumbers.TryParse(highText, high.DecimalMark, out var hi);
         if (!hasLow && !hasHigh)
         {
             return string.Empty;
@@ -100,7 +100,4 @@ internal sealed class RangeIndicatorAlgorithm(SpecNode node, ValueRef value, Val
 
         return hasLow && v < lo ? "LOW" : hasHigh && v > hi ? "HIGH" : "NORMAL";
     }
-
-    private static bool TryNumber(string text, out double value) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
 }

@@ -23,6 +23,12 @@ internal sealed class ValueRef(string name, SpecNode node)
     /// <summary>The raw column name when the reference is to a raw column (for error messages), else null.</summary>
     public string? RawColumn => _kind is RefKind.Raw or RefKind.Joined ? Name : null;
 
+    /// <summary>
+    /// The decimal mark of the form a raw column belongs to ('.' for anything else: targets and study attributes
+    /// hold numbers as the mapping writes them).
+    /// </summary>
+    public char DecimalMark { get; private set; } = '.';
+
     /// <summary>The value when it is the same on every record (a study attribute), once bound; else null.</summary>
     public string? Constant => _kind == RefKind.Study ? _studyValue : null;
 
@@ -44,6 +50,7 @@ internal sealed class ValueRef(string name, SpecNode node)
             // A raw column whose own name has a dot (EDC item names such as IT.AETERM), not a joined form's column.
             _ordinal = exact;
             _kind = RefKind.Raw;
+            DecimalMark = own.DecimalMark;
             return;
         }
 
@@ -60,6 +67,7 @@ internal sealed class ValueRef(string name, SpecNode node)
             }
 
             _kind = RefKind.Joined;
+            DecimalMark = joined.DecimalMark;
             return;
         }
 
@@ -74,6 +82,7 @@ internal sealed class ValueRef(string name, SpecNode node)
         {
             _ordinal = i;
             _kind = RefKind.Raw;
+            DecimalMark = source.DecimalMark;
             return;
         }
 

@@ -31,7 +31,7 @@ public static class MappingEngine
     {
         var spec = SpecLoader.Load(specFolder, rawFolder);
         standards ??= StandardsLibrary.Load(spec.StandardsFolder ?? StandardsLibrary.FindDefaultFolder());
-        var forms = new FormCatalog(spec.RawFolder, spec.Encoding, spec.MissingValues ?? []);
+        var forms = new FormCatalog(spec.RawFolder, spec.RawDefaults, spec.FormSettings);
         var progressLock = new object();
         Action<string>? report = progress is null ? null : message =>
         {
@@ -93,11 +93,12 @@ public static class MappingEngine
 
         AddUnusedForms(forms, reconciliation);
         var datasets = spec.Datasets.SelectMany(d => results[d.Name].Datasets).ToList();
-        return new MappingResult(spec.StudyId, spec.Attributes, datasets, reconciliation, standards, spec.TransliterateNonAscii, specFolder, spec.ExplainedFindings);
+        var notes = forms.Loaded.Where(f => f.LayoutNote is not null).OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => $"{f.Path}: {f.LayoutNote}").ToList();
+        return new MappingResult(spec.StudyId, spec.Attributes, datasets, reconciliation, standards, spec.TransliterateNonAscii, specFolder, spec.ExplainedFindings, notes);
     }
 
     private static long RawBytes(DatasetSpec dataset, FormCatalog forms) =>
-        dataset.Blocks.Select(b => b.Source).OfType<string>().Where(forms.Exists).Sum(name => new FileInfo(forms.PathOf(name)).Length);
+        dataset.Blocks.Select(b => b.Source).OfType<string>().Select(forms.PathOf).Where(File.Exists).Sum(path => new FileInfo(path).Length);
 
     // One dataset from its raw forms to its final form (and its SUPP--), with the reconciliation lines of its blocks.
     private static DatasetOutcome Map(StudySpec study, DatasetSpec dataset, StandardsLibrary standards, FormCatalog forms, ReferenceDates references, Action<string>? progress)
@@ -141,6 +142,16 @@ public static class MappingEngine
                 }
 
                 source = forms.Get(name);
+            }
+
+            // A wide form is turned long before anything binds to it: its test, value and unit columns are then
+            // columns like any other. Its rows are counted once, as the wide rows read.
+            var (wideRows, unpivoted) = (0, string.Empty);
+            if (block.Unpivot is { } unpivot && source is not null)
+            {
+                var (longForm, empty) = unpivot.Apply(source);
+                (wideRows, unpivoted) = (source.RowCount, UnpivotSpec.Describe(source.RowCount, unpivot.TestColumns(source), empty));
+                source = longForm;
             }
 
             var joined = new Dictionary<string, RawForm>(StringComparer.Ordinal);
@@ -257,8 +268,13 @@ public static class MappingEngine
                 mapped++;
             }
 
-            reconciliation.Add(new ReconciliationLine(source.Name, source.RowCount, spec.Name, mapped, setAside,
-                setAside == 0 ? string.Empty : block.WhereReason ?? "not selected by the block's where: filter"));
+            var reason = setAside == 0 ? string.Empty : block.WhereReason ?? "not selected by the block's where: filter";
+            if (block.Unpivot is not null)
+            {
+                reason = reason.Length == 0 ? unpivoted : $"{unpivoted}; {setAside} records {reason}";
+            }
+
+            reconciliation.Add(new ReconciliationLine(source.Name, block.Unpivot is null ? source.RowCount : wideRows, spec.Name, mapped, setAside, reason));
         }
 
         var columns = new List<DatasetColumn>();
@@ -591,26 +607,29 @@ public static class MappingEngine
 
     private static void AddUnusedForms(FormCatalog forms, List<ReconciliationLine> reconciliation)
     {
-        if (!Directory.Exists(forms.RawFolder))
+        // A form read only through joins and aggregates contributes values, not records; one read (another sheet of a
+        // workbook a dataset read) but used by none is reported with every row set aside; one nothing asked for is
+        // not read at all (an unreadable file no dataset uses does not stop the export), but listed, so that a form
+        // the spec forgot cannot go unnoticed.
+        var lines = new List<ReconciliationLine>();
+        foreach (var form in forms.Loaded)
         {
-            return;
-        }
-
-        foreach (var path in Directory.GetFiles(forms.RawFolder, "*.csv").Order(StringComparer.Ordinal))
-        {
-            var name = Path.GetFileNameWithoutExtension(path);
-            if (reconciliation.Any(r => r.Form == name))
+            if (reconciliation.Any(r => r.Form == form.Name))
             {
                 continue;
             }
 
-            // A form read only through joins and aggregates contributes values, not records; one that nothing read
-            // at all is reported with every row set aside, so a form the spec forgot cannot go unnoticed.
-            var used = forms.Loaded.Any(f => f.Name == name);
-            var form = forms.Get(name);
-            reconciliation.Add(used
-                ? new ReconciliationLine(name, form.RowCount, string.Empty, 0, 0, "read through joins and aggregates only")
-                : new ReconciliationLine(name, form.RowCount, string.Empty, 0, form.RowCount, "no dataset reads this form"));
+            var used = forms.Used(form.Name);
+            lines.Add(used
+                ? new ReconciliationLine(form.Name, form.RowCount, string.Empty, 0, 0, "read through joins and aggregates only")
+                : new ReconciliationLine(form.Name, form.RowCount, string.Empty, 0, form.RowCount, "no dataset reads this form"));
         }
+
+        foreach (var name in forms.Unread())
+        {
+            lines.Add(new ReconciliationLine(name, 0, string.Empty, 0, 0, "not used, unread"));
+        }
+
+        reconciliation.AddRange(lines.OrderBy(l => l.Form, StringComparer.Ordinal));
     }
 }

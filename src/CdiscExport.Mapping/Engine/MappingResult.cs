@@ -5,7 +5,8 @@ namespace CdiscExport.Mapping.Engine;
 
 /// <summary>
 /// What a study's mapping produced: SDTM datasets in spec order (SUPP-- after their parent) and the reconciliation;
-/// <c>ExplainedFindings</c> are the conformance rules whose findings the study file explains (rule id -> why).
+/// <c>ExplainedFindings</c> are the conformance rules whose findings the study file explains (rule id -> why);
+/// <c>RawNotes</c> say what the raw readers chose that the spec did not say (a detected delimiter), one per form.
 /// </summary>
 public sealed record MappingResult(
     string StudyId,
@@ -15,4 +16,5 @@ public sealed record MappingResult(
     StandardsLibrary Standards,
     bool TransliterateNonAscii,
     string SpecFolder,
-    IReadOnlyDictionary<string, string>? ExplainedFindings = null);
+    IReadOnlyDictionary<string, string>? ExplainedFindings = null,
+    IReadOnlyList<string>? RawNotes = null);

@@ -57,6 +57,9 @@ internal sealed class RawForm
     /// <summary>The decimal mark the form's numbers are written with (<c>.</c> or <c>,</c>).</summary>
     public char DecimalMark { get; init; } = '.';
 
+    /// <summary>What the reader chose about the layout that the spec did not say (a detected delimiter), or null.</summary>
+    public string? LayoutNote { get; init; }
+
     /// <summary>The number of records.</summary>
     public int RowCount { get; }
 

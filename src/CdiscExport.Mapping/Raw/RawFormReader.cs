@@ -5,22 +5,35 @@ using CsvHelper;
 namespace CdiscExport.Mapping.Raw;
 
 /// <summary>
-/// Reads a raw CSV form with CsvHelper: RFC 4180, a header row, UTF-8 with or without BOM unless the study
-/// declares another encoding. Malformed quoting, a record with more fields than the header, and bytes that are not
-/// text in the declared encoding are errors naming the file and line; nothing is repaired silently.
+/// Reads a raw delimited form with CsvHelper as its <see cref="RawSettings"/> describe it: delimiter (given, or
+/// detected from the header line and reported), quote, encoding, header line, lines skipped after the header, texts
+/// meaning missing. Malformed quoting, a record with more fields than the header, and bytes that are not text in the
+/// declared encoding are errors naming the file and line; nothing is repaired silently.
 /// </summary>
 internal static class RawFormReader
 {
-    public static RawForm Read(string name, string path, Encoding encoding, IReadOnlyList<string>? missing = null)
+    /// <summary>The delimiters a header is searched for when the form's delimiter is to be detected.</summary>
+    public static readonly char[] Delimiters = [',', ';', '\t', '|'];
+
+    public static RawForm Read(string name, string path, Encoding encoding, IReadOnlyList<string>? missing = null) =>
+        Read(name, path, RawSettings.Default with { Encoding = encoding, Missing = missing ?? [] });
+
+    public static RawForm Read(string name, string path, RawSettings settings)
     {
-        var strictEncoding = Strict(encoding);
+        var strictEncoding = Strict(settings.Encoding);
         var bytes = File.ReadAllBytes(path);
         CheckEncoding(path, bytes, strictEncoding);
-        var start = Preamble(bytes, strictEncoding);
+        var bom = Preamble(bytes, strictEncoding);
+        var (start, preambleLines) = HeaderStart(path, bytes, bom, settings.HeaderRow);
+        var (delimiter, note) = settings.Delimiter is { } given
+            ? (given, (string?)null)
+            : Detect(strictEncoding.GetString(HeaderLine(bytes, start)), settings.Quote);
 
         var options = CsvReaderOptions.Default with
         {
-            Separator = ',',
+            Separator = delimiter,
+            Quote = settings.Quote,
+            DetectSeparatorHint = false,
             HasHeader = true,
             TrackLineNumbers = true,
             MalformedData = CsvMalformedDataHandling.Throw,
@@ -36,6 +49,7 @@ internal static class RawFormReader
         int[] lines;
         var count = 0;
         string[] headers;
+        var missing = settings.Missing;
         try
         {
             // UTF-8 is what CsvHelper reads natively, so a UTF-8 file is read in place; another encoding is decoded first.
@@ -45,7 +59,8 @@ internal static class RawFormReader
             headers = reader.Headers.Select(h => h.Trim()).ToArray();
             if (headers.Length == 0)
             {
-                throw new MappingException(path, 1, null, null, null, "the form has no header row");
+                throw new MappingException(path, settings.HeaderRow, null, null, null,
+                    settings.HeaderRow == 1 ? "the form has no header row" : $"line {settings.HeaderRow} (raw header_row) holds no column names");
             }
 
             columns = new string[headers.Length][];
@@ -55,21 +70,29 @@ internal static class RawFormReader
             }
 
             lines = new int[capacity];
-
+            var skipped = 0;
             while (reader.Read())
             {
-                var line = (int)reader.LineNumber;
+                var line = (int)reader.LineNumber + preambleLines;
+                if (skipped < settings.Skip)
+                {
+                    skipped++;
+                    continue;
+                }
+
                 if (reader.FieldCount > headers.Length)
                 {
                     throw new MappingException(path, line, null, null, null,
                         $"the record has {reader.FieldCount} fields but the header names {headers.Length}; " +
-                        "a comma inside a value must be quoted");
+                        (OtherDelimiter(headers, delimiter) is { } other
+                            ? $"the header is one column holding {Describe(other)}s: is the form {Describe(other)}-delimited (raw delimiter: \"{(other == '\t' ? "tab" : other)}\", or detect)?"
+                            : $"a {Describe(delimiter)} inside a value must be quoted"));
                 }
 
                 for (var i = 0; i < columns.Length; i++)
                 {
                     var value = i < reader.FieldCount ? reader.GetString(i).Trim() : string.Empty;
-                    if (missing is { Count: > 0 } && missing.Contains(value, StringComparer.Ordinal))
+                    if (missing.Count > 0 && missing.Contains(value, StringComparer.Ordinal))
                     {
                         value = string.Empty;
                     }
@@ -82,11 +105,76 @@ internal static class RawFormReader
         }
         catch (CsvFormatException e)
         {
-            throw new MappingException(path, (int)e.LineNumber, null, null, null,
+            throw new MappingException(path, (int)e.LineNumber + preambleLines, null, null, null,
                 $"malformed CSV ({e.Message.TrimEnd('.')}); check for an unbalanced quote");
         }
 
-        return new RawForm(name, path, headers, columns, lines, count);
+        return new RawForm(name, path, headers, columns, lines, count) { DecimalMark = settings.DecimalMark, LayoutNote = note };
+    }
+
+    // A one-column header that holds another delimiter: the form's delimiter is not the one it was read with.
+    private static char? OtherDelimiter(string[] headers, char delimiter) =>
+        headers.Length == 1 && Delimiters.Where(d => d != delimiter).FirstOrDefault(d => headers[0].Contains(d)) is var other and not '\0' ? other : null;
+
+    /// <summary>How a delimiter is named in messages: <c>';'</c>, <c>tab</c>.</summary>
+    public static string Describe(char delimiter) => delimiter == '\t' ? "tab" : $"'{delimiter}'";
+
+    // The delimiter that occurs most often outside quotes in the header line; a comma when none occurs (one column).
+    // Ties go to the earlier of , ; tab |. The choice and the counts are the form's layout note.
+    private static (char Delimiter, string Note) Detect(string header, char quote)
+    {
+        var counts = new int[Delimiters.Length];
+        var quoted = false;
+        foreach (var c in header)
+        {
+            if (c == quote)
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted && Array.IndexOf(Delimiters, c) is var k and >= 0)
+            {
+                counts[k]++;
+            }
+        }
+
+        var best = 0;
+        for (var k = 1; k < counts.Length; k++)
+        {
+            if (counts[k] > counts[best])
+            {
+                best = k;
+            }
+        }
+
+        var tally = string.Join(", ", Delimiters.Select((d, k) => $"{counts[k]} {Describe(d)}"));
+        return (Delimiters[best], $"delimiter {Describe(Delimiters[best])} detected from the header ({tally})");
+    }
+
+    // Where the header line starts (after the byte order mark and header_row - 1 preamble lines), and how many lines
+    // were passed over, to number the records as the file does.
+    private static (int Start, int PreambleLines) HeaderStart(string path, byte[] bytes, int bom, int headerRow)
+    {
+        var start = bom;
+        for (var line = 1; line < headerRow; line++)
+        {
+            var next = bytes.AsSpan(start).IndexOf((byte)'\n');
+            if (next < 0)
+            {
+                throw new MappingException(path, line, null, null, null,
+                    $"the file ends before line {headerRow}, which raw header_row names as the header");
+            }
+
+            start += next + 1;
+        }
+
+        return (start, headerRow - 1);
+    }
+
+    private static ReadOnlySpan<byte> HeaderLine(byte[] bytes, int start)
+    {
+        var span = bytes.AsSpan(start);
+        var end = span.IndexOf((byte)'\n');
+        return end < 0 ? span : span[..end];
     }
 
     private static Encoding Strict(Encoding encoding) =>
@@ -120,7 +208,7 @@ internal static class RawFormReader
             var line = 1 + bytes.AsSpan(0, Math.Min(offset, bytes.Length)).Count((byte)'\n');
             throw new MappingException(path, line, null, null, null,
                 $"byte 0x{(e.BytesUnknown is { Length: > 0 } b ? b[0] : 0):X2} is not valid UTF-8; " +
-                "declare the file's encoding in the study file (raw: encoding: windows-1252, for example)");
+                "declare the file's encoding in the study file (raw: encoding: latin-1, or cp1252, for example)");
         }
     }
 }

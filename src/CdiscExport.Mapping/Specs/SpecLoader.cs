@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using CdiscExport.Mapping.Algorithms;
+using CdiscExport.Mapping.Raw;
 
 namespace CdiscExport.Mapping.Specs;
 
@@ -27,7 +28,7 @@ internal static class SpecLoader
             throw root.Required("study").Error("the study section must give STUDYID");
         }
 
-        var raw = root.Required("raw").Keys("folder", "encoding", "missing");
+        var raw = root.Required("raw").Keys([.. RawKeys, "folder", "forms"]);
         var folder = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(studyFile))!, raw.RequiredScalar("folder")));
         if (rawOverride is not null)
         {
@@ -40,7 +41,12 @@ internal static class SpecLoader
                 : new SpecException(studyFile, 0, 0, "raw", $"--raw {rawOverride}: the folder does not exist"));
         }
 
-        var encoding = ParseEncoding(raw.Optional("encoding"));
+        var defaults = ParseRawSettings(raw, RawSettings.Default);
+        var formSettings = new Dictionary<string, RawSettings>(StringComparer.Ordinal);
+        foreach (var (form, node) in raw.Optional("forms")?.Entries() ?? [])
+        {
+            formSettings[form] = ParseRawSettings(node.Keys([.. RawKeys, "file", "sheet"]), defaults);
+        }
         var standards = root.OptionalScalar("standards") is { } s
             ? Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(studyFile))!, s))
             : null;
@@ -67,9 +73,8 @@ internal static class SpecLoader
             datasets.Add(LoadDataset(file));
         }
 
-        var missing = raw.Optional("missing")?.Strings() ?? [];
         var explained = ParseExplained(root.Optional("conformance"));
-        return new StudySpec(studyFile, attributes, folder, encoding, standards, datasets, tables, visits, transliterate, missing, explained);
+        return new StudySpec(studyFile, attributes, folder, defaults, formSettings, standards, datasets, tables, visits, transliterate, explained);
     }
 
     // conformance: explained: {RULE: reason} — findings the sponsor has reviewed and explains, as a reviewer's guide
@@ -91,20 +96,83 @@ internal static class SpecLoader
         return explained;
     }
 
-    private static Encoding ParseEncoding(SpecNode? node)
+    /// <summary>The keys of a raw layout, allowed both for the folder and for each form.</summary>
+    public static readonly string[] RawKeys = ["encoding", "missing", "delimiter", "decimal", "quote", "header_row", "skip"];
+
+    // A raw layout: the keys given replace those of the settings inherited (the folder's, for a form); a form's file
+    // and sheet are its own.
+    private static RawSettings ParseRawSettings(SpecMap map, RawSettings inherited)
     {
-        var name = node?.Scalar() ?? "utf-8";
-        try
+        var settings = inherited with { File = null, Sheet = null };
+        if (map.Optional("encoding") is { } encoding)
         {
-            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-            var encoding = Encoding.GetEncoding(name);
-            return encoding.CodePage == Encoding.UTF8.CodePage ? new UTF8Encoding(false) : encoding;
+            settings = settings with
+            {
+                Encoding = RawEncodings.Find(encoding.Scalar()) ?? throw encoding.Error($"encoding \"{encoding.Scalar()}\" is not known", RawEncodings.Examples),
+            };
         }
-        catch (ArgumentException)
+
+        if (map.Optional("missing") is { } missing)
         {
-            throw node!.Error($"encoding \"{name}\" is not known", ["utf-8", "windows-1252", "iso-8859-1"]);
+            settings = settings with { Missing = missing.IsScalar ? [missing.Scalar()] : missing.Strings() };
         }
+
+        if (map.Optional("delimiter") is { } delimiter)
+        {
+            settings = settings with
+            {
+                Delimiter = delimiter.Scalar() switch
+                {
+                    "," or "comma" => ',',
+                    ";" or "semicolon" => ';',
+                    "\t" or "tab" => '\t',
+                    "|" or "pipe" => '|',
+                    "detect" or "auto" => null,
+                    var other => throw delimiter.Error($"delimiter \"{other}\" is not known", [",", ";", "tab", "|", "detect"]),
+                },
+            };
+        }
+
+        if (map.Optional("decimal") is { } mark)
+        {
+            settings = settings with
+            {
+                DecimalMark = mark.Scalar() switch
+                {
+                    "." => '.',
+                    "," => ',',
+                    var other => throw mark.Error($"decimal mark \"{other}\" is not known", [".", ","]),
+                },
+            };
+        }
+
+        if (map.Optional("quote") is { } quote)
+        {
+            settings = settings with
+            {
+                Quote = quote.Scalar() is { Length: 1 } q && char.IsAscii(q[0]) && !char.IsLetterOrDigit(q[0])
+                    ? q[0]
+                    : throw quote.Error($"quote \"{quote.Scalar()}\" is not one ASCII punctuation character", ["\"", "'"]),
+            };
+        }
+
+        if (map.Optional("header_row") is { } header)
+        {
+            settings = settings with { HeaderRow = PositiveInteger(header, 1) };
+        }
+
+        if (map.Optional("skip") is { } skip)
+        {
+            settings = settings with { Skip = PositiveInteger(skip, 0) };
+        }
+
+        return settings with { File = map.OptionalScalar("file"), Sheet = map.OptionalScalar("sheet") };
     }
+
+    private static int PositiveInteger(SpecNode node, int least) =>
+        int.TryParse(node.Scalar(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= least
+            ? n
+            : throw node.Error($"\"{node.Scalar()}\" is not a whole number of at least {least}");
 
     private static VisitRule ParseVisit(SpecNode node)
     {
@@ -146,7 +214,7 @@ internal static class SpecLoader
 
     private static BlockSpec ParseBlock(SpecNode node)
     {
-        var map = node.Keys("source", "join", "where", "why_excluded", "variables", "supp", "rows");
+        var map = node.Keys("source", "unpivot", "join", "where", "why_excluded", "variables", "supp", "rows");
         var source = map.OptionalScalar("source");
         var rowsNode = map.Optional("rows");
         if ((source is null) == (rowsNode is null))
@@ -190,7 +258,15 @@ internal static class SpecLoader
             .Select(r => (IReadOnlyDictionary<string, string>)r.Entries().ToDictionary(e => e.Key, e => e.Value.Scalar(), StringComparer.Ordinal))
             .ToList();
 
-        return new BlockSpec(node, source, joins, where, map.OptionalScalar("why_excluded"), variables, supp, rows);
+        var unpivotNode = map.Optional("unpivot");
+        if (unpivotNode is not null && source is null)
+        {
+            throw unpivotNode.Error("unpivot: needs a source: form to turn long");
+        }
+
+        var unpivot = unpivotNode is null ? null : UnpivotSpec.Parse(unpivotNode);
+
+        return new BlockSpec(node, source, joins, where, map.OptionalScalar("why_excluded"), variables, supp, rows, unpivot);
     }
 
     private static DerivationSpec ParseDerivation(SpecNode node)

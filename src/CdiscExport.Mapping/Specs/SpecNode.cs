@@ -10,11 +10,14 @@ namespace CdiscExport.Mapping.Specs;
 /// </summary>
 internal sealed class SpecNode
 {
-    private SpecNode(string file, YamlNode node, string? key)
+    private readonly string[] _hidden;
+
+    private SpecNode(string file, YamlNode node, string? key, string[]? hidden = null)
     {
         File = file;
         Node = node;
         Key = key;
+        _hidden = hidden ?? [];
     }
 
     public string File { get; }
@@ -98,6 +101,7 @@ internal sealed class SpecNode
         }
 
         return map.Children
+            .Where(kv => _hidden.Length == 0 || !_hidden.Contains((kv.Key as YamlScalarNode)?.Value, StringComparer.Ordinal))
             .Select(kv =>
             {
                 var name = (kv.Key as YamlScalarNode)?.Value ?? string.Empty;
@@ -105,6 +109,12 @@ internal sealed class SpecNode
             })
             .ToList();
     }
+
+    /// <summary>
+    /// The same mapping with <paramref name="keys"/> left out of its entries: how options that apply to any
+    /// algorithm (<c>map:</c>, <c>default:</c>) are taken off before the algorithm reads its own keys.
+    /// </summary>
+    public SpecNode Without(params string[] keys) => new(File, Node, Key, [.. _hidden, .. keys]);
 
     /// <summary>Reads a mapping whose keys must all be among <paramref name="allowed"/>.</summary>
     public SpecMap Keys(params string[] allowed)

@@ -1,5 +1,5 @@
-using System.Text;
 using CdiscExport.Mapping.Algorithms;
+using CdiscExport.Mapping.Raw;
 
 namespace CdiscExport.Mapping.Specs;
 
@@ -11,13 +11,13 @@ internal sealed record StudySpec(
     string FilePath,
     IReadOnlyDictionary<string, string> Attributes,
     string RawFolder,
-    Encoding Encoding,
+    RawSettings RawDefaults,
+    IReadOnlyDictionary<string, RawSettings> FormSettings,
     string? StandardsFolder,
     IReadOnlyList<DatasetSpec> Datasets,
     IReadOnlyDictionary<string, LookupTable> Tables,
     IReadOnlyList<VisitRule> Visits,
     bool TransliterateNonAscii,
-    IReadOnlyList<string>? MissingValues = null,
     IReadOnlyDictionary<string, string>? ExplainedFindings = null)
 {
     /// <summary>STUDYID, from the study file's <c>study:</c> section.</summary>
@@ -51,7 +51,8 @@ internal sealed record BlockSpec(
     string? WhereReason,
     IReadOnlyList<(string Target, IAlgorithm Algorithm)> Variables,
     IReadOnlyList<SuppSpec> Supp,
-    IReadOnlyList<IReadOnlyDictionary<string, string>>? Rows);
+    IReadOnlyList<IReadOnlyDictionary<string, string>>? Rows,
+    UnpivotSpec? Unpivot = null);
 
 /// <summary>A standard derivation named in a dataset file, with its options.</summary>
 internal sealed record DerivationSpec(SpecNode Node, string Name, SpecMap Options);

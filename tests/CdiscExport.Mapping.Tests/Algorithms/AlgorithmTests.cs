@@ -93,7 +93,7 @@ public sealed class AlgorithmTests
     public void Number_NotANumber_IsErrorUnlessLenient()
     {
         Should.Throw<MappingException>(() => MapAe("SUBJID,N\n1,\"1,2\"\n", "      AETERM: { number: N }", "AETERM"))
-            .Message.ShouldContain("'.' as the decimal separator");
+            .Message.ShouldContain("'.' as the decimal mark");
         MapAe("SUBJID,N\n1,<0.1\n1,0.10\n", "      AETERM: { number: N, lenient: true }", "AETERM").ShouldBe(["", "0.1"]);
     }
 
