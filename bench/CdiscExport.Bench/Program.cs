@@ -6,6 +6,7 @@ return args.FirstOrDefault() switch
     "generate" => StudyGenerator.Run(args[1..]),
     "scale" => ScaleBenchmark.Run(args[1..]),
     "validate" => ValidateBenchmark.Run(args[1..]),
+    "raw-layout" => RawLayoutBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -22,6 +23,9 @@ static int Usage()
           validate  `cdisc-export validate` (every rule) on the package at N subjects and on the CDISC pilot vs R haven only
                     reading the same XPT files (and readstat xpt->csv); time, memory, rows/s. Reuses WORK/out-N unless
                     --rebuild; --timings adds one CDISC_EXPORT_TIMINGS=1 run per package (untimed) to show where time goes
+        usage: dotnet run -c Release --project bench/CdiscExport.Bench -- raw-layout [--rows 1000000] [--runs 3] [--work DIR]
+          raw-layout  the same lab form mapped to LB from a comma/period UTF-8 layout and from a semicolon/decimal-comma
+                      Latin-1 one (export --formats csv, whole processes); the LB files must be identical
         """);
     return 2;
 }

@@ -210,4 +210,24 @@ public sealed class RawSettingsTests
         var result = study.Dataset("ae", AeHead + "\n    variables:\n" + AeIds + "        AETERM: { copy: T }\n").Run();
         result.Reconciliation.ShouldContain(l => l.Form == "broken" && l.RowsRead == 0 && l.Reason == "not used, unread");
     }
+
+    /// <summary>The date examples of docs/spec-language.md, each as written there.</summary>
+    [Theory]
+    [InlineData("DDMONYYYY", "14MAY2006", "2006-05-14")]
+    [InlineData("DDMONYYYY", "UNMAY2006", "2006-05")]
+    [InlineData("DD.MM.YYYY", "14.05.2006", "2006-05-14")]
+    [InlineData("DD.MM.YYYY", "UK.05.2006", "2006-05")]
+    [InlineData("DD.MM.YYYY", "UK.UK.2006", "2006")]
+    [InlineData("MM/DD/YYYY", "05/14/2006", "2006-05-14")]
+    [InlineData("YYYYMMDD", "20060514", "2006-05-14")]
+    [InlineData("YYYYMMDD", "200605", "2006-05")]
+    [InlineData("DD.MM.YYYY HH:MM", "14.05.2006 08:30", "2006-05-14T08:30")]
+    [InlineData("ISO", "2006-05-14T08:30:15", "2006-05-14T08:30:15")]
+    public void DateFormats_AsDocumented(string format, string raw, string iso)
+    {
+        using var study = new MiniStudy();
+        study.Raw("ae", $"SUBJID,D\n1,{raw}\n");
+        var result = study.Dataset("ae", AeHead + "\n    variables:\n" + AeIds + $"        AESTDTC: {{ date: D, format: \"{format}\" }}\n").Run();
+        Column(result, "AESTDTC").ShouldBe([iso]);
+    }
 }
