@@ -108,6 +108,8 @@ internal static class ExcelWorkbookReader
         List<string>[] columns = [];
         var lines = new List<int>();
         var missing = settings.Missing;
+        // Sheets repeat the same values (test names, units, visits) row after row: keep one copy of each short text.
+        var pool = new Dictionary<string, string>(StringComparer.Ordinal);
         while (reader.Read())
         {
             row++;
@@ -165,6 +167,11 @@ internal static class ExcelWorkbookReader
                     }
 
                     continue;
+                }
+
+                if (value.Length is > 0 and <= 64)
+                {
+                    value = pool.TryGetValue(value, out var pooled) ? pooled : pool[value] = value;
                 }
 
                 values[i] = value;
