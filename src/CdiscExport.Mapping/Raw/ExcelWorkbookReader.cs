@@ -80,8 +80,7 @@ internal static class ExcelWorkbookReader
         {
             // ExcelDataReader reports a damaged or foreign file with exceptions of its own, of the zip and XML layers or
             // plain InvalidDataException; all mean the same to a user.
-            throw new MappingException(path, 0, null, null, null,
-                $"not a readable Excel workbook ({e.GetType().Name}: {e.Message.TrimEnd('.')}); save it again from Excel as .xlsx");
+            throw Unreadable(path, e);
         }
 
         if (sheets is not null)
@@ -98,6 +97,37 @@ internal static class ExcelWorkbookReader
 
         return forms;
     }
+
+    /// <summary>The names of the workbook's sheets, in order, without reading their cells.</summary>
+    /// <param name="path">The workbook.</param>
+    /// <returns>The sheet names: the forms <see cref="Read"/> would return.</returns>
+    /// <exception cref="MappingException">The file is not a readable workbook.</exception>
+    public static IReadOnlyList<string> SheetNames(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        _ = CodePages.Value;
+        var names = new List<string>();
+        try
+        {
+            using var stream = File.OpenRead(path);
+            using var reader = ExcelReaderFactory.CreateReader(stream);
+            do
+            {
+                names.Add(reader.Name);
+            }
+            while (reader.NextResult());
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw Unreadable(path, e);
+        }
+
+        return names;
+    }
+
+    private static MappingException Unreadable(string path, Exception e) =>
+        new(path, 0, null, null, null,
+            $"not a readable Excel workbook ({e.GetType().Name}: {e.Message.TrimEnd('.')}); save it again from Excel as .xlsx");
 
     private static RawForm ReadSheet(IExcelDataReader reader, string file, RawSettings settings, CultureInfo culture)
     {

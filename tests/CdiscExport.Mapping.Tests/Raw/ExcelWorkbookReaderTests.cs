@@ -54,7 +54,7 @@ public sealed class ExcelWorkbookReaderTests
     [MemberData(nameof(ShownValues))]
     public void Read_CellsWithNumberFormats_AreReadAsShown(int record, string column, string expected)
     {
-        var lb = Sheet(ExcelWorkbookReader.Read(Book, LabLayout), "LB");
+        var lb = Sheet(ExcelWorkbookReader.Read(Book, LabLayout, ["LB"]), "LB");
 
         lb.Get(record, lb.Ordinal(column)).ShouldBe(expected);
     }
@@ -62,10 +62,10 @@ public sealed class ExcelWorkbookReaderTests
     [Fact]
     public void Read_PreambleLabelRowAndEmptyRows_LeaveTheRecordsWithTheirSheetRows()
     {
-        var forms = ExcelWorkbookReader.Read(Book, LabLayout);
+        var forms = ExcelWorkbookReader.Read(Book, LabLayout, ["LB"]);
 
-        forms.Select(f => f.Name).ShouldBe(["LB", "DM"]);
-        var lb = forms[0];
+        ExcelWorkbookReader.SheetNames(Book).ShouldBe(["LB", "DM", "Offset"]);
+        var lb = forms.ShouldHaveSingleItem();
         lb.Headers.ShouldBe(["SUBJID", "VISIT", "LBDAT", "LBTIM", "LBTEST", "RESULT", "PCT", "AMOUNT", "NOTE", "FLAG", "BIG"]);
         lb.RowCount.ShouldBe(4); // row 6 is empty, and so are the formatted rows after row 8
         Enumerable.Range(0, lb.RowCount).Select(lb.LineOf).ShouldBe([4, 5, 7, 8]);
@@ -76,7 +76,7 @@ public sealed class ExcelWorkbookReaderTests
     [Fact]
     public void Read_DecimalComma_FormatsNumbersWithIt()
     {
-        var lb = Sheet(ExcelWorkbookReader.Read(Book, LabLayout with { DecimalMark = ',' }), "LB");
+        var lb = Sheet(ExcelWorkbookReader.Read(Book, LabLayout with { DecimalMark = ',' }, ["LB"]), "LB");
 
         lb.Get(0, lb.Ordinal("RESULT")).ShouldBe("13,5");
         lb.Get(0, lb.Ordinal("AMOUNT")).ShouldBe("1.234,50");
@@ -88,9 +88,18 @@ public sealed class ExcelWorkbookReaderTests
     [Fact]
     public void Read_MissingTexts_BecomeBlank()
     {
-        var lb = Sheet(ExcelWorkbookReader.Read(Book, LabLayout with { Missing = ["NA"] }), "LB");
+        var lb = Sheet(ExcelWorkbookReader.Read(Book, LabLayout with { Missing = ["NA"] }, ["LB"]), "LB");
 
         lb.Get(1, lb.Ordinal("NOTE")).ShouldBe("");
+    }
+
+    [Fact]
+    public void Read_AllSheets_ReadsEachInWorkbookOrderWithTheSameLayout()
+    {
+        var forms = ExcelWorkbookReader.Read(Book, RawSettings.Default with { HeaderRow = 3 });
+
+        forms.Select(f => f.Name).ShouldBe(["LB", "DM", "Offset"]);
+        forms[1].RowCount.ShouldBe(0); // DM has 3 rows: its header row 3 is its last record, and nothing follows
     }
 
     [Fact]
@@ -110,12 +119,27 @@ public sealed class ExcelWorkbookReaderTests
     }
 
     [Fact]
+    public void Read_SheetStartingBelowRowOne_KeepsExcelsRowNumbers()
+    {
+        var offset = ExcelWorkbookReader.Read(Book, RawSettings.Default with { HeaderRow = 3 }, ["Offset"]).ShouldHaveSingleItem();
+
+        offset.Headers.ShouldBe(["", "SUBJID", "VALUE"]); // column A is empty: its name is blank, as in a CSV
+        offset.RowCount.ShouldBe(2);
+        offset.LineOf(0).ShouldBe(5);
+        offset.LineOf(1).ShouldBe(7);
+        offset.Get(0, offset.Ordinal("SUBJID")).ShouldBe("A-1");
+        offset.Get(0, offset.Ordinal("VALUE")).ShouldBe("2.5");
+        offset.Get(1, offset.Ordinal("SUBJID")).ShouldBe("");
+        offset.Get(1, offset.Ordinal("VALUE")).ShouldBe("only a value");
+    }
+
+    [Fact]
     public void Read_SheetNotInTheWorkbook_FailsListingTheSheets()
     {
         var e = Should.Throw<MappingException>(() => ExcelWorkbookReader.Read(Book, RawSettings.Default, ["AE"]));
 
         e.RawFile.ShouldBe(Book);
-        e.Reason.ShouldContain("LB, DM");
+        e.Reason.ShouldContain("LB, DM, Offset");
     }
 
     [Fact]
