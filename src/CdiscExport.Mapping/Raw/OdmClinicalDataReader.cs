@@ -40,8 +40,9 @@ namespace CdiscExport.Mapping.Raw;
 /// prohibited. The encoding is the one the XML declaration names (<see cref="RawSettings.Encoding"/> does not apply).
 /// </para>
 /// <para>
-/// Each record's line is the line of its <c>ItemGroupData</c> start tag. Malformed XML, an ItemData outside an
-/// ItemGroupData, an unknown ItemOID and an item given twice in one ItemGroupData stop the read with a
+/// Each record's line is the line of its <c>ItemGroupData</c> start tag. Malformed XML, a root element other than
+/// ODM 1.3's <c>ODM</c> (ODM 2.0 is another format), an ItemData outside an ItemGroupData, an unknown ItemOID and an
+/// item given twice in one ItemGroupData stop the read with a
 /// <see cref="MappingException"/> naming the file and line.
 /// </para>
 /// </remarks>
@@ -282,6 +283,13 @@ internal static class OdmClinicalDataReader
         {
             var info = (IXmlLineInfo)reader;
             reader.MoveToContent();
+            if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "ODM" || !IsOdm(reader))
+            {
+                throw new MappingException(path, info.LineNumber, null, null, null,
+                    $"the root element is {{{reader.NamespaceURI}}}{reader.LocalName}, not an ODM 1.3 <ODM> element " +
+                    $"(namespace {Namespace}); only CDISC ODM 1.3.x files are read as clinical data");
+            }
+
             while (!reader.EOF)
             {
                 if (reader.NodeType == XmlNodeType.Element && !IsOdm(reader))

@@ -304,6 +304,17 @@ public sealed class OdmClinicalDataReaderTests
         e.Reason.ShouldStartWith("malformed XML");
     }
 
+    [Theory]
+    [InlineData("<?xml version=\"1.0\"?>\n<ODM xmlns=\"http://www.cdisc.org/ns/odm/v2.0\"/>")]
+    [InlineData("<?xml version=\"1.0\"?>\n<workbook/>")]
+    public void Read_NotOdm13_FailsAtTheRoot(string xml)
+    {
+        var e = Should.Throw<MappingException>(() => ReadText(xml));
+
+        e.Line.ShouldBe(2);
+        e.Reason.ShouldContain("ODM 1.3");
+    }
+
     [Fact]
     public void Read_Dtd_IsRefused()
     {
