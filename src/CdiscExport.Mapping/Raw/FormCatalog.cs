@@ -4,9 +4,10 @@ namespace CdiscExport.Mapping.Raw;
 
 /// <summary>
 /// The raw forms of one study, each read once on first use and only then: a delimited file
-/// (<c>&lt;raw folder&gt;/&lt;name&gt;.csv</c>, or the file its settings name), or one form of a file holding
-/// several (a workbook's sheets, an ODM export's item groups), which is read whole when one of its forms is first
-/// asked for. Datasets are mapped side by side, so a form asked for by two of them at once is still read once (the
+/// (<c>&lt;raw folder&gt;/&lt;name&gt;.csv</c>, or the file its settings name), a sheet of a workbook (<c>.xlsx</c>,
+/// <c>.xlsm</c>, <c>.xls</c>; read on its own), or an item group of a CDISC ODM export (<c>.xml</c>, whose forms are all read in one pass when the
+/// first is asked for). A form that is not a file of its own is looked for in the folder's workbooks and ODM exports,
+/// in file name order. Datasets are mapped side by side, so a form asked for by two of them at once is still read once (the
 /// second waits for it).
 /// </summary>
 internal sealed class FormCatalog
@@ -26,12 +27,15 @@ internal sealed class FormCatalog
         _formSettings = formSettings ?? new Dictionary<string, RawSettings>(StringComparer.Ordinal);
     }
 
-    /// <summary>
-    /// Readers of files that hold several forms, by extension: each gives all the forms of a file. None is built in;
-    /// the workbook and ODM readers register here.
-    /// </summary>
-    public static IReadOnlyDictionary<string, Func<string, RawSettings, IReadOnlyList<RawForm>>> MultiFormReaders { get; } =
-        new Dictionary<string, Func<string, RawSettings, IReadOnlyList<RawForm>>>(StringComparer.OrdinalIgnoreCase);
+    // Files that hold several forms: a workbook (a form per sheet, each read on its own when asked for) and an ODM
+    // export (a form per item group, all read in one pass of the file).
+    private static bool IsWorkbook(string path) => Path.GetExtension(path).ToLowerInvariant() is ".xlsx" or ".xlsm" or ".xls";
+
+    private static bool IsOdm(string path) => Path.GetExtension(path).Equals(".xml", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsMultiForm(string path) => IsWorkbook(path) || IsOdm(path);
+
+    private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<string>>> _sheetNames = new(StringComparer.Ordinal);
 
     public string RawFolder { get; }
 
@@ -47,7 +51,7 @@ internal sealed class FormCatalog
     /// <summary>The settings a form is read with: its own, else the folder's.</summary>
     public RawSettings SettingsOf(string name) => _formSettings.TryGetValue(name, out var own) ? own : _defaults;
 
-    public bool Exists(string name) => File.Exists(PathOf(name)) || FromMultiForm(name) is not null;
+    public bool Exists(string name) => File.Exists(PathOf(name)) || FromMultiForm(name);
 
     /// <summary>The file form <paramref name="name"/> is read from (for a form of a multi-form file, once found there).</summary>
     public string PathOf(string name)
@@ -86,7 +90,26 @@ internal sealed class FormCatalog
                     yield return Path.GetFileNameWithoutExtension(path);
                 }
             }
-            else if (MultiFormReaders.ContainsKey(extension))
+            else if (IsWorkbook(path))
+            {
+                // Each sheet no dataset asked for, by name; a workbook that cannot even be listed, by file name.
+                var loaded = Loaded.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+                IReadOnlyList<string> sheets;
+                try
+                {
+                    sheets = SheetNamesOf(path);
+                }
+                catch (Engine.MappingException)
+                {
+                    sheets = [];
+                }
+
+                foreach (var sheet in sheets.Count == 0 ? [Path.GetFileName(path)] : sheets.Where(n => !loaded.Contains(n)))
+                {
+                    yield return sheet;
+                }
+            }
+            else if (IsOdm(path))
             {
                 var wasRead = _multiForm.TryGetValue(Path.GetFullPath(path), out var forms) && forms.IsValueCreated;
                 if (!wasRead)
@@ -101,40 +124,48 @@ internal sealed class FormCatalog
     {
         var settings = SettingsOf(name);
         var path = PathOf(name);
-        if (MultiFormReaders.TryGetValue(Path.GetExtension(path), out _))
+        if (IsMultiForm(path))
         {
             var wanted = settings.Sheet ?? name;
-            var forms = FormsOf(path);
-            var form = forms.FirstOrDefault(f => f.Name == wanted)
-                ?? throw new Engine.MappingException(path, 0, null, null, null,
-                    $"holds no form \"{wanted}\"; it holds {string.Join(", ", forms.Select(f => f.Name))}");
-            return form;
+            var names = IsWorkbook(path) ? SheetNamesOf(path) : FormsOf(path).Select(f => f.Name).ToList();
+            if (!names.Contains(wanted, StringComparer.Ordinal))
+            {
+                throw new Engine.MappingException(path, 0, null, null, null,
+                    $"holds no {(IsWorkbook(path) ? "sheet" : "item group")} \"{wanted}\"; it holds {string.Join(", ", names)}");
+            }
+
+            return IsWorkbook(path)
+                ? ExcelWorkbookReader.Read(path, settings, [wanted]).Single()
+                : FormsOf(path).First(f => f.Name == wanted);
         }
 
         return RawFormReader.Read(name, path, settings);
     }
 
+    // An ODM export's forms, all read in one pass, once.
     private IReadOnlyList<RawForm> FormsOf(string path) =>
         _multiForm.GetOrAdd(Path.GetFullPath(path), p => new Lazy<IReadOnlyList<RawForm>>(
-            () => MultiFormReaders[Path.GetExtension(p)](p, _defaults), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+            () => OdmClinicalDataReader.Read(p, _defaults), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
-    // A form not given as its own file: the first multi-form file of the folder (in name order) that holds it.
-    private RawForm? FromMultiForm(string name)
-    {
-        var path = FromMultiFormPath(name);
-        return path is null ? null : FormsOf(path).FirstOrDefault(f => f.Name == name);
-    }
+    private IReadOnlyList<string> SheetNamesOf(string path) =>
+        _sheetNames.GetOrAdd(Path.GetFullPath(path), p => new Lazy<IReadOnlyList<string>>(
+            () => ExcelWorkbookReader.SheetNames(p), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+
+    private IReadOnlyList<string> FormNamesOf(string path) => IsWorkbook(path) ? SheetNamesOf(path) : FormsOf(path).Select(f => f.Name).ToList();
+
+    // A form not given as its own file: the first workbook or ODM export of the folder (in name order) that holds it.
+    private bool FromMultiForm(string name) => FromMultiFormPath(name) is not null;
 
     private string? FromMultiFormPath(string name)
     {
-        if (MultiFormReaders.Count == 0 || !Directory.Exists(RawFolder))
+        if (!Directory.Exists(RawFolder))
         {
             return null;
         }
 
         foreach (var path in Directory.GetFiles(RawFolder).Order(StringComparer.Ordinal))
         {
-            if (MultiFormReaders.ContainsKey(Path.GetExtension(path)) && FormsOf(path).Any(f => f.Name == name))
+            if (IsMultiForm(path) && FormNamesOf(path).Contains(name, StringComparer.Ordinal))
             {
                 return path;
             }

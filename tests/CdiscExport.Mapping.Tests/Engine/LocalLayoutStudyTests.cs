@@ -1,8 +1,5 @@
-using System.Globalization;
-using CdiscExport.Core.Datasets;
 using CdiscExport.Mapping.Engine;
 using CdiscExport.Testing;
-using CsvHelper;
 
 namespace CdiscExport.Mapping.Tests.Engine;
 
@@ -24,22 +21,14 @@ public sealed class LocalLayoutStudyTests
     public void Run_LocalLayout_ReproducesEveryExpectedValue(string name)
     {
         var dataset = Result.Datasets.Single(d => d.Name == name.ToUpperInvariant());
-        var expected = ReadCsv(Path.Combine(Fixture, "expected", name + ".csv"));
-        dataset.RowCount.ShouldBe(expected.Count);
-        for (var row = 0; row < expected.Count; row++)
-        {
-            foreach (var (variable, value) in expected[row])
-            {
-                Value(dataset, variable, row).ShouldBe(value, $"{dataset.Name}.{variable} row {row + 1}");
-            }
-        }
+        ExpectedValues.ShouldMatch(dataset, Path.Combine(Fixture, "expected", name + ".csv"));
     }
 
     [Fact]
     public void Run_LocalLayout_ReconcilesEveryRawRowAndLeavesTheUnusedFileUnread()
     {
         var lines = Result.Reconciliation.Select(l => string.Join("|", l.Form, l.RowsRead, l.Dataset, l.RowsMapped, l.RowsSetAside, l.Reason));
-        lines.ShouldBe(ReadCsv(Path.Combine(Fixture, "expected", "reconciliation.csv")).Select(r => string.Join("|", r.Values)));
+        lines.ShouldBe(ExpectedValues.Read(Path.Combine(Fixture, "expected", "reconciliation.csv")).Select(r => string.Join("|", r.Values)));
     }
 
     [Fact]
@@ -49,23 +38,4 @@ public sealed class LocalLayoutStudyTests
             .ShouldEndWith("unerwuenschte_ereignisse.csv: delimiter ';' detected from the header (0 ',', 4 ';', 0 tab, 0 '|')");
     }
 
-    private static string Value(Dataset dataset, string variable, int row) => dataset[variable] switch
-    {
-        NumericColumn n => n[row] is { } d ? d.ToString("R", CultureInfo.InvariantCulture) : string.Empty,
-        CharacterColumn t => t[row],
-        _ => throw new InvalidOperationException(variable),
-    };
-
-    private static List<Dictionary<string, string>> ReadCsv(string path)
-    {
-        using var reader = CsvReader.FromText(File.ReadAllText(path), CsvReaderOptions.Default with { HasHeader = true });
-        var headers = reader.Headers.ToArray();
-        var rows = new List<Dictionary<string, string>>();
-        while (reader.Read())
-        {
-            rows.Add(headers.Select((h, i) => (h, v: reader.GetString(i))).ToDictionary(x => x.h, x => x.v, StringComparer.Ordinal));
-        }
-
-        return rows;
-    }
 }
