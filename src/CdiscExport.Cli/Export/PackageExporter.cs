@@ -147,6 +147,12 @@ internal static class PackageExporter
         }
 
         readAheadLane.GetAwaiter().GetResult();
+        if (conformance is not null)
+        {
+            progress.Report("writing review page");
+            ReviewFiles.WriteReview(layout, conformance, options.CreatedAt);
+        }
+
         staged.Commit();
 
         output.WriteLine($"{result.StudyId}: {result.Datasets.Count} SDTM datasets written to {new PackageLayout(options.OutFolder, result.StudyId).Sdtm}");
