@@ -16,14 +16,14 @@ internal static class FindingsPayload
 {
     private static readonly (string Name, string Label, string Kind, Func<ReviewFinding, string> Text)[] Columns =
     [
-        ("RULE", "Rule", "text", f => f.Rule),
-        ("SEVERITY", "Severity", "text", f => ConformanceReportWriter.Name(f.Severity)),
-        ("DATASET", "Dataset", "text", f => f.Dataset ?? ""),
-        ("VARIABLE", "Variable", "text", f => f.Variable ?? ""),
-        ("RECORD", "Record number in the dataset", "number", f => f.Row?.ToString(CultureInfo.InvariantCulture) ?? ""),
-        ("USUBJID", "Subject", "text", f => f.Usubjid ?? ""),
-        ("VALUE", "Value", "text", f => f.Value ?? ""),
-        ("MESSAGE", "Message", "text", f => f.Message),
+        ("RULE", "", "text", f => f.Rule),
+        ("SEVERITY", "", "text", f => ConformanceReportWriter.Name(f.Severity)),
+        ("DATASET", "", "text", f => f.Dataset ?? ""),
+        ("VARIABLE", "", "text", f => f.Variable ?? ""),
+        ("RECORD", "in the dataset", "number", f => f.Row?.ToString(CultureInfo.InvariantCulture) ?? ""),
+        ("USUBJID", "", "text", f => f.Usubjid ?? ""),
+        ("VALUE", "", "text", f => f.Value ?? ""),
+        ("MESSAGE", "", "text", f => f.Message),
     ];
 
     /// <summary>The findings of <paramref name="page"/> as JSON, safe inside a script element.</summary>

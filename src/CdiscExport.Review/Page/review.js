@@ -189,13 +189,14 @@
   Grid.prototype.build = function () {
     var self = this;
     var columns = this.table.columns;
-    var head = '<th scope="col"><button class="sort" type="button" data-col="-1" title="Back to file order">Record</button></th>';
+    var first = this.options.rowLabel || 'Record';
+    var head = '<th scope="col"><button class="sort" type="button" data-col="-1" title="Back to the original order">' + escapeHtml(first) + '</button></th>';
     var filters = '<td></td>';
     for (var i = 0; i < columns.length; i++) {
       var c = columns[i];
       var sorted = i === this.sort ? (this.desc ? 'descending' : 'ascending') : 'none';
       head += '<th scope="col" aria-sort="' + sorted + '"><button class="sort" type="button" data-col="' + i + '" title="Sort by ' + escapeHtml(c.name) + '">' +
-        escapeHtml(c.name) + '</button><span class="label">' + escapeHtml(c.label) + '</span></th>';
+        escapeHtml(c.name) + '</button>' + (c.label ? '<span class="label">' + escapeHtml(c.label) + '</span>' : '') + '</th>';
       filters += '<td><input type="search" data-col="' + i + '" aria-label="Filter ' + escapeHtml(c.name) + '" value="' + escapeHtml(this.filters[i]) + '"></td>';
     }
     this.root.innerHTML =
@@ -404,6 +405,7 @@
   };
   var findingsView = byId('findings-view');
   var findingsGrid = new Grid(findingsView, {
+    rowLabel: 'Finding',
     caption: function () { return 'Listed findings: each names its rule, dataset, record and subject; a record number opens the record.'; },
     cell: function (column, row, text) {
       if (text === '') {
