@@ -6,6 +6,7 @@ return args.FirstOrDefault() switch
     "generate" => StudyGenerator.Run(args[1..]),
     "scale" => ScaleBenchmark.Run(args[1..]),
     "validate" => ValidateBenchmark.Run(args[1..]),
+    "review" => ReviewBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -22,6 +23,9 @@ static int Usage()
           validate  `cdisc-export validate` (every rule) on the package at N subjects and on the CDISC pilot vs R haven only
                     reading the same XPT files (and readstat xpt->csv); time, memory, rows/s. Reuses WORK/out-N unless
                     --rebuild; --timings adds one CDISC_EXPORT_TIMINGS=1 run per package (untimed) to show where time goes
+        usage: dotnet run -c Release --project bench/CdiscExport.Bench -- review [--subjects 5000] [--runs 3] [--work DIR] [--rebuild]
+          review    `cdisc-export review` on the package at N subjects (target < 5 s), then the page opened in headless
+                    chromium: time to its first table, records in the table's DOM. Reuses WORK/out-N unless --rebuild
         """);
     return 2;
 }
