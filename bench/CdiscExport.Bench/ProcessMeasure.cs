@@ -18,6 +18,9 @@ internal sealed record Measurement(double Seconds, long PeakKilobytes)
     /// <summary>What the process wrote on standard error.</summary>
     public string StandardError { get; init; } = string.Empty;
 
+    /// <summary>CPU time (user + system) of the process and its children: what the run costs whatever else the machine is doing.</summary>
+    public double CpuSeconds { get; init; }
+
     /// <summary>Peak resident memory in megabytes.</summary>
     public double PeakMegabytes => PeakKilobytes / 1024.0;
 
@@ -53,7 +56,7 @@ internal static class ProcessMeasure
     {
         var report = Path.GetTempFileName();
         var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in (string[])["-f", "%e %M", "-o", report, program, .. arguments])
+        foreach (var a in (string[])["-f", "%e %M %U %S", "-o", report, program, .. arguments])
         {
             start.ArgumentList.Add(a);
         }
@@ -77,6 +80,7 @@ internal static class ProcessMeasure
         File.Delete(report);
         return new Measurement(double.Parse(parts[0], CultureInfo.InvariantCulture), long.Parse(parts[1], CultureInfo.InvariantCulture))
         {
+            CpuSeconds = double.Parse(parts[2], CultureInfo.InvariantCulture) + double.Parse(parts[3], CultureInfo.InvariantCulture),
             ExitCode = process.ExitCode, StandardOutput = stdout.Result, StandardError = stderr.Result,
         };
     }

@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
     "scale" => ScaleBenchmark.Run(args[1..]),
     "validate" => ValidateBenchmark.Run(args[1..]),
     "raw-layout" => RawLayoutBenchmark.Run(args[1..]),
+    "review" => ReviewBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -26,6 +27,9 @@ static int Usage()
         usage: dotnet run -c Release --project bench/CdiscExport.Bench -- raw-layout [--rows 1000000] [--runs 3] [--work DIR]
           raw-layout  the same lab form mapped to LB from a comma/period UTF-8 layout and from a semicolon/decimal-comma
                       Latin-1 one (export --formats csv, whole processes); the LB files must be identical
+        usage: dotnet run -c Release --project bench/CdiscExport.Bench -- review [--subjects 5000] [--runs 3] [--work DIR] [--rebuild]
+          review    `cdisc-export review` on the package at N subjects (target < 5 s), then the page opened in headless
+                    chromium: time to its first table, records in the table's DOM. Reuses WORK/out-N unless --rebuild
         """);
     return 2;
 }

@@ -31,6 +31,7 @@ public static class CliApp
             ConvertCommand.Create(output, error),
             InspectCommand.Create(output, error),
             ValidateCommand.Create(output, error),
+            ReviewCommand.Create(output, error),
         };
 
         // Help names the tool as users type it, whatever process hosts it (dotnet run, tests, the packed tool).

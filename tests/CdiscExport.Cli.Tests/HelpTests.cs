@@ -14,6 +14,7 @@ public sealed class HelpTests
     [InlineData("convert", new[] { "convert", "--help" })]
     [InlineData("inspect", new[] { "inspect", "--help" })]
     [InlineData("validate", new[] { "validate", "--help" })]
+    [InlineData("review", new[] { "review", "--help" })]
     public void Help_HasNotChanged(string name, string[] args)
     {
         var run = CliRun.Of(args);

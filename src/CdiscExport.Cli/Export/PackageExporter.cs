@@ -153,6 +153,12 @@ internal static class PackageExporter
             transliterations.Write(Path.Combine(layout.Reports, "transliteration.csv"));
         }
 
+        if (conformance is not null)
+        {
+            progress.Report("writing review page");
+            ReviewFiles.WriteReview(layout, conformance, options.CreatedAt);
+        }
+
         staged.Commit();
 
         foreach (var note in result.RawNotes ?? [])
