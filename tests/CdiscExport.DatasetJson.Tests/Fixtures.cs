@@ -1,8 +1,4 @@
-using System.IO.Compression;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Json.Schema;
+using CdiscExport.Testing;
 
 namespace CdiscExport.DatasetJson.Tests;
 
@@ -29,53 +25,6 @@ internal static class Fixtures
         }
     }
 
-    // Built with its own $id as the base URI: JsonSchema.Net 8 otherwise registers the document twice and refuses.
-    private static readonly Lazy<JsonSchema> Schema = new(() =>
-        JsonSchema.FromText(File.ReadAllText(Path.Combine(Folder, "schema", "dataset.schema.json")), new BuildOptions { SchemaRegistry = new SchemaRegistry() },
-            new Uri("https://cdisc.org/dataset-json/model")));
-
-    /// <summary>
-    /// The first breach of CDISC's v1.1 schema (draft 2019-09) in a file of any form, or of records = number of rows;
-    /// null when there is none. NDJSON line 1 plus its rows are checked as the equivalent JSON document (the
-    /// published NDJSON schema does not resolve).
-    /// </summary>
-    public static string? SchemaProblem(byte[] file, DatasetJsonForm form)
-    {
-        if (form == DatasetJsonForm.Dsjc)
-        {
-            using var gzip = new GZipStream(new MemoryStream(file), CompressionMode.Decompress);
-            using var plain = new MemoryStream();
-            gzip.CopyTo(plain);
-            file = plain.ToArray();
-        }
-
-        var text = Encoding.UTF8.GetString(file);
-        JsonObject document;
-        if (form == DatasetJsonForm.Json)
-        {
-            document = JsonNode.Parse(text)!.AsObject();
-        }
-        else
-        {
-            var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            document = JsonNode.Parse(lines[0])!.AsObject();
-            if (document.ContainsKey("rows"))
-            {
-                return "NDJSON line 1 holds rows";
-            }
-
-            document["rows"] = new JsonArray(lines.Skip(1).Select(l => JsonNode.Parse(l)).ToArray());
-        }
-
-        using var parsed = JsonDocument.Parse(document.ToJsonString());
-        var result = Schema.Value.Evaluate(parsed.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
-        if (!result.IsValid)
-        {
-            var first = result.Details?.FirstOrDefault(d => d.Errors is { Count: > 0 });
-            return first is null ? "invalid" : $"{first.InstanceLocation}: {string.Join("; ", first.Errors!.Values)}";
-        }
-
-        var rows = document["rows"]?.AsArray().Count ?? 0;
-        return document["records"]!.GetValue<long>() == rows ? null : $"records {document["records"]} but {rows} rows";
-    }
+    /// <summary>The first breach of CDISC's v1.1 schema, or null (<see cref="DatasetJsonSchema.Problem"/>).</summary>
+    public static string? SchemaProblem(byte[] file, DatasetJsonForm form) => DatasetJsonSchema.Problem(Path.Combine(Folder, "schema", "dataset.schema.json"), file, form);
 }
