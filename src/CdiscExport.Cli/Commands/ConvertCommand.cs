@@ -40,7 +40,7 @@ internal static class ConvertCommand
                 (".csv", ".xpt") => CsvToXpt.Convert(from, to, parse.GetValue(version) ?? 5, now, LoadStandards(), error),
                 (".csv", _) when XptRows.IsDatasetJson(to) => CsvToDatasetJson(from, to, now, error),
                 (".xpt" or ".json" or ".ndjson" or ".dsjc", ".csv") => XptToCsv.Convert(from, to),
-                (".json" or ".ndjson" or ".dsjc", ".xpt") => DatasetJsonConvert.ToXpt(from, to, parse.GetValue(version) ?? 5, now),
+                (".json" or ".ndjson" or ".dsjc", ".xpt") => DatasetJsonConvert.ToXpt(from, to, parse.GetValue(version) ?? 5, now, error),
                 (".xpt" or ".json" or ".ndjson" or ".dsjc", _) when XptRows.IsDatasetJson(to) => DatasetJsonConvert.ToDatasetJson(from, to, now, error),
                 _ => throw new UsageException($"cannot convert {Path.GetFileName(from)} to {Path.GetFileName(to)}: give two of .xpt, .csv, .json, .ndjson, .dsjc (not .csv to .csv)"),
             };

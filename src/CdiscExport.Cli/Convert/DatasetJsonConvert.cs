@@ -78,11 +78,15 @@ internal static class DatasetJsonConvert
         return rows;
     }
 
-    /// <summary>Dataset-JSON (any form) to XPT.</summary>
-    public static long ToXpt(string input, string output, int version, DateTime created)
+    /// <summary>
+    /// Dataset-JSON (any form) to XPT. Numbers below the IBM range (about 5.4e-79, e.g. 1e-300) are written as 0, as
+    /// SAS writes them, with a warning naming the first (record, column and value) and how many.
+    /// </summary>
+    public static long ToXpt(string input, string output, int version, DateTime created, TextWriter messages)
     {
         using var source = XptRows.Open(input);
-        return StagedFile.Write(output, temporary =>
+        IReadOnlyList<XptUnderflow> underflows = [];
+        var rows = StagedFile.Write(output, temporary =>
         {
             using var stream = File.Create(temporary);
             using var writer = XptWriter.Create(stream, source.Dataset, XptWriterOptions.Default with { Version = version, Created = created, Modified = created });
@@ -105,8 +109,17 @@ internal static class DatasetJsonConvert
             }
 
             writer.Complete();
+            underflows = writer.Underflows;
             return writer.RowCount;
         });
+        if (underflows.Count > 0)
+        {
+            var first = underflows[0];
+            messages.WriteLine(System.FormattableString.Invariant(
+                $"warning: {Path.GetFileName(input)}: {underflows.Count} numbers below the XPT range (about 5.4e-79) written as 0; the first: record {first.RowNumber}, column {first.Variable}, {first.Value:R}"));
+        }
+
+        return rows;
     }
 
     // Dataset-JSON to Dataset-JSON: the metadata as read (a new form only), every value as its exact text.
