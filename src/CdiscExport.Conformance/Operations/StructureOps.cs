@@ -85,7 +85,8 @@ internal static partial class StructureOps
         foreach (var p in c.Package.Problems)
         {
             c.Applicable = true;
-            c.Report(null, null, null, Path.GetFileName(p.FilePath), $"not a readable SAS XPORT v5 file: {p.Message}");
+            var what = Path.GetExtension(p.FilePath).ToLowerInvariant() is ".json" or ".ndjson" or ".dsjc" ? "Dataset-JSON v1.1" : "SAS XPORT v5";
+            c.Report(null, null, null, Path.GetFileName(p.FilePath), $"not a readable {what} file: {p.Message}");
         }
     }
 

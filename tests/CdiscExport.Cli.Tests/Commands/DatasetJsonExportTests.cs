@@ -133,6 +133,34 @@ public sealed class DatasetJsonExportTests(DatasetJsonExportFixture exports) : I
         json.Report.GetProperty("summary").GetRawText().ShouldBe(xpt.Report.GetProperty("summary").GetRawText());
     }
 
+    [Fact]
+    public void Validate_PackageWithBrokenNdjson_FindingNamesFileRecordAndColumn()
+    {
+        var package = Path.Combine(_work, "broken");
+        CopyFolder(exports.Out("ndjson"), package);
+        var ae = Path.Combine(package, "m5", "datasets", "borlen-ph1", "tabulations", "sdtm", "ae.ndjson");
+        var lines = File.ReadAllLines(ae);
+        lines[2] = "[1" + lines[2][lines[2].IndexOf(',', StringComparison.Ordinal)..]; // record 2: STUDYID a number
+        File.WriteAllText(ae, string.Join('\n', lines) + "\n");
+
+        var report = Path.Combine(_work, "broken-report");
+        var run = CliRun.Of("validate", package, "--report", report);
+        run.ExitCode.ShouldBe(1, run.Error);
+        var messages = JsonDocument.Parse(File.ReadAllText(Path.Combine(report, "conformance.json"))).RootElement.GetProperty("findings")
+            .EnumerateArray().Select(f => f.GetProperty("message").GetString()!).ToList();
+        messages.ShouldContain(m => m.Contains("ae.ndjson record 2, column STUDYID", StringComparison.Ordinal) && m.Contains("not a readable Dataset-JSON v1.1 file", StringComparison.Ordinal));
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
     private (CliRun Run, JsonElement Report) Validate(string form)
     {
         var report = Path.Combine(_work, form);
