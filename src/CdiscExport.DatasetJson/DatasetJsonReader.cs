@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -227,6 +228,14 @@ public sealed partial class DatasetJsonReader : IDisposable
         }
 
         var bytes = _values.AsSpan(_valueStarts[ordinal], _valueLengths[ordinal]);
+
+        // Utf8Parser reads JSON number text to the same correctly rounded double as double.Parse, about twice as fast
+        // (the bulk of an NDJSON -> XPT conversion); text it does not take whole (a decimal's "1,234.5") goes the slow way.
+        if (Utf8Parser.TryParse(bytes, out double fast, out var consumed) && consumed == bytes.Length)
+        {
+            return fast;
+        }
+
         return double.TryParse(bytes, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var value)
             ? value
             : throw new DatasetJsonException(DatasetJsonMessages.NotANumber(Encoding.UTF8.GetString(bytes)), _filePath, RowNumber, Metadata.Columns[ordinal].Name);
