@@ -3,6 +3,7 @@ using CdiscExport.Bench;
 return args.FirstOrDefault() switch
 {
     "lb" => LbBenchmark.Run(args[1..]),
+    "dsj" => DatasetJsonBenchmark.Run(args[1..]),
     "generate" => StudyGenerator.Run(args[1..]),
     "scale" => ScaleBenchmark.Run(args[1..]),
     "validate" => ValidateBenchmark.Run(args[1..]),
@@ -16,6 +17,8 @@ static int Usage()
     Console.Error.WriteLine("""
         usage: dotnet run -c Release --project bench/CdiscExport.Bench -- lb [--rows N] [--runs N] [--work DIR]
           lb        1,000,000-row LB: our csv->xpt vs R haven write_xpt, our xpt->csv vs readstat (whole processes)
+        usage: dotnet run -c Release --project bench/CdiscExport.Bench -- dsj [--rows N] [--runs N] [--work DIR]
+          dsj       1,000,000-row LB: our xpt->ndjson and ndjson->xpt (and dsjc both ways) as ratios to our xpt->csv, peak memory
         usage: dotnet run -c Release --project bench/CdiscExport.Bench -- generate --subjects N --out DIR
           generate  the sample study's raw forms at N subjects (export them with --raw DIR)
         usage: dotnet run -c Release --project bench/CdiscExport.Bench -- scale [--subjects 500,5000,20000] [--work DIR]

@@ -1,5 +1,6 @@
 using CdiscExport.Adam.Spec;
 using CdiscExport.Conformance.Language;
+using CdiscExport.DatasetJson;
 using CdiscExport.Mapping.Engine;
 using CdiscExport.Mapping.Specs;
 using CdiscExport.Xpt;
@@ -19,7 +20,7 @@ internal static class CommandErrors
         {
             return action();
         }
-        catch (Exception e) when (e is SpecException or MappingException or AdamSpecException or UsageException or XptFormatException or XptLimitException
+        catch (Exception e) when (e is SpecException or MappingException or AdamSpecException or UsageException or XptFormatException or XptLimitException or XptValueOutOfRangeException or DatasetJsonException
                                       or IOException or UnauthorizedAccessException or RuleFormatException)
         {
             error.WriteLine($"cdisc-export: {e.Message}");

@@ -5,18 +5,21 @@ using NodaTime;
 
 namespace CdiscExport.Cli.Commands;
 
-/// <summary><c>convert &lt;in&gt; &lt;out&gt;</c>: XPT to CSV, XPT to XPT, CSV to XPT, by the files' extensions.</summary>
+/// <summary>
+/// <c>convert &lt;in&gt; &lt;out&gt;</c>: between any two of XPT, CSV and Dataset-JSON (JSON, NDJSON, DSJC), by the files'
+/// extensions (CSV to CSV excepted).
+/// </summary>
 internal static class ConvertCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var input = new Argument<FileInfo>("in") { Description = "The file to read: .xpt or .csv." };
-        var target = new Argument<FileInfo>("out") { Description = "The file to write: .xpt or .csv (written whole or not at all)." };
+        var input = new Argument<FileInfo>("in") { Description = "The file to read: .xpt, .csv, or Dataset-JSON .json, .ndjson, .dsjc." };
+        var target = new Argument<FileInfo>("out") { Description = "The file to write: .xpt, .csv, .json, .ndjson or .dsjc (written whole or not at all)." };
         var version = new Option<int?>("--xpt-version") { Description = "SAS transport version of an XPT output: 5 (FDA) or 8. Default: 5, or the input's for XPT to XPT." };
         version.AcceptOnlyFromAmong("5", "8");
-        var datetime = new Option<string?>("--datetime") { Description = "The creation time stamped into an XPT output (ISO 8601); else SOURCE_DATE_EPOCH; else now (XPT to XPT keeps the input's)." };
+        var datetime = new Option<string?>("--datetime") { Description = "The creation time stamped into an XPT or Dataset-JSON output (ISO 8601); else SOURCE_DATE_EPOCH; else now (XPT to XPT keeps the input's)." };
 
-        var command = new Command("convert", "Convert between SAS transport (XPT v5/v8) and CSV.") { input, target, version, datetime };
+        var command = new Command("convert", "Convert between SAS transport (XPT v5/v8), CSV and CDISC Dataset-JSON v1.1 (.json, .ndjson, .dsjc).") { input, target, version, datetime };
         command.SetAction(parse => CommandErrors.Guard(error, () =>
         {
             var from = parse.GetRequiredValue(input).FullName;
@@ -30,18 +33,37 @@ internal static class ConvertCommand
             var pinned = parse.GetValue(datetime) is { } text ? CreationTime.Resolve(text, SystemClock.Instance).ToDateTimeUtc()
                 : Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH") is { Length: > 0 } ? CreationTime.Resolve(null, SystemClock.Instance).ToDateTimeUtc()
                 : (DateTime?)null;
+            var now = pinned ?? SystemClock.Instance.GetCurrentInstant().ToDateTimeUtc();
             var rows = kind switch
             {
-                (".xpt", ".csv") => XptToCsv.Convert(from, to),
                 (".xpt", ".xpt") => XptToCsv.Copy(from, to, parse.GetValue(version), pinned),
-                (".csv", ".xpt") => CsvToXpt.Convert(from, to, parse.GetValue(version) ?? 5,
-                    pinned ?? SystemClock.Instance.GetCurrentInstant().ToDateTimeUtc(), LoadStandards(), error),
-                _ => throw new UsageException($"cannot convert {Path.GetFileName(from)} to {Path.GetFileName(to)}: give .xpt -> .csv, .xpt -> .xpt or .csv -> .xpt"),
+                (".csv", ".xpt") => CsvToXpt.Convert(from, to, parse.GetValue(version) ?? 5, now, LoadStandards(), error),
+                (".csv", _) when XptRows.IsDatasetJson(to) => CsvToDatasetJson(from, to, now, error),
+                (".xpt" or ".json" or ".ndjson" or ".dsjc", ".csv") => XptToCsv.Convert(from, to),
+                (".json" or ".ndjson" or ".dsjc", ".xpt") => DatasetJsonConvert.ToXpt(from, to, parse.GetValue(version) ?? 5, now, error),
+                (".xpt" or ".json" or ".ndjson" or ".dsjc", _) when XptRows.IsDatasetJson(to) => DatasetJsonConvert.ToDatasetJson(from, to, now, error),
+                _ => throw new UsageException($"cannot convert {Path.GetFileName(from)} to {Path.GetFileName(to)}: give two of .xpt, .csv, .json, .ndjson, .dsjc (not .csv to .csv)"),
             };
             output.WriteLine($"{Path.GetFileName(to)}: {rows} rows");
             return CliApp.Success;
         }));
         return command;
+    }
+
+    // CSV to Dataset-JSON goes through a V8 XPT file in the temporary folder: the CSV's types and lengths are learned
+    // once, by CSV to XPT, and V8 takes the long names and labels Dataset-JSON allows.
+    private static long CsvToDatasetJson(string from, string to, DateTime created, TextWriter messages)
+    {
+        var temporary = Path.Combine(Path.GetTempPath(), $"cdisc-export-{Environment.ProcessId}-{Path.GetFileNameWithoutExtension(from)}.xpt");
+        try
+        {
+            CsvToXpt.Convert(from, temporary, 8, created, LoadStandards(), messages);
+            return DatasetJsonConvert.ToDatasetJson(temporary, to, created, messages);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
     }
 
     private static string Extension(string path) => Path.GetExtension(path).ToLowerInvariant();

@@ -12,7 +12,7 @@ internal static class ExportCommand
         var spec = new Argument<DirectoryInfo>("study-spec-dir") { Description = "The study's spec folder (study.yaml and one mapping file per dataset)." };
         var outDir = new Option<DirectoryInfo>("--out") { Description = "The package folder to write (replaced whole, only once the new package is complete).", Required = true };
         var raw = new Option<DirectoryInfo?>("--raw") { Description = "A raw folder that replaces the one the study file names." };
-        var formats = new Option<string>("--formats") { Description = "Comma-separated output formats: xpt, csv.", DefaultValueFactory = _ => "xpt" };
+        var formats = new Option<string>("--formats") { Description = "Comma-separated output formats: xpt, csv, json, ndjson, dsjc (Dataset-JSON v1.1). define.xml describes the XPT files when xpt is among them, else the first of json, ndjson, dsjc.", DefaultValueFactory = _ => "xpt" };
         var version = new Option<int>("--xpt-version") { Description = "SAS transport version: 5 (FDA) or 8.", DefaultValueFactory = _ => 5 };
         version.AcceptOnlyFromAmong("5", "8");
         var datetime = new Option<string?>("--datetime") { Description = "The creation time stamped into outputs (ISO 8601); else SOURCE_DATE_EPOCH; else now." };

@@ -1,17 +1,18 @@
 using System.CommandLine;
 using System.Globalization;
+using CdiscExport.Cli.Convert;
 using CdiscExport.Xpt;
 
 namespace CdiscExport.Cli.Commands;
 
-/// <summary><c>inspect &lt;file.xpt&gt; [--rows N]</c>: dataset and variable metadata and the first rows.</summary>
+/// <summary><c>inspect &lt;file&gt; [--rows N]</c>: an XPT or Dataset-JSON file's dataset and variable metadata and first rows.</summary>
 internal static class InspectCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var file = new Argument<FileInfo>("file") { Description = "The XPT file." };
+        var file = new Argument<FileInfo>("file") { Description = "The file: .xpt, or Dataset-JSON .json, .ndjson, .dsjc." };
         var rows = new Option<int>("--rows") { Description = "How many rows to show.", DefaultValueFactory = _ => 10 };
-        var command = new Command("inspect", "Show an XPT file's dataset and variable metadata and its first rows.") { file, rows };
+        var command = new Command("inspect", "Show an XPT or Dataset-JSON file's dataset and variable metadata and its first rows.") { file, rows };
         command.SetAction(parse => CommandErrors.Guard(error, () =>
         {
             var path = parse.GetRequiredValue(file).FullName;
@@ -20,11 +21,9 @@ internal static class InspectCommand
                 throw new UsageException($"{path}: no such file");
             }
 
-            using var stream = File.OpenRead(path);
-            using var reader = XptReader.Open(stream, XptReaderOptions.Default with { FilePath = path });
+            using var reader = XptRows.Open(path);
             var d = reader.Dataset;
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{Path.GetFileName(path)}: dataset {d.Name} \"{d.Label}\", XPT v{reader.Version}, SAS {reader.SasVersion} {reader.OperatingSystem}, created {reader.Created:yyyy-MM-ddTHH:mm:ss}"));
+            output.WriteLine($"{Path.GetFileName(path)}: dataset {d.Name} \"{d.Label}\", {reader.Describe}");
             output.WriteLine();
             output.WriteLine($"{"#",3}  {"variable",-32} {"type",-4} {"len",4}  {"format",-12} label");
             for (var i = 0; i < d.Variables.Count; i++)

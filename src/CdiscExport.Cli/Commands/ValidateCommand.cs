@@ -33,7 +33,7 @@ internal static class ValidateCommand
 
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var inputs = new Argument<string[]>("package-dir | files") { Description = "A package root (with m5/datasets), a datasets folder, .xpt files, or a CDISC CORE test-data folder (_datasets.csv, _variables.csv, one CSV per dataset, .env).", Arity = ArgumentArity.OneOrMore };
+        var inputs = new Argument<string[]>("package-dir | files") { Description = "A package root (with m5/datasets), a datasets folder (XPT or Dataset-JSON .json, .ndjson, .dsjc), such files, or a CDISC CORE test-data folder (_datasets.csv, _variables.csv, one CSV per dataset, .env).", Arity = ArgumentArity.OneOrMore };
         var define = new Option<FileInfo?>("--define") { HelpName = "define.xml", Description = "The define.xml to use instead of the one in the folder." };
         var report = new Option<DirectoryInfo?>("--report") { HelpName = "dir", Description = "Where to write the reports (default ./conformance-report/, never inside the package)." };
         var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when findings reach this severity.", DefaultValueFactory = _ => "error" };

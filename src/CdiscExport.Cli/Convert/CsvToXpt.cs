@@ -31,40 +31,30 @@ internal static class CsvToXpt
         var dataset = new XptDataset(name, standards?.Sdtmig.FindDataset(name)?.Label ?? standards?.Adamig.FindDataset(name)?.Label ?? string.Empty,
             variables.Select(v => v.Variable).ToList());
 
-        var temporary = output + ".partial";
-        long rows = 0;
-        try
+        return StagedFile.Write(output, temporary =>
         {
-            using (var stream = File.Create(temporary))
-            using (var writer = XptWriter.Create(stream, dataset, XptWriterOptions.Default with { Version = version, Created = created, Modified = created }))
-            using (var reader = CsvReader.FromFile(input, Options))
+            long rows = 0;
+            using var stream = File.Create(temporary);
+            using var writer = XptWriter.Create(stream, dataset, XptWriterOptions.Default with { Version = version, Created = created, Modified = created });
+            using var reader = CsvReader.FromFile(input, Options);
+            var values = new XptValue[variables.Count];
+            while (reader.Read())
             {
-                var values = new XptValue[variables.Count];
-                while (reader.Read())
+                for (var i = 0; i < variables.Count; i++)
                 {
-                    for (var i = 0; i < variables.Count; i++)
-                    {
-                        var span = reader.GetSpan(variables[i].Ordinal);
-                        values[i] = variables[i].Variable.Type == XptVariableType.Numeric
-                            ? ParseNumber(span, input, reader.LineNumber, variables[i].Variable.Name)
-                            : XptValue.Text(Encoding.UTF8.GetString(span).TrimEnd(' '));
-                    }
-
-                    writer.WriteRow(values);
-                    rows++;
+                    var span = reader.GetSpan(variables[i].Ordinal);
+                    values[i] = variables[i].Variable.Type == XptVariableType.Numeric
+                        ? ParseNumber(span, input, reader.LineNumber, variables[i].Variable.Name)
+                        : XptValue.Text(Encoding.UTF8.GetString(span).TrimEnd(' '));
                 }
 
-                writer.Complete();
+                writer.WriteRow(values);
+                rows++;
             }
 
-            File.Move(temporary, output, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
-
-        return rows;
+            writer.Complete();
+            return rows;
+        });
     }
 
     private static (string[] Headers, bool[] Numeric, int[] Lengths) Scan(string input)

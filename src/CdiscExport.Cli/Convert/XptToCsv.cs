@@ -4,94 +4,66 @@ using CdiscExport.Xpt;
 namespace CdiscExport.Cli.Convert;
 
 /// <summary>
-/// XPT to CSV, row by row: numbers in shortest round-trip form, <c>.</c> as an empty cell, special missing values as
-/// their SAS text (<c>.A</c> ... <c>.Z</c>, <c>._</c>) so that CSV to XPT gives them back, character values right-trimmed.
+/// XPT (or Dataset-JSON) to CSV, row by row: numbers in shortest round-trip form, <c>.</c> as an empty cell, special
+/// missing values as their SAS text (<c>.A</c> ... <c>.Z</c>, <c>._</c>) so that CSV to XPT gives them back, character
+/// values right-trimmed. And XPT to XPT, keeping everything.
 /// </summary>
 internal static class XptToCsv
 {
-    public static long Convert(string input, string output)
+    public static long Convert(string input, string output) => StagedFile.Write(output, temporary =>
     {
-        var temporary = output + ".partial";
         long rows = 0;
-        try
+        using var reader = XptRows.Open(input);
+        using var target = File.Create(temporary);
+        using var writer = DatasetCsvWriter.Create(target);
+        var variables = reader.Dataset.Variables;
+        writer.WriteHeader(variables.Select(v => v.Name));
+        var count = variables.Count;
+        while (reader.Read())
         {
-            using (var source = File.OpenRead(input))
-            using (var reader = XptReader.Open(source, XptReaderOptions.Default with { FilePath = input }))
-            using (var target = File.Create(temporary))
-            using (var writer = DatasetCsvWriter.Create(target))
+            // Hot loop: no per-row allocation for numbers; repeated strings come from the reader's cache.
+            for (var i = 0; i < count; i++)
             {
-                var variables = reader.Dataset.Variables;
-                writer.WriteHeader(variables.Select(v => v.Name));
-                var numeric = variables.Select(v => v.Type == XptVariableType.Numeric).ToArray();
-                while (reader.Read())
+                var value = reader.GetValue(i);
+                if (value.IsText)
                 {
-                    // Hot loop: no per-row allocation for numbers; repeated strings come from the reader's cache.
-                    for (var i = 0; i < numeric.Length; i++)
-                    {
-                        if (!numeric[i])
-                        {
-                            writer.WriteField(reader.GetString(i));
-                            continue;
-                        }
-
-                        var value = reader.GetValue(i);
-                        if (value.IsNumber)
-                        {
-                            writer.WriteNumber(value.NumberValue);
-                        }
-                        else
-                        {
-                            writer.WriteField(value.MissingKind == SasMissingKind.Dot ? string.Empty : SasMissing.ToText(value.MissingKind));
-                        }
-                    }
-
-                    writer.EndRecord();
-                    rows++;
+                    writer.WriteField(value.TextValue);
+                }
+                else if (value.IsNumber)
+                {
+                    writer.WriteNumber(value.NumberValue);
+                }
+                else
+                {
+                    writer.WriteField(value.MissingKind == SasMissingKind.Dot ? string.Empty : SasMissing.ToText(value.MissingKind));
                 }
             }
 
-            File.Move(temporary, output, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
+            writer.EndRecord();
+            rows++;
         }
 
         return rows;
-    }
+    });
 
-    public static long Copy(string input, string output, int? version, DateTime? created)
+    public static long Copy(string input, string output, int? version, DateTime? created) => StagedFile.Write(output, temporary =>
     {
-        var temporary = output + ".partial";
-        long rows;
-        try
-        {
-            using (var source = File.OpenRead(input))
-            using (var reader = XptReader.Open(source, XptReaderOptions.Default with { FilePath = input }))
-            using (var target = File.Create(temporary))
-            {
-                // Everything is kept: the header timestamps too, unless the caller pins them.
-                var options = XptWriterOptions.Default with
-                {
-                    Version = version ?? reader.Version,
-                    Created = created ?? reader.Created,
-                    Modified = created ?? reader.Modified,
-                    SasVersion = reader.SasVersion,
-                    OperatingSystem = reader.OperatingSystem,
-                };
-                using var writer = XptWriter.Create(target, reader.Dataset, options);
-                writer.Write(reader);
-                writer.Complete();
-                rows = writer.RowCount;
-            }
+        using var source = File.OpenRead(input);
+        using var reader = XptReader.Open(source, XptReaderOptions.Default with { FilePath = input });
+        using var target = File.Create(temporary);
 
-            File.Move(temporary, output, overwrite: true);
-        }
-        finally
+        // Everything is kept: the header timestamps too, unless the caller pins them.
+        var options = XptWriterOptions.Default with
         {
-            File.Delete(temporary);
-        }
-
-        return rows;
-    }
+            Version = version ?? reader.Version,
+            Created = created ?? reader.Created,
+            Modified = created ?? reader.Modified,
+            SasVersion = reader.SasVersion,
+            OperatingSystem = reader.OperatingSystem,
+        };
+        using var writer = XptWriter.Create(target, reader.Dataset, options);
+        writer.Write(reader);
+        writer.Complete();
+        return writer.RowCount;
+    });
 }

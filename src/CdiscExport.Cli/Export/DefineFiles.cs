@@ -14,14 +14,16 @@ internal static class DefineFiles
     public const string DefineHtml = "define.html";
 
     /// <summary>
-    /// Builds the define from <paramref name="datasets"/> (the ones just written to <paramref name="folder"/>) and writes
-    /// both files there.
+    /// Builds the define from <paramref name="datasets"/> (the ones written to <paramref name="folder"/>, as files with
+    /// <paramref name="extension"/>: <c>.xpt</c> or a Dataset-JSON form) and writes both files there.
     /// </summary>
-    public static void WriteDefine(string folder, IReadOnlyList<Dataset> datasets, DefineKind kind, string studyId,
-        IReadOnlyDictionary<string, string> studyAttributes, StandardsLibrary standards, Instant created)
+    /// <returns>The define, for the Dataset-JSON files whose metadata it fixes (itemOIDs, key sequence, data types).</returns>
+    public static DefineDocument WriteDefine(string folder, IReadOnlyList<Dataset> datasets, DefineKind kind, string studyId,
+        IReadOnlyDictionary<string, string> studyAttributes, StandardsLibrary standards, Instant created, string extension)
     {
         var options = new DefineBuildOptions(kind, studyId, standards, created)
         {
+            DatasetFileExtension = extension,
             StudyDescription = studyAttributes.GetValueOrDefault("TITLE"),
             ProtocolName = studyId,
             Originator = studyAttributes.GetValueOrDefault("SPONSOR"),
@@ -29,5 +31,6 @@ internal static class DefineFiles
         var define = DefineBuilder.Build(datasets, options);
         DefineWriter.WriteFile(define, Path.Combine(folder, DefineXml));
         DefineHtmlWriter.WriteFile(define, Path.Combine(folder, DefineHtml));
+        return define;
     }
 }

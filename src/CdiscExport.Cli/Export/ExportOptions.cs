@@ -1,4 +1,5 @@
 using CdiscExport.Cli.Commands;
+using CdiscExport.DatasetJson;
 using NodaTime;
 
 namespace CdiscExport.Cli.Export;
@@ -17,12 +18,25 @@ internal sealed record ExportOptions(
     {
         var formats = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(f => f.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
-        var unknown = formats.Except(["xpt", "csv"]).ToList();
+        var unknown = formats.Except(["xpt", "csv", .. DatasetFormats]).ToList();
         if (unknown.Count > 0 || formats.Count == 0)
         {
-            throw new UsageException($"--formats \"{text}\": allowed formats are xpt and csv");
+            throw new UsageException($"--formats \"{text}\": allowed formats are xpt, csv, json, ndjson and dsjc");
         }
 
         return formats;
     }
+
+    /// <summary>The dataset formats define.xml can describe, in the order one is chosen for its def:leaf.</summary>
+    public static IReadOnlyList<string> DatasetFormats { get; } = ["xpt", "json", "ndjson", "dsjc"];
+
+    /// <summary>
+    /// The format the define.xml describes (its def:leaf and file names) and the conformance checks read: XPT when it
+    /// is asked for, else JSON, NDJSON, DSJC in that order; null with CSV alone (no define, no checks).
+    /// </summary>
+    public string? DefineFormat => DatasetFormats.FirstOrDefault(Formats.Contains);
+
+    /// <summary>The Dataset-JSON forms asked for.</summary>
+    public IEnumerable<DatasetJsonForm> DatasetJsonForms =>
+        DatasetFormats.Skip(1).Where(Formats.Contains).Select(f => Enum.Parse<DatasetJsonForm>(f, ignoreCase: true));
 }

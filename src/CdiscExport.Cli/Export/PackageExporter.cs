@@ -96,10 +96,16 @@ internal static class PackageExporter
         var readAheadLane = Task.CompletedTask;
         try
         {
-            if (options.Formats.Contains("xpt"))
+            if (options.DefineFormat is { } defineFormat)
             {
                 Report("writing SDTM define.xml");
-                DefineFiles.WriteDefine(layout.Sdtm, result.Datasets, DefineKind.Sdtm, result.StudyId, result.StudyAttributes, result.Standards, options.CreatedAt);
+                var define = DefineFiles.WriteDefine(layout.Sdtm, result.Datasets, DefineKind.Sdtm, result.StudyId, result.StudyAttributes, result.Standards,
+                    options.CreatedAt, "." + defineFormat);
+                if (options.DatasetJsonForms.Any())
+                {
+                    Report("writing SDTM Dataset-JSON");
+                    DatasetJsonFiles.Write(layout.Sdtm, result.Datasets, define, options.DatasetJsonForms, options.CreatedAt);
+                }
             }
 
             Report("writing reconciliation report");
@@ -277,13 +283,13 @@ internal static class PackageExporter
         f.Rule == rule || f.AlsoRule == rule || (f.P21Id.Length > 0 && f.P21Id == rule);
 
     /// <summary>
-    /// The conformance rules run on the package just written (XPT and define.xml as a reviewer receives them), with
-    /// the reports in reports/. Findings at or above --fail-on make the exit code 1; the package is written all the
+    /// The conformance rules run on the package just written (XPT, or the Dataset-JSON files define.xml describes when
+    /// no XPT is written, and define.xml, as a reviewer receives them), with the reports in reports/. Findings at or above --fail-on make the exit code 1; the package is written all the
     /// same, so that the data manager can read the reports and the datasets side by side.
     /// </summary>
     private static ConformanceResult? CheckConformance(PackageLayout layout, ExportOptions options, ProgressDisplay progress, ReadAhead readAhead)
     {
-        if (!options.Formats.Contains("xpt"))
+        if (options.DefineFormat is null)
         {
             return null;
         }
@@ -314,7 +320,7 @@ internal static class PackageExporter
     {
         if (result is null)
         {
-            return "conformance: not checked (no XPT written)";
+            return "conformance: not checked (no XPT or Dataset-JSON written)";
         }
 
         // Issues, as validate counts them: one per record (or dataset) a rule faults, whatever its output variables.
@@ -357,10 +363,16 @@ internal static class PackageExporter
             }
         }
 
-        if (options.Formats.Contains("xpt"))
+        if (options.DefineFormat is { } defineFormat)
         {
             report("writing ADaM define.xml");
-            DefineFiles.WriteDefine(layout.Adam, adam.Datasets, DefineKind.Adam, result.StudyId, result.StudyAttributes, result.Standards, options.CreatedAt);
+            var define = DefineFiles.WriteDefine(layout.Adam, adam.Datasets, DefineKind.Adam, result.StudyId, result.StudyAttributes, result.Standards,
+                options.CreatedAt, "." + defineFormat);
+            if (options.DatasetJsonForms.Any())
+            {
+                report("writing ADaM Dataset-JSON");
+                DatasetJsonFiles.Write(layout.Adam, adam.Datasets, define, options.DatasetJsonForms, options.CreatedAt);
+            }
         }
 
         report("writing best-response report");

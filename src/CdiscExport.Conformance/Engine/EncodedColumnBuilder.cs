@@ -36,6 +36,9 @@ internal abstract class EncodedColumnBuilder
     /// <summary>Adds the value of a row, given as its bytes in file layout.</summary>
     public abstract void Add(ReadOnlySpan<byte> row);
 
+    /// <summary>Adds the value of a row read from a file that is not XPT (Dataset-JSON), as the XPT file would hold it.</summary>
+    public abstract void Add(XptValue value);
+
     /// <summary>The finished column.</summary>
     public abstract EncodedColumn Build();
 
@@ -78,10 +81,26 @@ internal sealed class TextColumnBuilder : EncodedColumnBuilder
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public override void Add(ReadOnlySpan<byte> row)
+    public override void Add(ReadOnlySpan<byte> row) => AddBytes(row.Slice(Offset, Variable.Length));
+
+    // The Latin-1 bytes XPT would hold (a character beyond Latin-1 has none: '?', as an XPT writer would refuse it).
+    public override void Add(XptValue value)
+    {
+        var text = value.IsText ? value.TextValue : string.Empty;
+        Span<byte> bytes = text.Length <= 256 ? stackalloc byte[text.Length] : new byte[text.Length];
+        for (var i = 0; i < text.Length; i++)
+        {
+            bytes[i] = text[i] <= '\u00FF' ? (byte)text[i] : (byte)'?';
+        }
+
+        AddBytes(bytes);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void AddBytes(ReadOnlySpan<byte> field)
     {
         // Trailing blanks are padding, as XptReader.GetBytes reads them.
-        var bytes = row.Slice(Offset, Variable.Length).TrimEnd((byte)' ');
+        var bytes = field.TrimEnd((byte)' ');
 
         // Sorted datasets repeat a value row after row (STUDYID, USUBJID, --TESTCD): skip the lookup then.
         if (bytes.Length == lastLength && bytes.SequenceEqual(last.AsSpan(0, lastLength)))
@@ -139,6 +158,13 @@ internal sealed class NumberColumnBuilder : EncodedColumnBuilder
         lastField = key;
         lastCode = code;
         Append(code);
+    }
+
+    // As XPT holds it: any missing value is null, and -0 is 0 (an IBM zero has no sign).
+    public override void Add(XptValue value)
+    {
+        lastCode = -1;
+        Append(CodeOf(value.IsNumber ? value.NumberValue + 0.0 : null));
     }
 
     public override EncodedColumn Build() => new(Variable, TakeCodes(), [.. texts], [.. numbers]);

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using CdiscExport.Conformance.Define;
 using CdiscExport.Core.Datasets;
+using CdiscExport.Core.DatasetJson;
+using CdiscExport.DatasetJson;
 using CdiscExport.Xpt;
 
 namespace CdiscExport.Conformance.Engine;
@@ -59,7 +61,7 @@ public sealed class DatasetData
     /// <summary>Full path of the file.</summary>
     public string FilePath { get; }
 
-    /// <summary>File name, e.g. <c>ae.xpt</c>.</summary>
+    /// <summary>File name, e.g. <c>ae.xpt</c> or <c>ae.json</c>.</summary>
     public string FileName => Path.GetFileName(FilePath);
 
     /// <summary>The folder (SDTM or ADaM) the file was found in.</summary>
@@ -77,7 +79,7 @@ public sealed class DatasetData
     /// <summary>Variables in file order.</summary>
     public IReadOnlyList<XptVariable> Variables { get; }
 
-    /// <summary>XPT version (5 or 8).</summary>
+    /// <summary>XPT version (5 or 8); 0 for a Dataset-JSON file, which has none.</summary>
     public int XptVersion { get; }
 
     /// <summary>File size in bytes.</summary>
@@ -158,7 +160,7 @@ public sealed record PackageFolder(string Path, PackageKind Kind)
     public string? DefineError { get; set; }
 }
 
-/// <summary>A file that could not be read as XPT.</summary>
+/// <summary>A file that could not be read as XPT or Dataset-JSON.</summary>
 public sealed record LoadProblem(string FilePath, string Message);
 
 /// <summary>Everything the rules look at: folders, datasets, define.xml, problems reading files.</summary>
@@ -192,8 +194,13 @@ public sealed class Package
 
     /// <summary>
     /// Loads a package root (every <c>m5/datasets/*/tabulations/sdtm</c> and <c>analysis/adam/datasets</c> folder), a
-    /// datasets folder (XPT files, subfolders such as <c>split/</c> included), or a list of XPT files.
+    /// datasets folder (XPT or Dataset-JSON files, subfolders such as <c>split/</c> included), or a list of such files.
     /// </summary>
+    /// <remarks>
+    /// Dataset-JSON files (<c>.json</c>, <c>.ndjson</c>, <c>.dsjc</c>) are read into the same columns as XPT files, so
+    /// every rule sees the same data. When one dataset is there in several formats (<c>dm.xpt</c> and <c>dm.json</c>),
+    /// the one define.xml's def:leaf names is read, else XPT, JSON, NDJSON, DSJC in that order.
+    /// </remarks>
     /// <param name="inputs">Folders or files.</param>
     /// <param name="definePath">A define.xml to use instead of the one in the folder.</param>
     /// <exception cref="ArgumentException">An input does not exist or holds no XPT file.</exception>
@@ -216,7 +223,7 @@ public sealed class Package
                 foreach (var (path, kind) in roots)
                 {
                     var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                        .Where(f => f.EndsWith(".xpt", StringComparison.OrdinalIgnoreCase))
+                        .Where(IsDatasetFile)
                         .Order(StringComparer.Ordinal).ToList();
                     folders.Add((new PackageFolder(path, kind), files));
                 }
@@ -236,18 +243,19 @@ public sealed class Package
             }
             else
             {
-                throw new ArgumentException($"{input}: no such file or folder; name a package root, a datasets folder or .xpt files.");
+                throw new ArgumentException($"{input}: no such file or folder; name a package root, a datasets folder, or .xpt or Dataset-JSON files.");
             }
         }
 
         if (folders.Sum(f => f.Files.Count) == 0)
         {
-            throw new ArgumentException($"{string.Join(", ", inputs)}: no .xpt files found; name a package root (with m5/datasets) or a folder of .xpt files.");
+            throw new ArgumentException($"{string.Join(", ", inputs)}: no .xpt or Dataset-JSON files found; name a package root (with m5/datasets) or a folder of .xpt files.");
         }
 
-        foreach (var (folder, _) in folders)
+        for (var f = 0; f < folders.Count; f++)
         {
-            LoadDefine(folder, definePath);
+            LoadDefine(folders[f].Folder, definePath);
+            folders[f] = (folders[f].Folder, OneFormatPerDataset(folders[f].Files, folders[f].Folder.Define));
         }
 
         // Files are independent: read them in parallel, biggest first so the longest read does not start last, then
@@ -263,7 +271,7 @@ public sealed class Package
                 var contents = readAhead?.Take(file) ?? ReadContents(file);
                 loaded[i] = (new DatasetData(file, folder, contents.Meta, contents.Version, contents.FileSize, contents.RowCount, contents.Columns), null);
             }
-            catch (Exception e) when (e is XptFormatException or XptLimitException or IOException or InvalidDataException)
+            catch (Exception e) when (e is XptFormatException or XptLimitException or DatasetJsonException or IOException or InvalidDataException)
             {
                 loaded[i] = (null, new LoadProblem(file, e.Message));
             }
@@ -303,9 +311,34 @@ public sealed class Package
         }
     }
 
-    /// <summary>Reads an XPT file into dictionary-encoded columns.</summary>
+    /// <summary>The dataset file extensions read: XPT first, then the Dataset-JSON forms, in order of preference.</summary>
+    private static readonly string[] DatasetExtensions = [".xpt", ".json", ".ndjson", ".dsjc"];
+
+    private static bool IsDatasetFile(string path) => DatasetExtensions.Contains(System.IO.Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
+
+    // One file per dataset and folder: the format define.xml's leaves name, else the first of DatasetExtensions.
+    private static List<string> OneFormatPerDataset(List<string> files, IDefineDocument? define)
+    {
+        var leaves = define?.ItemGroups.Select(g => System.IO.Path.GetExtension(g.Leaf ?? string.Empty).ToLowerInvariant()).ToHashSet() ?? [];
+        int Rank(string file)
+        {
+            var extension = System.IO.Path.GetExtension(file).ToLowerInvariant();
+            return (leaves.Contains(extension) ? 0 : 10) + Array.IndexOf(DatasetExtensions, extension);
+        }
+
+        var keep = files.GroupBy(f => System.IO.Path.ChangeExtension(f, null), StringComparer.OrdinalIgnoreCase)
+            .Select(g => g.OrderBy(Rank).First()).ToHashSet(StringComparer.Ordinal);
+        return files.Where(keep.Contains).ToList();
+    }
+
+    /// <summary>Reads an XPT or Dataset-JSON file into dictionary-encoded columns.</summary>
     internal static FileContents ReadContents(string file)
     {
+        if (DatasetJsonForms.TryFromPath(file, out _))
+        {
+            return ReadDatasetJsonContents(file);
+        }
+
         using var stream = File.OpenRead(file);
         using var reader = XptReader.Open(stream, XptReaderOptions.Default with { FilePath = file });
         var variables = reader.Dataset.Variables;
@@ -327,7 +360,31 @@ public sealed class Package
         return new FileContents(reader.Dataset, reader.Version, stream.Length, rows, builders.Select(b => b.Build()).ToArray());
     }
 
-    /// <summary>What one XPT file holds, before it is placed in a folder of the package.</summary>
+    /// <summary>
+    /// Reads a Dataset-JSON file (any form) into the columns an XPT file of the same data gives: the same variables
+    /// (<see cref="DatasetJsonXpt"/>) and values, so every rule finds the same.
+    /// </summary>
+    private static FileContents ReadDatasetJsonContents(string file)
+    {
+        using var reader = DatasetJsonXptReader.Open(file);
+        var variables = reader.Dataset.Variables;
+        var capacity = (int)Math.Min(reader.Metadata.Records, int.MaxValue - 1);
+        var builders = variables.Select(v => EncodedColumnBuilder.For(v, 0, capacity)).ToArray();
+        var rows = 0;
+        while (reader.Read())
+        {
+            for (var i = 0; i < builders.Length; i++)
+            {
+                builders[i].Add(reader.GetValue(i));
+            }
+
+            rows++;
+        }
+
+        return new FileContents(reader.Dataset, 0, new FileInfo(file).Length, rows, builders.Select(b => b.Build()).ToArray());
+    }
+
+    /// <summary>What one dataset file holds, before it is placed in a folder of the package.</summary>
     internal sealed record FileContents(XptDataset Meta, int Version, long FileSize, int RowCount, EncodedColumn[] Columns);
 
     private static List<(string, PackageKind)> FindStandardFolders(string root)
@@ -364,7 +421,7 @@ public sealed class Package
             return System.IO.Path.GetFileName(file).StartsWith("ad", StringComparison.OrdinalIgnoreCase) ? PackageKind.Adam : PackageKind.Sdtm;
         }
 
-        var names = Directory.EnumerateFiles(folder, "*.xpt", SearchOption.AllDirectories).Select(System.IO.Path.GetFileName).ToList();
+        var names = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Where(IsDatasetFile).Select(System.IO.Path.GetFileName).ToList();
         return names.Count > 0 && names.All(n => n!.StartsWith("ad", StringComparison.OrdinalIgnoreCase)) ? PackageKind.Adam : PackageKind.Sdtm;
     }
 }

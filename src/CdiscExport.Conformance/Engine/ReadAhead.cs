@@ -30,7 +30,7 @@ public sealed class ReadAhead
         {
             entry.Contents.SetResult(Package.ReadContents(path));
         }
-        catch (Exception e) when (e is XptFormatException or XptLimitException or IOException or InvalidDataException)
+        catch (Exception e) when (e is XptFormatException or XptLimitException or CdiscExport.DatasetJson.DatasetJsonException or IOException or InvalidDataException)
         {
             entry.Contents.SetResult(null);
         }

@@ -30,7 +30,8 @@ internal static partial class StructureOps
             {
                 c.Report(null, null, null, name, $"{folder.Path}: no {file} ({name} dataset); it must be present.");
             }
-            else if (!ds.Any(d => d.FileName == file && Path.GetDirectoryName(d.FilePath) == top))
+            // The file may be the dataset's XPT or Dataset-JSON file (dm.xpt, dm.json): the name is judged, whatever the format.
+            else if (!ds.Any(d => d.FileName == Path.GetFileNameWithoutExtension(file) + Path.GetExtension(d.FileName).ToLowerInvariant() && Path.GetDirectoryName(d.FilePath) == top))
             {
                 c.Report(ds[0], null, null, ds[0].FileName, $"{name} is in {Path.GetRelativePath(folder.Path, ds[0].FilePath)}; the file must be named exactly {file} at the top of the datasets folder {top}.");
             }
@@ -52,7 +53,7 @@ internal static partial class StructureOps
         foreach (var d in AdamClasses.InScope(c))
         {
             c.Applicable = true;
-            var expected = d.Name.ToLowerInvariant() + ".xpt";
+            var expected = d.Name.ToLowerInvariant() + Path.GetExtension(d.FileName).ToLowerInvariant();
             if (d.FileName != expected)
             {
                 c.Report(d, null, null, d.FileName, $"file {d.FileName} holds member {d.Name}; name it {expected}.");
@@ -75,7 +76,7 @@ internal static partial class StructureOps
         foreach (var d in AdamClasses.InScope(c))
         {
             c.Applicable = true;
-            if (d.XptVersion != 5)
+            if (d.XptVersion is not (5 or 0)) // 0: a Dataset-JSON file, which has no XPT version
             {
                 c.Report(d, null, null, $"V{d.XptVersion}", $"{d.FileName} is SAS XPORT version {d.XptVersion}; submissions need version 5.");
             }
@@ -84,7 +85,8 @@ internal static partial class StructureOps
         foreach (var p in c.Package.Problems)
         {
             c.Applicable = true;
-            c.Report(null, null, null, Path.GetFileName(p.FilePath), $"not a readable SAS XPORT v5 file: {p.Message}");
+            var what = Path.GetExtension(p.FilePath).ToLowerInvariant() is ".json" or ".ndjson" or ".dsjc" ? "Dataset-JSON v1.1" : "SAS XPORT v5";
+            c.Report(null, null, null, Path.GetFileName(p.FilePath), $"not a readable {what} file: {p.Message}");
         }
     }
 

@@ -25,19 +25,9 @@ public static class DatasetXpt
             return variable;
         }
 
-        var match = System.Text.RegularExpressions.Regex.Match(format, @"^(\$?[A-Za-z_]*)(\d*)\.(\d*)$");
-        if (!match.Success)
-        {
-            throw new ArgumentException($"{variable.Name}: \"{format}\" is not a SAS format (name, width, '.', decimals)");
-        }
-
-        static int Number(string text) => text.Length == 0 ? 0 : int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
-        return variable with
-        {
-            Format = match.Groups[1].Value.ToUpperInvariant(),
-            FormatLength = Number(match.Groups[2].Value),
-            FormatDecimals = Number(match.Groups[3].Value),
-        };
+        return SasFormat.TryParse(format, out var parts)
+            ? variable with { Format = parts.Name, FormatLength = parts.Width, FormatDecimals = parts.Decimals }
+            : throw new ArgumentException($"{variable.Name}: \"{format}\" is not a SAS format (name, width, '.', decimals)");
     }
 
     /// <summary>Writes the whole dataset to <paramref name="output"/>; the stream is left open.</summary>

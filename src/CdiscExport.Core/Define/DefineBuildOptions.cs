@@ -29,6 +29,12 @@ public sealed record DefineBuildOptions(DefineKind Kind, string StudyId, Standar
     /// <summary>ODM/@Originator.</summary>
     public string? Originator { get; init; }
 
+    /// <summary>
+    /// The extension of the dataset files the define describes (its def:leaf hrefs and titles): <c>.xpt</c> (default),
+    /// or <c>.json</c>, <c>.ndjson</c>, <c>.dsjc</c> for a Dataset-JSON package.
+    /// </summary>
+    public string DatasetFileExtension { get; init; } = ".xpt";
+
     /// <summary>ODM/@SourceSystem; "CdiscExport".</summary>
     public string SourceSystem { get; init; } = "CdiscExport";
 }

@@ -8,7 +8,7 @@ namespace CdiscExport.Core.Define;
 
 /// <summary>
 /// Builds the Define-XML 2.1 model of one submission folder from the very datasets written as XPT, so the two cannot
-/// disagree: one ItemGroupDef per dataset (def:leaf to its XPT), ItemRefs in file order, ItemDefs with the XPT type,
+/// disagree: one ItemGroupDef per dataset (def:leaf to its XPT, or Dataset-JSON file: <see cref="DefineBuildOptions.DatasetFileExtension"/>), ItemRefs in file order, ItemDefs with the XPT type,
 /// length and label, origins and methods from <see cref="VariableMetadata"/>, codelists from controlled terminology
 /// (values present plus sponsor extensions flagged <c>def:ExtendedValue="Yes"</c>) and value-level metadata for
 /// LB (by LBTESTCD, LBMETHOD), RS (RSTESTCD), TS (TSPARMCD), SUPP-- (QNAM) and ADRS (PARAMCD).
@@ -132,7 +132,8 @@ public static class DefineBuilder
             items = AddValueLevel(dataset, items, refs, xpt);
             Items.AddRange(items);
             valuesByColumn.Clear();
-            var leaf = new Leaf($"LF.{name}", name.ToLowerInvariant() + ".xpt", name.ToLowerInvariant() + ".xpt");
+            var file = name.ToLowerInvariant() + options.DatasetFileExtension;
+            var leaf = new Leaf($"LF.{name}", file, file);
             var (cls, structure) = ClassOf(name);
             Groups.Add(new ItemGroupDef($"IG.{name}", name, Repeating: name is not ("DM" or "ADSL"),
                 IsSdtm ? "Tabulation" : "Analysis", structure)
