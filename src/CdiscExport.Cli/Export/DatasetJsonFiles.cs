@@ -60,16 +60,11 @@ internal static class DatasetJsonFiles
 
     private static void WriteRows(Dataset dataset, DatasetJsonColumn[] columns, DatasetJsonWriter writer)
     {
-        var numbers = dataset.Columns.Select(c => c as NumericColumn).ToArray();
-        var texts = dataset.Columns.Select(c => c as CharacterColumn).ToArray();
-        for (var row = 0; row < dataset.RowCount; row++)
+        foreach (var values in dataset.XptRows())
         {
             for (var c = 0; c < columns.Length; c++)
             {
-                var value = numbers[c] is { } n
-                    ? n[row] is { } d ? XptValue.Number(d) : XptValue.Missing()
-                    : XptValue.Text(texts[c]![row]);
-                DatasetJsonXpt.WriteValue(writer, columns[c], value);
+                DatasetJsonXpt.WriteValue(writer, columns[c], values[c]);
             }
 
             writer.EndRow();

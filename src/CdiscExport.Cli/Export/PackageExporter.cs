@@ -167,6 +167,7 @@ internal static class PackageExporter
 
         staged.Commit();
 
+        var written = new PackageLayout(options.OutFolder, result.StudyId);
         foreach (var note in result.RawNotes ?? [])
         {
             output.WriteLine($"raw: {note}");
@@ -175,10 +176,10 @@ internal static class PackageExporter
         if (result.TransliterateNonAscii)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"xpt: {transliterations.Count} texts transliterated to ASCII (each listed in {Path.Combine(new PackageLayout(options.OutFolder, result.StudyId).Reports, "transliteration.csv")})"));
+                $"xpt: {transliterations.Count} texts transliterated to ASCII (each listed in {Path.Combine(written.Reports, "transliteration.csv")})"));
         }
 
-        output.WriteLine($"{result.StudyId}: {result.Datasets.Count} SDTM datasets written to {new PackageLayout(options.OutFolder, result.StudyId).Sdtm}");
+        output.WriteLine($"{result.StudyId}: {result.Datasets.Count} SDTM datasets written to {written.Sdtm}");
         foreach (var dataset in result.Datasets)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {dataset.Name,-8} {dataset.RowCount,7} records {dataset.Columns.Count,4} variables"));
@@ -186,7 +187,7 @@ internal static class PackageExporter
 
         if (adam is not null)
         {
-            output.WriteLine($"{result.StudyId}: ADaM datasets written to {new PackageLayout(options.OutFolder, result.StudyId).Adam}");
+            output.WriteLine($"{result.StudyId}: ADaM datasets written to {written.Adam}");
             foreach (var dataset in adam.Datasets)
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {dataset.Name,-8} {dataset.RowCount,7} records {dataset.Columns.Count,4} variables"));
@@ -198,7 +199,7 @@ internal static class PackageExporter
             }
         }
 
-        output.WriteLine(Summarise(conformance, new PackageLayout(options.OutFolder, result.StudyId).Reports));
+        output.WriteLine(Summarise(conformance, written.Reports));
         var explained = result.ExplainedFindings ?? new Dictionary<string, string>();
         foreach (var line in Explanations(conformance, explained))
         {

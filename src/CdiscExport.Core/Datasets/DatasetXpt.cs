@@ -35,6 +35,21 @@ public static class DatasetXpt
     public static IReadOnlyList<XptTransliteration> WriteXpt(this Dataset dataset, Stream output, XptWriterOptions options)
     {
         using var writer = XptWriter.Create(output, dataset.ToXptDataset(), options);
+        foreach (var values in dataset.XptRows())
+        {
+            writer.WriteRow(values);
+        }
+
+        writer.Complete();
+        return writer.Transliterations.ToList();
+    }
+
+    /// <summary>
+    /// The records as XPT values, in variable order: a number, a missing number as <c>.</c>, a text. One array is
+    /// refilled for each record (nothing is allocated per record), so use it before taking the next.
+    /// </summary>
+    public static IEnumerable<XptValue[]> XptRows(this Dataset dataset)
+    {
         var values = new XptValue[dataset.Columns.Count];
         var numbers = new NumericColumn?[values.Length];
         var texts = new CharacterColumn?[values.Length];
@@ -62,11 +77,8 @@ public static class DatasetXpt
                     : XptValue.Text(texts[c]![row]);
             }
 
-            writer.WriteRow(values);
+            yield return values;
         }
-
-        writer.Complete();
-        return writer.Transliterations.ToList();
     }
 
     private static int LongestByteCount(CharacterColumn column)

@@ -146,12 +146,11 @@ public static class MappingEngine
 
             // A wide form is turned long before anything binds to it: its test, value and unit columns are then
             // columns like any other. Its rows are counted once, as the wide rows read.
-            var (wideRows, unpivoted) = (0, string.Empty);
+            var rowsRead = source?.RowCount ?? 0;
+            string? unpivoted = null;
             if (block.Unpivot is { } unpivot && source is not null)
             {
-                var (longForm, empty) = unpivot.Apply(source);
-                (wideRows, unpivoted) = (source.RowCount, UnpivotSpec.Describe(source.RowCount, unpivot.TestColumns(source), empty));
-                source = longForm;
+                (source, unpivoted) = unpivot.Apply(source);
             }
 
             var joined = new Dictionary<string, RawForm>(StringComparer.Ordinal);
@@ -269,12 +268,12 @@ public static class MappingEngine
             }
 
             var reason = setAside == 0 ? string.Empty : block.WhereReason ?? "not selected by the block's where: filter";
-            if (block.Unpivot is not null)
+            if (unpivoted is not null)
             {
                 reason = reason.Length == 0 ? unpivoted : $"{unpivoted}; {setAside} records {reason}";
             }
 
-            reconciliation.Add(new ReconciliationLine(source.Name, block.Unpivot is null ? source.RowCount : wideRows, spec.Name, mapped, setAside, reason));
+            reconciliation.Add(new ReconciliationLine(source.Name, rowsRead, spec.Name, mapped, setAside, reason));
         }
 
         var columns = new List<DatasetColumn>();

@@ -15,9 +15,6 @@ internal static class RawFormReader
     /// <summary>The delimiters a header is searched for when the form's delimiter is to be detected.</summary>
     public static readonly char[] Delimiters = [',', ';', '\t', '|'];
 
-    public static RawForm Read(string name, string path, Encoding encoding, IReadOnlyList<string>? missing = null) =>
-        Read(name, path, RawSettings.Default with { Encoding = encoding, Missing = missing ?? [] });
-
     public static RawForm Read(string name, string path, RawSettings settings)
     {
         var strictEncoding = Strict(settings.Encoding);

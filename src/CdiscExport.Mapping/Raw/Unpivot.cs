@@ -63,8 +63,11 @@ internal sealed record UnpivotSpec(
         }
     }
 
-    /// <summary>The long form of <paramref name="wide"/>, and how many cells were passed over as empty.</summary>
-    public (RawForm Long, int Empty) Apply(RawForm wide)
+    /// <summary>
+    /// The long form of <paramref name="wide"/>, and how its rows became records, for the reconciliation
+    /// (<c>unpivoted: 5 rows x 4 test columns = 20 cells, 7 empty cells made no record</c>).
+    /// </summary>
+    public (RawForm Long, string Reconciliation) Apply(RawForm wide)
     {
         var tests = Columns is { } listed
             ? listed.Select(c => wide.Ordinal(c) is var o and >= 0 ? o : throw Node.Error($"form \"{wide.Name}\" ({wide.Path}) has no column \"{c}\"", wide.Headers)).ToList()
@@ -125,16 +128,8 @@ internal sealed record UnpivotSpec(
         }
 
         var form = new RawForm(wide.Name, wide.Path, headers, values, lines, count) { DecimalMark = wide.DecimalMark, LayoutNote = wide.LayoutNote };
-        return (form, empty);
+        return (form, $"unpivoted: {wide.RowCount} rows x {tests.Count} test columns = {capacity} cells, {empty} empty cells made no record");
     }
-
-    /// <summary>A reconciliation reason: how the wide rows became records.</summary>
-    public static string Describe(int rows, int columns, int empty) =>
-        $"unpivoted: {rows} rows x {columns} test columns = {rows * columns} cells, {empty} empty cells made no record";
-
-    /// <summary>How many test columns <paramref name="wide"/> has for this step (after <see cref="Apply"/> succeeded).</summary>
-    public int TestColumns(RawForm wide) =>
-        Columns?.Count ?? wide.Headers.Count(h => Pattern!.IsMatch(h));
 
     private string TestName(string header) =>
         UnitFromHeader is null ? header.Trim() : UnitFromHeader.Replace(header, string.Empty, 1).Trim();

@@ -1,4 +1,3 @@
-using System.Text;
 using CdiscExport.Mapping.Engine;
 using CdiscExport.Mapping.Raw;
 using CdiscExport.Testing;
@@ -26,7 +25,7 @@ public sealed class RawFormFuzzTests
                 File.WriteAllBytes(path, Mutate(original, random));
                 try
                 {
-                    var form = RawFormReader.Read("ae", path, new UTF8Encoding(false));
+                    var form = RawFormReader.Read("ae", path, RawSettings.Default);
                     // Every record holds a value (perhaps "") in every column, and records follow the header in file order.
                     for (var row = 0; row < form.RowCount; row++)
                     {
