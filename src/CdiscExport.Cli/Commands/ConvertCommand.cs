@@ -57,8 +57,8 @@ internal static class ConvertCommand
         var temporary = Path.Combine(Path.GetTempPath(), $"cdisc-export-{Environment.ProcessId}-{Path.GetFileNameWithoutExtension(from)}.xpt");
         try
         {
-            CsvToXpt.Convert(from, temporary, 8, created, LoadStandards(), messages);
-            return DatasetJsonConvert.ToDatasetJson(temporary, to, created, messages);
+            var records = CsvToXpt.Convert(from, temporary, 8, created, LoadStandards(), messages);
+            return DatasetJsonConvert.ToDatasetJson(temporary, to, created, messages, records);
         }
         finally
         {

@@ -17,7 +17,9 @@ internal static class DatasetJsonConvert
         typeof(DatasetJsonConvert).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0");
 
     /// <summary>XPT (or another Dataset-JSON file) to Dataset-JSON in the form of <paramref name="output"/>'s extension.</summary>
-    public static long ToDatasetJson(string input, string output, DateTime created, TextWriter messages)
+    /// <param name="records">The input's record count when the caller knows it (it wrote the file), else null: an XPT
+    /// file is then read once more to count them, as <c>records</c> comes before the rows.</param>
+    public static long ToDatasetJson(string input, string output, DateTime created, TextWriter messages, long? records = null)
     {
         DatasetJsonForms.TryFromPath(output, out var form);
         if (XptRows.IsDatasetJson(input))
@@ -36,7 +38,7 @@ internal static class DatasetJsonConvert
         }
 
         var columns = source.Dataset.Variables.Select(v => DatasetJsonXpt.ToColumn(name, v)).ToArray();
-        var metadata = new DatasetJsonMetadata(DatasetJsonMetadata.FormatDateTime(created), DatasetJsonXpt.ItemGroupOid(name), source.CountRows(), name,
+        var metadata = new DatasetJsonMetadata(DatasetJsonMetadata.FormatDateTime(created), DatasetJsonXpt.ItemGroupOid(name), records ?? source.CountRows(), name,
             source.Dataset.Label, columns) { SourceSystem = SourceSystem };
         long special = 0;
         var rows = StagedFile.Write(output, temporary =>

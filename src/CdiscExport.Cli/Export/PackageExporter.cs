@@ -144,9 +144,10 @@ internal static class PackageExporter
         }
 
         ConformanceResult? conformance;
+        Package? checkedPackage = null;
         try
         {
-            conformance = CheckConformance(layout, options, progress, readAhead);
+            conformance = CheckConformance(layout, options, progress, readAhead, p => checkedPackage = p);
         }
         finally
         {
@@ -162,7 +163,7 @@ internal static class PackageExporter
         if (conformance is not null)
         {
             progress.Report("writing review page");
-            ReviewFiles.WriteReview(layout, conformance, options.CreatedAt);
+            ReviewFiles.WriteReview(layout, checkedPackage!, conformance, options.CreatedAt);
         }
 
         staged.Commit();
@@ -288,7 +289,8 @@ internal static class PackageExporter
     /// no XPT is written, and define.xml, as a reviewer receives them), with the reports in reports/. Findings at or above --fail-on make the exit code 1; the package is written all the
     /// same, so that the data manager can read the reports and the datasets side by side.
     /// </summary>
-    private static ConformanceResult? CheckConformance(PackageLayout layout, ExportOptions options, ProgressDisplay progress, ReadAhead readAhead)
+    private static ConformanceResult? CheckConformance(PackageLayout layout, ExportOptions options, ProgressDisplay progress, ReadAhead readAhead,
+        Action<Package> loaded)
     {
         if (options.DefineFormat is null)
         {
@@ -296,7 +298,7 @@ internal static class PackageExporter
         }
 
         progress.Report("checking conformance");
-        var result = RelativeTo(ConformanceEngine.Run([layout.Root], readAhead: readAhead), layout.Root);
+        var result = RelativeTo(ConformanceEngine.Run([layout.Root], readAhead: readAhead, loaded: loaded), layout.Root);
         ConformanceReportWriter.Write(result, layout.Reports);
         return result;
     }

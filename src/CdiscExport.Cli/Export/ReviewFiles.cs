@@ -10,15 +10,15 @@ namespace CdiscExport.Cli.Export;
 internal static class ReviewFiles
 {
     /// <summary>
-    /// Reads the package back (XPT and define.xml as a reviewer receives them) and writes the review page into its
-    /// reports folder, with the findings of the run just made and the reconciliation and best-response reports
-    /// already written there.
+    /// Writes the review page into the package's reports folder: the package as the conformance run read it back
+    /// (XPT and define.xml as a reviewer receives them; not read a second time), the findings of that run, and the
+    /// reconciliation and best-response reports already written there.
     /// </summary>
-    public static void WriteReview(PackageLayout layout, ConformanceResult conformance, Instant created)
+    public static void WriteReview(PackageLayout layout, Package package, ConformanceResult conformance, Instant created)
     {
         var source = new ReviewSource
         {
-            Package = Package.Load([layout.Root]),
+            Package = package,
             Findings = ReviewFindings.FromResult(conformance, "the conformance run of this export (reports/conformance.json)"),
             Created = created,
             PackageName = layout.StudyId.ToLowerInvariant(),

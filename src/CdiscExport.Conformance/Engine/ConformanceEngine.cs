@@ -89,6 +89,32 @@ public sealed record ConformanceResult(IReadOnlyList<DatasetSummary> Datasets, I
     public bool Reaches(Severity threshold) => Rules.Any(r => r.Rule.Severity <= threshold && r.FindingCount > 0) || Findings.Any(f => f.Severity <= threshold);
 
     /// <summary>
+    /// Issues per severity in each dataset (<c>""</c> for the package as a whole): a listed issue at its findings'
+    /// severity, one left out by the cap at its rule's. Datasets without issues are not listed. What the reports and
+    /// the review page show per dataset.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<Severity, int>> IssuesByDataset()
+    {
+        var counts = new Dictionary<string, Dictionary<Severity, int>>(StringComparer.Ordinal);
+        Dictionary<Severity, int> Of(string key) =>
+            counts.TryGetValue(key, out var c) ? c : counts[key] = Enum.GetValues<Severity>().ToDictionary(s => s, _ => 0);
+        foreach (var r in Rules)
+        {
+            foreach (var g in r.Findings.GroupBy(f => (f.Dataset, f.Issue)))
+            {
+                Of(g.Key.Dataset ?? "")[g.Min(f => f.Severity)]++;
+            }
+
+            foreach (var (dataset, n) in r.Capped)
+            {
+                Of(dataset)[r.Rule.Severity] += n;
+            }
+        }
+
+        return counts.ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<Severity, int>)kv.Value, StringComparer.Ordinal);
+    }
+
+    /// <summary>
     /// Issues per severity, true totals: a listed issue counts at its findings' severity (the stricter of two rules
     /// when ours folded into CORE's), an issue left out by the cap at its rule's.
     /// </summary>
@@ -164,7 +190,8 @@ public static class ConformanceEngine
     /// <param name="inputs">Folders or files, as <see cref="Package.Load"/> takes them, or one folder in CORE's test-data layout.</param>
     /// <param name="options">Options of the run, or null for the defaults.</param>
     /// <param name="readAhead">Files of the package already read, or null.</param>
-    public static ConformanceResult Run(IReadOnlyList<string> inputs, ValidationOptions? options = null, ReadAhead? readAhead = null)
+    /// <param name="loaded">Given the package once loaded, for a caller that uses it after the run (the review page), or null.</param>
+    public static ConformanceResult Run(IReadOnlyList<string> inputs, ValidationOptions? options = null, ReadAhead? readAhead = null, Action<Package>? loaded = null)
     {
         options ??= ValidationOptions.Default;
         var clock = Stopwatch.StartNew();
@@ -186,6 +213,7 @@ public static class ConformanceEngine
             package = Package.Load(inputs, options.DefinePath, readAhead);
         }
 
+        loaded?.Invoke(package);
         Timing(clock, "conformance: package loaded");
         var (loadedStandards, loadedCatalogue) = library.GetAwaiter().GetResult();
         Timing(clock, "conformance: standards and rules read");

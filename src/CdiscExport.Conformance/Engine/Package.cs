@@ -312,7 +312,7 @@ public sealed class Package
     }
 
     /// <summary>The dataset file extensions read: XPT first, then the Dataset-JSON forms, in order of preference.</summary>
-    private static readonly string[] DatasetExtensions = [".xpt", ".json", ".ndjson", ".dsjc"];
+    private static readonly string[] DatasetExtensions = [".xpt", .. Enum.GetValues<DatasetJsonForm>().Select(DatasetJsonForms.Extension)];
 
     private static bool IsDatasetFile(string path) => DatasetExtensions.Contains(System.IO.Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
 

@@ -59,31 +59,10 @@ public static class ConformanceReportWriter
     /// <summary>Issues per severity in each dataset (and the package), counted once for both reports that show them.</summary>
     private sealed class IssueCounts(ConformanceResult result)
     {
-        private readonly Dictionary<string, Dictionary<Severity, int>> byDataset = Count(result);
+        private readonly IReadOnlyDictionary<string, IReadOnlyDictionary<Severity, int>> byDataset = result.IssuesByDataset();
 
-        public Dictionary<Severity, int> In(string? dataset) =>
+        public IReadOnlyDictionary<Severity, int> In(string? dataset) =>
             byDataset.GetValueOrDefault(dataset ?? "") ?? Enum.GetValues<Severity>().ToDictionary(s => s, _ => 0);
-
-        private static Dictionary<string, Dictionary<Severity, int>> Count(ConformanceResult result)
-        {
-            var counts = new Dictionary<string, Dictionary<Severity, int>>(StringComparer.Ordinal);
-            Dictionary<Severity, int> Of(string key) =>
-                counts.TryGetValue(key, out var c) ? c : counts[key] = Enum.GetValues<Severity>().ToDictionary(s => s, _ => 0);
-            foreach (var r in result.Rules)
-            {
-                foreach (var g in r.Findings.GroupBy(f => (f.Dataset, f.Issue)))
-                {
-                    Of(g.Key.Dataset ?? "")[g.Min(f => f.Severity)]++;
-                }
-
-                foreach (var (dataset, n) in r.Capped)
-                {
-                    Of(dataset)[r.Rule.Severity] += n;
-                }
-            }
-
-            return counts;
-        }
     }
 
     /// <summary>The JSON report.</summary>

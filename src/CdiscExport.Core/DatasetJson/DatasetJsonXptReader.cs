@@ -1,4 +1,3 @@
-using System.Text;
 using CdiscExport.DatasetJson;
 using CdiscExport.Xpt;
 
@@ -33,20 +32,20 @@ public sealed class DatasetJsonXptReader : IDisposable
         try
         {
             var metadata = reader.Metadata;
+            // A text column without a length (CDISC's examples give none for --DTC) takes its longest value: only
+            // those columns are measured, in one more pass over the file.
             var lengths = new int[metadata.Columns.Count];
-            if (metadata.Columns.Any(c => c.Length is null && !DatasetJsonXpt.IsNumeric(c)))
+            var unmeasured = Enumerable.Range(0, lengths.Length).Where(i => metadata.Columns[i].Length is null && !DatasetJsonXpt.IsNumeric(metadata.Columns[i])).ToArray();
+            if (unmeasured.Length > 0)
             {
-                using (var measure = DatasetJsonReader.Open(File.OpenRead(path), options))
+                using var measure = DatasetJsonReader.Open(File.OpenRead(path), options);
+                while (measure.Read())
                 {
-                    while (measure.Read())
+                    foreach (var i in unmeasured)
                     {
-                        for (var i = 0; i < lengths.Length; i++)
+                        if (measure.GetKind(i) == DatasetJsonValueKind.String)
                         {
-                            if (measure.GetKind(i) == DatasetJsonValueKind.String)
-                            {
-                                var bytes = measure.GetUtf8(i).TrimEnd((byte)' ');
-                                lengths[i] = Math.Max(lengths[i], bytes.Length);
-                            }
+                            lengths[i] = Math.Max(lengths[i], measure.GetUtf8(i).TrimEnd((byte)' ').Length);
                         }
                     }
                 }
@@ -82,12 +81,6 @@ public sealed class DatasetJsonXptReader : IDisposable
     /// <param name="ordinal">0-based column.</param>
     /// <returns>The value.</returns>
     public XptValue GetValue(int ordinal) => DatasetJsonXpt.ReadValue(_reader, ordinal, _numeric[ordinal]);
-
-    /// <summary>The UTF-8 bytes of a character cell, trailing blanks removed; empty for null.</summary>
-    /// <param name="ordinal">0-based column.</param>
-    /// <returns>The bytes, valid until the next <see cref="Read"/>.</returns>
-    public ReadOnlySpan<byte> GetTextUtf8(int ordinal) =>
-        _reader.GetKind(ordinal) == DatasetJsonValueKind.String ? _reader.GetUtf8(ordinal).TrimEnd((byte)' ') : Encoding.UTF8.GetBytes(GetValue(ordinal).TextValue);
 
     /// <summary>Disposes the file.</summary>
     public void Dispose() => _reader.Dispose();

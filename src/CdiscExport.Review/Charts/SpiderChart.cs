@@ -58,8 +58,7 @@ public sealed class SpiderChart
     public string ToSvg(string id = "spider-svg")
     {
         var points = Subjects.SelectMany(s => s.Marker).ToList();
-        var yMin = Math.Min(-100, Math.Floor((points.Select(p => p.PercentChange).DefaultIfEmpty(0).Min() - 5) / 20) * 20);
-        var yMax = Math.Max(20, Math.Ceiling((points.Select(p => p.PercentChange).DefaultIfEmpty(0).Max() + 5) / 20) * 20);
+        var (yMin, yMax) = Svg.PercentRange(points.Select(p => p.PercentChange));
         var maxDay = Math.Max(1, points.Select(p => p.Day).DefaultIfEmpty(1).Max());
         var xStep = Svg.NiceStep(maxDay, 8);
         var xMax = Math.Ceiling(maxDay / xStep) * xStep;
@@ -73,18 +72,8 @@ public sealed class SpiderChart
         var b = new StringBuilder();
         var svg = new Svg(b).Open(id, Width, height, Title, string.Create(CultureInfo.InvariantCulture,
             $"{Subjects.Count} subjects, {Subjects.Count(s => s.Marker.Count > 0)} with post-baseline values. {Sources}."));
-        var yStep = Svg.NiceStep(yMax - yMin, 6);
-        for (var v = Math.Ceiling(yMin / yStep) * yStep; v <= yMax; v += yStep)
-        {
-            svg.Line(Left, Y(v), Width - Right, Y(v), v == 0 ? "axis" : "gridline").Text(Left - 6, Y(v) + 4, Svg.N(v) + "%", "class=\"tick\" text-anchor=\"end\"");
-        }
-
-        for (var d = 0.0; d <= xMax; d += xStep)
-        {
-            svg.Line(X(d), Top, X(d), Top + PlotHeight, d == 0 ? "axis" : "gridline").Text(X(d), Top + PlotHeight + 14, Svg.N(d), "class=\"tick\" text-anchor=\"middle\"");
-        }
-
-        svg.Text(X(xMax / 2), Top + PlotHeight + 32, "Days since first dose (ADSL TRTSDT = day 0)", "class=\"axis-label\" text-anchor=\"middle\"")
+        svg.PercentGrid(yMin, yMax, Left, Width - Right, Y)
+            .DayGrid(xMax, xStep, Top, Top + PlotHeight, X)
             .Text(14, Top + PlotHeight / 2, "% change from baseline", $"class=\"axis-label\" text-anchor=\"middle\" transform=\"rotate(-90 14 {Svg.N(Top + PlotHeight / 2)})\"");
         if (dense)
         {

@@ -130,6 +130,42 @@ internal sealed class Svg
         }
     }
 
+    /// <summary>
+    /// The percent-change axis of the waterfall and the spider plot: from at least -100 % to at least +20 %, widened to
+    /// multiples of 20 around the values (5 points of margin), so that the response thresholds always show.
+    /// </summary>
+    public static (double Min, double Max) PercentRange(IEnumerable<double> values)
+    {
+        var list = values.DefaultIfEmpty(0).ToList();
+        return (Math.Min(-100, Math.Floor((list.Min() - 5) / 20) * 20), Math.Max(20, Math.Ceiling((list.Max() + 5) / 20) * 20));
+    }
+
+    /// <summary>Horizontal gridlines of the percent axis from <paramref name="min"/> to <paramref name="max"/>, ticked "n%" at <paramref name="left"/>; the 0 line is the axis.</summary>
+    public Svg PercentGrid(double min, double max, double left, double right, Func<double, double> y)
+    {
+        var step = NiceStep(max - min, 6);
+        for (var v = Math.Ceiling(min / step) * step; v <= max; v += step)
+        {
+            Line(left, y(v), right, y(v), v == 0 ? "axis" : "gridline").Text(left - 6, y(v) + 4, N(v) + "%", "class=\"tick\" text-anchor=\"end\"");
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// Vertical gridlines of the day axis every <paramref name="step"/> days to <paramref name="max"/>, ticked under the
+    /// plot, and the axis label (days from the first dose) under the ticks.
+    /// </summary>
+    public Svg DayGrid(double max, double step, double top, double bottom, Func<double, double> x)
+    {
+        for (var d = 0.0; d <= max; d += step)
+        {
+            Line(x(d), top, x(d), bottom, d == 0 ? "axis" : "gridline").Text(x(d), bottom + 14, N(d), "class=\"tick\" text-anchor=\"middle\"");
+        }
+
+        return Text(x(max / 2), bottom + 32, "Days since first dose (ADSL TRTSDT = day 0)", "class=\"axis-label\" text-anchor=\"middle\"");
+    }
+
     /// <summary>Round steps for an axis covering <paramref name="span"/> with about <paramref name="ticks"/> ticks.</summary>
     public static double NiceStep(double span, int ticks)
     {

@@ -105,18 +105,11 @@ public sealed class SwimmerChart
         var description = string.Create(CultureInfo.InvariantCulture,
             $"{Lanes.Count} of {SubjectCount} subjects{(Lanes.Count < SubjectCount ? " (the longest times on treatment)" : "")}, in {arms.Count} arms. {Sources}.");
         var svg = new Svg(b).Open(id, Width, height, Title, description);
-        for (var d = 0.0; d <= xMax; d += step)
-        {
-            svg.Line(X(d), Top, X(d), Top + plotHeight, d == 0 ? "axis" : "gridline")
-                .Text(X(d), Top + plotHeight + 14, Svg.N(d), "class=\"tick\" text-anchor=\"middle\"");
-        }
-
+        svg.DayGrid(xMax, step, Top, Top + plotHeight, X);
         foreach (var (gy, arm) in groupTops)
         {
             svg.Line(0, gy, Width - Right, gy, "group").Text(4, gy + 12, arm.Length == 0 ? "(no arm)" : arm, "class=\"group-label\"");
         }
-
-        svg.Text(X(xMax / 2), Top + plotHeight + 32, "Days since first dose (ADSL TRTSDT = day 0)", "class=\"axis-label\" text-anchor=\"middle\"");
         for (var i = 0; i < Lanes.Count; i++)
         {
             var s = Lanes[i];

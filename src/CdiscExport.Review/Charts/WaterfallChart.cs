@@ -72,8 +72,7 @@ public sealed class WaterfallChart
     public string ToSvg(string id = "waterfall-svg")
     {
         var values = Bars.Where(b => b.BestPercentChange is not null).Select(b => b.BestPercentChange!.Value).ToList();
-        var yMin = Math.Min(-100, Math.Floor((values.DefaultIfEmpty(0).Min() - 5) / 20) * 20);
-        var yMax = Math.Max(20, Math.Ceiling((values.DefaultIfEmpty(0).Max() + 5) / 20) * 20);
+        var (yMin, yMax) = Svg.PercentRange(values);
         var labelled = Bars.Count <= 40;
         var legendTop = Top + PlotHeight + (labelled ? 70 : 34);
         var categories = Bars.Select(b => b.BestResponse).Distinct().OrderBy(ResponseScale.Rank).ToList();
@@ -85,12 +84,7 @@ public sealed class WaterfallChart
         var svg = new Svg(b).Open(id, Width, height, Title,
             string.Create(CultureInfo.InvariantCulture, $"{Bars.Count} subjects, {values.Count} with a percent change. {Sources}."));
         svg.Raw(ResponseStyles.Patterns(id, categories));
-        var step = Svg.NiceStep(yMax - yMin, 6);
-        for (var v = Math.Ceiling(yMin / step) * step; v <= yMax; v += step)
-        {
-            svg.Line(Left, Y(v), Width - Right, Y(v), v == 0 ? "axis" : "gridline")
-                .Text(Left - 6, Y(v) + 4, Svg.N(v) + "%", "class=\"tick\" text-anchor=\"end\"");
-        }
+        svg.PercentGrid(yMin, yMax, Left, Width - Right, Y);
 
         foreach (var (threshold, what) in Thresholds())
         {

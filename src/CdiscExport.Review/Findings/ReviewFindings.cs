@@ -78,23 +78,8 @@ public sealed class ReviewFindings
         var findings = result.Findings.Select(f => new ReviewFinding(f.AlsoRule is null ? f.Rule : f.Rule + " / " + f.AlsoRule, f.Severity, f.Dataset,
             f.Variable, f.Row, f.Usubjid, f.Value, f.Message)).ToList();
 
-        // Issues per dataset counted as the reports count them: a listed issue at its findings' severity, a capped
-        // one at its rule's.
-        var byDataset = new Dictionary<string, Dictionary<Severity, int>>(StringComparer.Ordinal);
-        foreach (var r in result.Rules)
-        {
-            foreach (var g in r.Findings.GroupBy(f => (f.Dataset, f.Issue)))
-            {
-                Count(byDataset, g.Key.Dataset, g.Min(f => f.Severity), 1);
-            }
-
-            foreach (var (dataset, n) in r.Capped)
-            {
-                Count(byDataset, dataset, r.Rule.Severity, n);
-            }
-        }
-
-        return new ReviewFindings(source, JudgedByText(result.Judged), result.StatusLine(), result.IssuesBySeverity(), Freeze(byDataset), rules, findings);
+        // Issues per dataset counted as the reports count them.
+        return new ReviewFindings(source, JudgedByText(result.Judged), result.StatusLine(), result.IssuesBySeverity(), result.IssuesByDataset(), rules, findings);
     }
 
     /// <summary>Reads the findings back from a <c>conformance.json</c> report.</summary>
