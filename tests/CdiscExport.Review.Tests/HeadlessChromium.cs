@@ -13,7 +13,7 @@ internal static class HeadlessChromium
     /// <summary>The page at <paramref name="file"/>, opened with the address fragment <paramref name="fragment"/> (without '#').</summary>
     public static ChromiumPage Open(string file, string? fragment = null)
     {
-        var chromium = ExternalTools.Require("chromium", "chromium");
+        var chromium = ExternalTool.RequireOnPath("chromium", "chromium");
         var profile = Path.Combine(Path.GetTempPath(), $"chromium-profile-{Guid.NewGuid():N}");
         var address = new Uri(file).AbsoluteUri + (fragment is null ? "" : "#" + fragment);
         var start = new ProcessStartInfo(chromium) { RedirectStandardOutput = true, RedirectStandardError = true };

@@ -17,7 +17,7 @@ public sealed class ReviewPageChromiumTests
     {
         get
         {
-            ExternalTools.Require("chromium", "chromium");
+            ExternalTool.RequireOnPath("chromium", "chromium");
             return Opened.Value;
         }
     }
@@ -146,7 +146,7 @@ public sealed class ReviewPageChromiumTests
     [Fact]
     public void SamplePage_TypingInAFilter_ChangesTheRowsShown()
     {
-        ExternalTools.Require("chromium", "chromium");
+        ExternalTool.RequireOnPath("chromium", "chromium");
         var folder = ReviewPackages.NewFolder();
         var page = Path.Combine(folder, "typed.html");
         var html = File.ReadAllText(ReviewPackages.SamplePage);
@@ -206,7 +206,7 @@ public sealed class ReviewPageChromiumTests
     [Fact]
     public void PilotPage_InChromium_RendersTheRestWithoutOncologyCharts()
     {
-        ExternalTools.Require("chromium", "chromium");
+        ExternalTool.RequireOnPath("chromium", "chromium");
         var page = HeadlessChromium.Open(ReviewPackages.PilotPage);
         page.Console.ShouldBeEmpty();
         foreach (var section in new[] { "overview", "datasets", "findings" })
@@ -222,7 +222,7 @@ public sealed class ReviewPageChromiumTests
     [Fact]
     public void PilotPage_FilterInAddress_ShowsTheSasWrittenRecordsThatMatch()
     {
-        ExternalTools.Require("chromium", "chromium");
+        ExternalTool.RequireOnPath("chromium", "chromium");
         var dm = PackageData.Read(ReviewPackages.Pilot, "DM").Records;
         var placebo = dm.Count(r => PackageData.Text(r, "ARM") == "Placebo");
         placebo.ShouldBeInRange(1, dm.Count - 1);

@@ -12,12 +12,19 @@ internal static class ExternalTool
     /// <summary>Debian's pandas lives only under the system interpreter, not the python3 first on PATH.</summary>
     public const string Python = "/usr/bin/python3";
 
-    /// <summary>The full path of <paramref name="name"/> on PATH (or the path itself if absolute); else skips the test.</summary>
-    public static string RequireOnPath(string name)
+    /// <summary>The variable that turns a missing tool from a skip into a failure (set by .ci/run).</summary>
+    public const string RequireInteropVariable = "CDISC_EXPORT_REQUIRE_INTEROP";
+
+    /// <summary>
+    /// The full path of <paramref name="name"/> on PATH (or the path itself if absolute); else skips the test, naming
+    /// the Debian package that provides it when <paramref name="debianPackage"/> is given.
+    /// </summary>
+    public static string RequireOnPath(string name, string? debianPackage = null)
     {
+        var missing = debianPackage is null ? $"{name} not installed" : $"{name} is not installed (Debian package {debianPackage}); .ci/run installs it";
         if (Path.IsPathRooted(name))
         {
-            return File.Exists(name) ? name : throw Unavailable($"{name} not installed");
+            return File.Exists(name) ? name : throw Unavailable(missing);
         }
 
         foreach (var directory in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
@@ -29,7 +36,7 @@ internal static class ExternalTool
             }
         }
 
-        throw Unavailable($"{name} not installed");
+        throw Unavailable(missing);
     }
 
     /// <summary>Skips unless a quick probe (such as <c>-c "import pandas"</c>) exits with 0.</summary>
@@ -42,6 +49,7 @@ internal static class ExternalTool
         }
     }
 
+    /// <summary>Runs <paramref name="fileName"/> to completion (at most 2 minutes) and returns its exit code, stdout and stderr.</summary>
     public static (int ExitCode, string Output, string Error) Run(string fileName, params string[] arguments)
     {
         var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -62,6 +70,7 @@ internal static class ExternalTool
         return (process.ExitCode, stdout.Result, stderr.Result);
     }
 
+    /// <summary>Runs <paramref name="fileName"/> and returns its stdout; fails the test when it exits with non-zero.</summary>
     public static string RunOk(string fileName, params string[] arguments)
     {
         var (exit, stdout, stderr) = Run(fileName, arguments);
@@ -70,9 +79,9 @@ internal static class ExternalTool
 
     private static Exception Unavailable(string message)
     {
-        if (Environment.GetEnvironmentVariable("CDISC_EXPORT_REQUIRE_INTEROP") == "1")
+        if (Environment.GetEnvironmentVariable(RequireInteropVariable) == "1")
         {
-            Assert.Fail(message + "; CDISC_EXPORT_REQUIRE_INTEROP=1 forbids skipping");
+            Assert.Fail($"{message}; {RequireInteropVariable}=1 forbids skipping");
         }
 
         Assert.Skip(message);

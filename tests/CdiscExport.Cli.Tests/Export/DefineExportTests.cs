@@ -27,13 +27,13 @@ public sealed partial class DefineExportTests
     [MemberData(nameof(Folders))]
     public void Export_Define_XmllintAcceptsAgainstArmSchema(string kind)
     {
-        var xmllint = ExternalTools.Require("xmllint", "libxml2-utils");
+        var xmllint = ExternalTool.RequireOnPath("xmllint", "libxml2-utils");
 
-        var (exit, output) = ExternalTools.Run(xmllint, "--nonet", "--noout", "--schema",
+        var (exit, output, error) = ExternalTool.Run(xmllint, "--nonet", "--noout", "--schema",
             RepositoryPaths.Get("specs", "standards", "define-xml-2.1", "schema", "cdisc-arm-1.0", "arm1-0-0.xsd"),
             Path.Combine(SampleExport.FolderOf(kind), "define.xml"));
 
-        exit.ShouldBe(0, output);
+        exit.ShouldBe(0, output + error);
     }
 
     [Fact]
@@ -128,13 +128,13 @@ public sealed partial class DefineExportTests
     public void Chromium_DefineHtml_ShowsEveryDatasetAndLinksResolve(string kind)
     {
         var folder = SampleExport.FolderOf(kind);
-        var chromium = ExternalTools.Require("chromium", "chromium");
+        var chromium = ExternalTool.RequireOnPath("chromium", "chromium");
         var profile = Path.Combine(Path.GetTempPath(), $"chromium-profile-{Guid.NewGuid():N}");
         try
         {
-            var (exit, dom) = ExternalTools.Run(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+            var (exit, dom, error) = ExternalTool.Run(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                 $"--user-data-dir={profile}", "--dump-dom", new Uri(Path.Combine(folder, "define.html")).AbsoluteUri);
-            exit.ShouldBe(0, dom);
+            exit.ShouldBe(0, error);
 
             // The DOM as Chromium built it: every dataset has its row (linked to its section and its XPT) and section.
             foreach (var file in Directory.GetFiles(folder, "*.xpt"))

@@ -49,7 +49,7 @@ public sealed class ProgressDisplayTests
     [Fact]
     public void Export_InAPseudoTerminal_ShowsItsSteps_AndRedirected_StaysQuiet()
     {
-        var script = ExternalTools.Require("script", "bsdutils");
+        var script = ExternalTool.RequireOnPath("script", "bsdutils");
         var cli = typeof(CliApp).Assembly.Location;
         var spec = RepositoryPaths.Get("specs", "bortezomib-lenalidomide-ph1");
         var work = Directory.CreateTempSubdirectory("cdisc-progress-").FullName;

@@ -73,15 +73,15 @@ public sealed class DefineBuilderTests
     [Fact]
     public void Build_SmallStudy_XmllintAcceptsAgainstArmSchema()
     {
-        var xmllint = ExternalTools.Require("xmllint", "libxml2-utils");
+        var xmllint = ExternalTool.RequireOnPath("xmllint", "libxml2-utils");
         var file = Path.Combine(Path.GetTempPath(), $"define-{Guid.NewGuid():N}.xml");
         try
         {
             DefineWriter.WriteFile(BuildSmall(), file);
-            var (exit, output) = ExternalTools.Run(xmllint, "--nonet", "--noout", "--schema",
+            var (exit, output, error) = ExternalTool.Run(xmllint, "--nonet", "--noout", "--schema",
                 RepositoryPaths.Get("specs", "standards", "define-xml-2.1", "schema", "cdisc-arm-1.0", "arm1-0-0.xsd"), file);
 
-            exit.ShouldBe(0, output);
+            exit.ShouldBe(0, output + error);
         }
         finally
         {
