@@ -21,6 +21,13 @@ internal static class ValidateBenchmark
     private const double TargetRatioWithOptions = 1.0;
     private const double TargetPeakMegabytes = 1024;
 
+    /// <summary>
+    /// The CDISC pilot validates "in seconds": every rule within 30 s, whole process. This was an assertion in
+    /// <c>PilotTests</c> (a wall-clock limit in a test fails on a loaded machine and proves nothing about the code);
+    /// it is measured here instead.
+    /// </summary>
+    private const double PilotTargetSeconds = 30;
+
     public static int Run(string[] args)
     {
         var validateOptions = (BenchArguments.Value(args, "--validate-options") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -96,7 +103,9 @@ internal static class ValidateBenchmark
         }
 
         var pilot = packages[^1];
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{pilot.Label}: validate {Measurement.MedianSeconds(pilot.Validate):F2} s (target: seconds)"));
+        var pilotSeconds = Measurement.MedianSeconds(pilot.Validate);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{pilot.Label}: validate {pilotSeconds:F2} s (target <= {PilotTargetSeconds:F0} s: {(pilotSeconds <= PilotTargetSeconds ? "met" : "missed")})"));
 
         if (BenchArguments.Flag(args, "--timings"))
         {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CdiscExport.Conformance.Engine;
 using CdiscExport.Conformance.Reports;
 using CdiscExport.Conformance.Rules;
@@ -14,12 +13,11 @@ public sealed class PilotTests : IDisposable
 
     public void Dispose() => Directory.Delete(temp, recursive: true);
 
+    /// <remarks>How long the pilot takes is measured by the bench (<c>bench -- validate</c>, target 30 s), not here.</remarks>
     [Fact]
-    public void Pilot_ValidatesInSeconds_EveryRuleHasAStatus_AndStdtmigSchemaErrorIsReported()
+    public void Pilot_Validates_EveryRuleHasAStatus_AndStdtmigSchemaErrorIsReported()
     {
-        var clock = Stopwatch.StartNew();
         var result = ConformanceEngine.Run([Pilot]);
-        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(30));
         result.Rules.Count.ShouldBe(93 + 330);
         result.Rules.ShouldNotContain(r => r.Status == RuleStatus.ExecutionError, string.Join("; ", result.Rules.Where(r => r.Status == RuleStatus.ExecutionError).Select(r => r.Rule.Id + ": " + r.Reason)));
         result.Rules.Where(r => r.Status == RuleStatus.NotExecutable).ShouldAllBe(r => !string.IsNullOrEmpty(r.Reason));
