@@ -17,6 +17,10 @@ internal static class DatasetJsonConvert
         typeof(DatasetJsonConvert).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0");
 
     /// <summary>XPT (or another Dataset-JSON file) to Dataset-JSON in the form of <paramref name="output"/>'s extension.</summary>
+    /// <param name="input">The XPT or Dataset-JSON file read.</param>
+    /// <param name="output">The Dataset-JSON file written (.json, .ndjson or .dsjc).</param>
+    /// <param name="created">The <c>datasetJSONCreationDateTime</c> written.</param>
+    /// <param name="messages">Where notes on values written differently go.</param>
     /// <param name="records">The input's record count when the caller knows it (it wrote the file), else null: an XPT
     /// file is then read once more to count them, as <c>records</c> comes before the rows.</param>
     public static long ToDatasetJson(string input, string output, DateTime created, TextWriter messages, long? records = null)

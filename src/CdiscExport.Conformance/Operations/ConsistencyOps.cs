@@ -8,8 +8,8 @@ internal static class ConsistencyOps
 {
     /// <summary>
     /// Record rules given as data. params: checks, separated by '|', each one of
-    /// <c>A=>B</c> (A populated implies B populated), <c>A<=>B</c> (both or neither), <c>A^B</c> (not both),
-    /// <c>A>=0</c>, <c>A>0</c> (numeric), <c>A=v=>B=w</c> (A equal v implies B equal w).
+    /// <c>A=&gt;B</c> (A populated implies B populated), <c>A&lt;=&gt;B</c> (both or neither), <c>A^B</c> (not both),
+    /// <c>A&gt;=0</c>, <c>A&gt;0</c> (numeric), <c>A=v=&gt;B=w</c> (A equal v implies B equal w).
     /// </summary>
     public static void Conditional(RuleContext c)
     {

@@ -4,7 +4,7 @@ namespace CdiscExport.Mapping.Engine;
 
 /// <summary>
 /// One spec dataset as soon as its mapping is final: the dataset and, after it, its SUPP--. Given to the
-/// <c>mapped</c> callback of <see cref="MappingEngine.Run"/> so that a caller can write it while the other datasets are
+/// <c>mapped</c> callback of <see cref="MappingEngine.Run(string, string?, CdiscExport.Core.Standards.StandardsLibrary?, Action{string}?, Action{MappedDatasets}?)"/> so that a caller can write it while the other datasets are
 /// still being mapped.
 /// </summary>
 /// <param name="StudyId">STUDYID of the study file.</param>

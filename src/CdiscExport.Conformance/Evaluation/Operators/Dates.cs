@@ -37,6 +37,10 @@ public static partial class OperatorRegistry
         });
     }
 
+    /// <summary>Compares the target's dates with the test's comparator, one result per record.</summary>
+    /// <param name="c">The check being evaluated.</param>
+    /// <param name="t">The test: target and comparator.</param>
+    /// <param name="compare">The comparison of two complete dates.</param>
     /// <param name="kind">0 equality, 1 inequality, 2 ordering: equality is false and inequality true when the precisions differ.</param>
     private static bool[] DateComparison(CheckContext c, Test t, int kind, Func<DateTime, DateTime, bool> compare)
     {
