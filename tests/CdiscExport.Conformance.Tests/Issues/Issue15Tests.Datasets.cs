@@ -19,11 +19,11 @@ public sealed partial class Issue15Tests
         return (p, define);
     }
 
-    private Engine.ConformanceResult ValidateAdam(MiniPackage p, MiniDefine define, string name)
+    private Conformance.Engine.ConformanceResult ValidateAdam(MiniPackage p, MiniDefine define, string name)
     {
         var root = p.Write(Path.Combine(temp, name));
         define.Write(Path.Combine(root, "m5", "datasets", "s1", "analysis", "adam", "datasets", "define.xml"));
-        return Engine.ConformanceEngine.Run([root]);
+        return Conformance.Engine.ConformanceEngine.Run([root]);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using CdiscExport.Conformance.Engine;
 using CdiscExport.Testing;
 using CdiscExport.Xpt;
 
-namespace CdiscExport.Conformance.Tests;
+namespace CdiscExport.Conformance.Tests.Engine;
 
 /// <summary>The dictionary-encoded package holds exactly what <see cref="XptReader"/> reads, cell by cell.</summary>
 public sealed class PackageLoadTests

@@ -1,7 +1,7 @@
 using CdiscExport.Conformance.Engine;
 using CdiscExport.Conformance.Rules;
 
-namespace CdiscExport.Conformance.Tests;
+namespace CdiscExport.Conformance.Tests.Operations;
 
 /// <summary>
 /// Each rule with a built operation gets a failing fixture (a defect planted in the clean <see cref="MiniPackage"/>)

@@ -1,29 +1,16 @@
 using CdiscExport.Conformance.Engine;
-using CdiscExport.Conformance.Reports;
 using CdiscExport.Conformance.Rules;
 using CdiscExport.Testing;
 
-namespace CdiscExport.Conformance.Tests;
+namespace CdiscExport.Conformance.Tests.Operations;
 
-/// <summary>The CDISC pilot package (SAS-written XPTs and CDISC's own define.xml), and define.xml rules on copies of it.</summary>
-public sealed class PilotTests : IDisposable
+/// <summary>The define.xml rules (DefineOps) on copies of the CDISC pilot package (SAS-written XPTs and CDISC's own define.xml), edited.</summary>
+public sealed class DefineOpsPilotTests : IDisposable
 {
     private static readonly string Pilot = Path.Combine(RepositoryPaths.Fixtures, "cdiscpilot01-sdtm");
     private readonly string temp = Directory.CreateTempSubdirectory("conf-pilot-").FullName;
 
     public void Dispose() => Directory.Delete(temp, recursive: true);
-
-    /// <remarks>How long the pilot takes is measured by the bench (<c>bench -- validate</c>, target 30 s), not here.</remarks>
-    [Fact]
-    public void Pilot_Validates_EveryRuleHasAStatus_AndStdtmigSchemaErrorIsReported()
-    {
-        var result = ConformanceEngine.Run([Pilot]);
-        result.Rules.Count.ShouldBe(93 + 330);
-        result.Rules.ShouldNotContain(r => r.Status == RuleStatus.ExecutionError, string.Join("; ", result.Rules.Where(r => r.Status == RuleStatus.ExecutionError).Select(r => r.Rule.Id + ": " + r.Reason)));
-        result.Rules.Where(r => r.Status == RuleStatus.NotExecutable).ShouldAllBe(r => !string.IsNullOrEmpty(r.Reason));
-        result.Findings.ShouldContain(f => f.Rule == "INT-DEF-001" && f.Message.Contains("STDTMIG"));
-        result.Datasets.Single(d => d.Dataset == "LB").Records.ShouldBe(3488);
-    }
 
     /// <summary>Copies the pilot's top-level XPTs and an edited define.xml into a temp folder.</summary>
     private string Copy(string name, Func<string, string>? editDefine = null)
@@ -177,61 +164,5 @@ public sealed class PilotTests : IDisposable
         var r = Rule(dir, "INT-DEF-001");
         r.Status.ShouldBe(RuleStatus.Issues);
         r.Findings.ShouldContain(f => f.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase));
-    }
-
-    [Fact]
-    public void Reports_FollowTheContract()
-    {
-        var result = ConformanceEngine.Run([Pilot]);
-        var dir = Path.Combine(temp, "report");
-        ConformanceReportWriter.Write(result, dir);
-        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "conformance.json")));
-        var root = json.RootElement;
-        var summary = root.GetProperty("summary");
-        foreach (var key in new[] { "reject", "error", "warning", "notice" })
-        {
-            summary.GetProperty(key).ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Number);
-        }
-
-        summary.GetProperty("datasets")[0].EnumerateObject().Select(p => p.Name).ShouldBe(["dataset", "records", "reject", "error", "warning", "notice"]);
-        var rules = root.GetProperty("rules");
-        rules.GetArrayLength().ShouldBe(93 + 330);
-        rules.EnumerateArray().Select(r => r.GetProperty("status").GetString()).ShouldAllBe(s => s == "passed" || s == "issues" || s == "not_applicable" || s == "not_executable" || s == "execution_error");
-        var finding = root.GetProperty("findings")[0];
-        finding.EnumerateObject().Select(p => p.Name).ShouldBe(["rule", "coreId", "p21Id", "alsoRule", "severity", "dataset", "variable", "row", "usubjid", "value", "message", "issue"]);
-        var rowFinding = root.GetProperty("findings").EnumerateArray().First(f => f.GetProperty("row").ValueKind == System.Text.Json.JsonValueKind.Number);
-        rowFinding.GetProperty("row").GetInt64().ShouldBeGreaterThan(0);
-        var csv = File.ReadAllLines(Path.Combine(dir, "conformance.csv"));
-        csv[0].ShouldBe("rule,coreId,p21Id,alsoRule,severity,dataset,variable,row,usubjid,value,message,issue");
-        csv.Length.ShouldBe(root.GetProperty("findings").GetArrayLength() + 1);
-        var html = File.ReadAllText(Path.Combine(dir, "conformance.html"));
-        html.ShouldContain("<h2>Dataset Summary</h2>");
-        html.ShouldContain("<h2>Issue Summary</h2>");
-        html.ShouldContain("<h2>Details</h2>");
-        html.ShouldNotContain("<script");
-    }
-
-    [Fact]
-    public void Rows_AreOneBasedRecordNumbers()
-    {
-        var p = MiniPackage.Create();
-        p["LB"].Set(2, "LBDY", 7);
-        var root = p.Write(Path.Combine(temp, "rows"));
-        var f = ConformanceEngine.Run([root]).Findings.Single(f => (f.Rule == "SD1086" || f.AlsoRule == "SD1086") && f.Variable == "LBDY");
-        f.Row.ShouldBe(3);
-        f.Usubjid.ShouldBe("S1-002");
-    }
-
-    [Fact]
-    public void Catalogue_HoldsEveryCuratedCheck_WithAnOperationOrAReason()
-    {
-        var catalogue = RuleCatalogue.Load(Core.Standards.StandardsLibrary.FindDefaultFolder(), includeDeprecated: true);
-        catalogue.Rules.Count(r => r.Origin == RuleOrigin.Ours).ShouldBe(93);
-        catalogue.Rules.Count(r => r.Origin == RuleOrigin.Core).ShouldBe(330);
-        catalogue.Rules.Count(r => r.Origin == RuleOrigin.CoreDeprecated).ShouldBe(104);
-        catalogue.Rules.Select(r => r.Id).Distinct().Count().ShouldBe(93 + 330 + 104);
-        var unbuilt = catalogue.Rules.Where(r => r.Operation != "core").SelectMany(r => r.Operation.Split('+')).Where(o => !Operations.OperationRegistry.TryGet(o, out _)).Distinct().Order().ToList();
-        unbuilt.ShouldBeEmpty();
-        catalogue.Rules.Where(r => r.Origin != RuleOrigin.Ours).ShouldAllBe(r => r.CoreId == r.Id && r.Definition.Citations.Count > 0);
     }
 }

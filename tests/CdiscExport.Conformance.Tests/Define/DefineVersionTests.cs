@@ -4,7 +4,7 @@ using CdiscExport.Conformance.Rules;
 using CdiscExport.Odm;
 using CdiscExport.Testing;
 
-namespace CdiscExport.Conformance.Tests;
+namespace CdiscExport.Conformance.Tests.Define;
 
 /// <summary>
 /// Packages whose define.xml is not Define-XML 2.1 are judged by the version they are written in: the SAS CST

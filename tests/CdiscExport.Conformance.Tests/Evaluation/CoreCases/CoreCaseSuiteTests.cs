@@ -2,7 +2,7 @@ using System.Text;
 using CdiscExport.Conformance.Rules;
 using CdiscExport.Testing;
 
-namespace CdiscExport.Conformance.Tests.CoreCases;
+namespace CdiscExport.Conformance.Tests.Evaluation.CoreCases;
 
 /// <summary>
 /// Every test case CDISC publishes with its SDTMIG 3.4 rules, run through the shipped rules and compared with CORE's
@@ -12,7 +12,7 @@ namespace CdiscExport.Conformance.Tests.CoreCases;
 public sealed class CoreCaseSuiteTests
 {
     private static readonly Lazy<Dictionary<string, string>> Known = new(() =>
-        File.ReadAllLines(RepositoryPaths.Get("tests", "CdiscExport.Conformance.Tests", "CoreCases", "KnownFailures.csv"))
+        File.ReadAllLines(RepositoryPaths.Get("tests", "CdiscExport.Conformance.Tests", "Evaluation", "CoreCases", "KnownFailures.csv"))
             .Skip(1).Where(l => l.Length > 0 && !l.StartsWith('#'))
             .Select(l => l.Split(',', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : "", StringComparer.Ordinal));
 

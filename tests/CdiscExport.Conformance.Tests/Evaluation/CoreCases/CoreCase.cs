@@ -7,7 +7,7 @@ using CdiscExport.Conformance.Rules;
 using CdiscExport.Core.Standards;
 using CdiscExport.Testing;
 
-namespace CdiscExport.Conformance.Tests.CoreCases;
+namespace CdiscExport.Conformance.Tests.Evaluation.CoreCases;
 
 /// <summary>
 /// One test case of CDISC CORE's published rules (<c>tests/fixtures/core-rules-sdtmig34</c>): a folder in CORE's

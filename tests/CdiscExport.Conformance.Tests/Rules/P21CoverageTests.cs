@@ -1,7 +1,7 @@
 using System.Text;
 using CdiscExport.Testing;
 
-namespace CdiscExport.Conformance.Tests;
+namespace CdiscExport.Conformance.Tests.Rules;
 
 /// <summary>
 /// docs/p21-coverage.csv (written by specs/standards/conformance/p21-coverage.py) against its sources: one row per
