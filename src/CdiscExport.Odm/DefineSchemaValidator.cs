@@ -78,8 +78,7 @@ public sealed partial class DefineSchemaValidator
         set.Compile();
         if (!set.GlobalElements.Contains(new XmlQualifiedName(OdmNames.OdmRootElement.LocalName, OdmNames.Odm.NamespaceName)))
         {
-            throw new InvalidOperationException(
-                $"the schema set {entry} compiled without the ODM element, so it would pass any define.xml unchecked; check that the folder holds the complete CDISC schema set.");
+            throw new InvalidOperationException(DefineMessages.SchemaSetWithoutOdm(entry));
         }
 
         return new DefineSchemaValidator(set, entry);
@@ -137,7 +136,7 @@ public sealed partial class DefineSchemaValidator
             var path = absoluteUri.IsFile ? Path.GetFullPath(absoluteUri.LocalPath) : null;
             if (path is null || !path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             {
-                throw new XmlException($"schema location {absoluteUri} lies outside {root}; only local schema files are read.");
+                throw new XmlException(DefineMessages.SchemaOutsideFolder(absoluteUri, root));
             }
 
             var text = OdmFoundationImport().Replace(File.ReadAllText(path), "$1");

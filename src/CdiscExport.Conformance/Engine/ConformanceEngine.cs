@@ -320,7 +320,7 @@ public static class ConformanceEngine
             }
             else
             {
-                throw new ArgumentException($"--ct {asked}: neither a file nor a CT version (give e.g. 2019-12-20, sdtmct-2019-12-20, or the path of an NCI EVS text file)");
+                throw new ArgumentException(ConformanceMessages.UnknownTerminology(asked));
             }
         }
         else if (declared.FirstOrDefault(d => d.Type == Odm.DeclaredStandard.Terminology && (d.PublishingSet is null or "SDTM")) is { } dct &&

@@ -243,13 +243,13 @@ public sealed class Package
             }
             else
             {
-                throw new ArgumentException($"{input}: no such file or folder; name a package root, a datasets folder, or .xpt or Dataset-JSON files.");
+                throw new ArgumentException(ConformanceMessages.NoSuchInput(input));
             }
         }
 
         if (folders.Sum(f => f.Files.Count) == 0)
         {
-            throw new ArgumentException($"{string.Join(", ", inputs)}: no .xpt or Dataset-JSON files found; name a package root (with m5/datasets) or a folder of .xpt files.");
+            throw new ArgumentException(ConformanceMessages.NoDatasetFiles(inputs));
         }
 
         for (var f = 0; f < folders.Count; f++)

@@ -73,7 +73,7 @@ public sealed class CheckContext
 
     /// <summary>The test's target column.</summary>
     /// <exception cref="MissingColumnException">The dataset lacks it.</exception>
-    public FrameColumn Target(Test test) => Column(test.Name ?? throw new NotExecutableException($"{test.Operator} at line {test.Line} has no name"));
+    public FrameColumn Target(Test test) => Column(test.Name ?? throw new NotExecutableException(ConformanceMessages.TestWithoutName(test.Operator, test.Line)));
 
     /// <summary>A column by (unresolved) name.</summary>
     /// <exception cref="MissingColumnException">The dataset lacks it.</exception>

@@ -237,7 +237,7 @@ internal static class Joins
                 var name = qnam[r].ToString();
                 if (row.ContainsKey(name) && !qval[r].IsNull)
                 {
-                    throw new InvalidOperationException($"multiple records with the same QNAM '{name}' match a single parent record");
+                    throw new InvalidOperationException(ConformanceMessages.SuppQnamTwiceForOneParent(name));
                 }
 
                 row[name] = qval[r];

@@ -332,7 +332,7 @@ public static class RuleRunner
             case "Variable Metadata Check":
                 return Frame.Concat(study.SplitsOf(dataset.UnsplitName).Select(d => VariableMetadataFrame(d, rule)).ToList());
             default:
-                throw new NotExecutableException($"rule type \"{rule.RuleType}\" is not implemented");
+                throw new NotExecutableException(ConformanceMessages.RuleTypeNotImplemented(rule.RuleType));
         }
     }
 

@@ -73,6 +73,6 @@ internal static class AdamClasses
         "BDS" => AdamClass.Bds,
         "OCCDS" => AdamClass.Occds,
         "OTHER" => AdamClass.Other,
-        _ => throw new ArgumentException($"adamClass \"{name}\" is not one of ADSL, BDS, OCCDS, OTHER"),
+        _ => throw new ArgumentException(ConformanceMessages.UnknownAdamClass(name)),
     };
 }

@@ -119,7 +119,7 @@ public static class OperationRunner
                 // guide's); only the guide's are shipped, which is the whole list for the other classes.
                 if (c.Dataset.Class is "EVENTS" or "INTERVENTIONS" or "FINDINGS" or "FINDINGS ABOUT")
                 {
-                    throw new NotExecutableException("needs the SDTM model's class variables (CDISC Library), which are not shipped, to order " + c.Dataset.Class + " variables");
+                    throw new NotExecutableException(ConformanceMessages.NeedsClassVariablesToOrder(c.Dataset.Class));
                 }
 
                 Constant(c, step, Value.List(LibraryVariables(c, step, _ => true)));
@@ -144,12 +144,12 @@ public static class OperationRunner
             }
 
             default:
-                throw new NotExecutableException($"operation {step.Operator} (line {step.Line}) is not implemented");
+                throw new NotExecutableException(ConformanceMessages.OperationNotImplemented(step.Operator, step.Line));
         }
     }
 
     private static ImplementationGuide Guide(CheckContext c) =>
-        c.Study.Guide ?? throw new NotExecutableException($"needs {c.Study.Standard} {c.Study.Version} metadata (domains, variables, Core status), which is not shipped");
+        c.Study.Guide ?? throw new NotExecutableException(ConformanceMessages.NeedsStandardMetadata(c.Study.Standard, c.Study.Version));
 
     /// <summary>
     /// An operation that lists which variables a domain has (or their Core status or order) answers only from the
@@ -181,7 +181,7 @@ public static class OperationRunner
         var variables = guide.VariablesOf(lookup);
         if (variables.Count == 0)
         {
-            throw new NotExecutableException($"needs the SDTM model's class variables for the custom domain {domain}, which are not shipped");
+            throw new NotExecutableException(ConformanceMessages.NeedsClassVariablesForCustomDomain(domain));
         }
 
         var prefix = c.Dataset.Wildcard;
@@ -391,7 +391,7 @@ public static class OperationRunner
         {
             if (!v.IsNull && (v.Text is not { } s || IsoDates.Parse(s) is null))
             {
-                throw new InvalidOperationException($"{step.Operator} of {target}: \"{v}\" is not an ISO 8601 date");
+                throw new InvalidOperationException(ConformanceMessages.NotAnIsoDate(step.Operator, target, v));
             }
         }
     }

@@ -82,10 +82,10 @@ public static partial class OperatorRegistry
             case NotOf not:
                 return Negate(Evaluate(context, not.Item));
             case Test test:
-                var f = Find(test.Operator) ?? throw new NotExecutableException($"operator {test.Operator} (line {test.Line}) is not implemented");
+                var f = Find(test.Operator) ?? throw new NotExecutableException(ConformanceMessages.OperatorNotImplemented(test.Operator, test.Line));
                 return f(context, test);
             default:
-                throw new NotExecutableException($"unknown check node {condition.GetType().Name}");
+                throw new NotExecutableException(ConformanceMessages.UnknownCheckNode(condition.GetType().Name));
         }
     }
 

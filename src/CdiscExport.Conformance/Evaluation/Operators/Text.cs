@@ -75,7 +75,7 @@ public static partial class OperatorRegistry
         }
         catch (ArgumentException e)
         {
-            throw new NotExecutableException($"the rule's regular expression {p} is not valid: {e.Message}");
+            throw new NotExecutableException(ConformanceMessages.InvalidRegex(p, e.Message));
         }
     });
 
