@@ -580,7 +580,7 @@ public static class ConformanceEngine
 }
 
 /// <summary>What every rule sees.</summary>
-public sealed record RunEnvironment(Package Package, StandardsLibrary Standards, string StandardsFolder, ValidationOptions Options)
+internal sealed record RunEnvironment(Package Package, StandardsLibrary Standards, string StandardsFolder, ValidationOptions Options)
 {
     /// <summary>The package as CORE's rules see it (its SDTM datasets).</summary>
     public Study? Study { get; init; }
@@ -593,7 +593,7 @@ public sealed record RunEnvironment(Package Package, StandardsLibrary Standards,
 }
 
 /// <summary>One run of one of our engine operations: parameters in, findings and status out.</summary>
-public sealed class RuleContext
+internal sealed class RuleContext
 {
     internal RuleContext(Rule rule, RunEnvironment env)
     {

@@ -9,7 +9,7 @@ namespace CdiscExport.Conformance.Engine;
 /// <param name="Version">VERSION with dots, e.g. 3.4.</param>
 /// <param name="ControlledTerminology">CT, e.g. sdtmct-2025-03-28, or null.</param>
 /// <param name="DefineXml">DEFINE_XML, a file in the folder, or null.</param>
-public sealed record CoreTestEnvironment(string Product, string Version, string? ControlledTerminology, string? DefineXml);
+internal sealed record CoreTestEnvironment(string Product, string Version, string? ControlledTerminology, string? DefineXml);
 
 /// <summary>
 /// Reads a folder in CDISC CORE's test-data layout as a package: <c>_datasets.csv</c> (Filename, Label),
@@ -18,7 +18,7 @@ public sealed record CoreTestEnvironment(string Product, string Version, string?
 /// columns text exactly as written (leading blanks kept), a column <c>_variables.csv</c> does not declare is a
 /// number when every value is one.
 /// </summary>
-public static class CoreTestDataPackage
+internal static class CoreTestDataPackage
 {
     /// <summary>Whether <paramref name="folder"/> is in CORE's test-data layout.</summary>
     public static bool IsTestData(string folder) =>

@@ -7,7 +7,7 @@ namespace CdiscExport.Conformance.Evaluation;
 /// A variable a check or operation reads is not in the dataset. CORE then skips the dataset for that rule (its
 /// KeyError path); so do we, and the rule's status says which variable was missing.
 /// </summary>
-public sealed class MissingColumnException(string column) : Exception($"variable {column} is not in the dataset")
+internal sealed class MissingColumnException(string column) : Exception($"variable {column} is not in the dataset")
 {
     /// <summary>The missing variable.</summary>
     public string Column { get; } = column;
@@ -17,10 +17,10 @@ public sealed class MissingColumnException(string column) : Exception($"variable
 /// A rule that cannot run on this data for a reason outside the data (content we do not ship, a construct of the
 /// language we do not execute): the rule is reported not executable with the reason.
 /// </summary>
-public sealed class NotExecutableException(string reason) : Exception(reason);
+internal sealed class NotExecutableException(string reason) : Exception(reason);
 
 /// <summary>The right-hand side of a test: another column, or a literal.</summary>
-public readonly record struct Comparand(FrameColumn? Column, Value Literal)
+internal readonly record struct Comparand(FrameColumn? Column, Value Literal)
 {
     /// <summary>The value on a row.</summary>
     public Value At(int row) => Column is null ? Literal : Column[row];
@@ -30,7 +30,7 @@ public readonly record struct Comparand(FrameColumn? Column, Value Literal)
 }
 
 /// <summary>What a test is evaluated against: the frame, the dataset it stands for and the study.</summary>
-public sealed class CheckContext
+internal sealed class CheckContext
 {
     /// <summary>A context for one frame.</summary>
     public CheckContext(Frame frame, StudyDataset dataset, Study study, RuleDefinition rule)

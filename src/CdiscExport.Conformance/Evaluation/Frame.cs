@@ -6,7 +6,7 @@ namespace CdiscExport.Conformance.Evaluation;
 /// One column of a <see cref="Frame"/>: a code per row into a table of distinct values. A test that reads one
 /// column and a constant is decided once per distinct value; a constant column is one value and a zero per row.
 /// </summary>
-public sealed class FrameColumn
+internal sealed class FrameColumn
 {
     private readonly FrameColumn? source;
     private readonly int[]? rows;
@@ -133,7 +133,7 @@ public sealed class FrameColumn
 /// the columns joined from other datasets and those computed by operations. Each row remembers the dataset and
 /// record it came from, which is what findings report.
 /// </summary>
-public sealed class Frame
+internal sealed class Frame
 {
     private readonly List<FrameColumn> columns = [];
     private readonly Dictionary<string, int> byName = new(StringComparer.Ordinal);

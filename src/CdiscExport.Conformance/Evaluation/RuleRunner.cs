@@ -14,7 +14,7 @@ namespace CdiscExport.Conformance.Evaluation;
 /// <param name="Usubjid">The subject, when the record has one.</param>
 /// <param name="Values">Output variables and values, in the rule's order.</param>
 /// <param name="Message">The rule's message with <c>--</c> standing for the dataset's domain prefix.</param>
-public sealed record Issue(string Dataset, int? Record, string? Usubjid, IReadOnlyList<(string Variable, Value Value)> Values, string Message);
+internal sealed record Issue(string Dataset, int? Record, string? Usubjid, IReadOnlyList<(string Variable, Value Value)> Values, string Message);
 
 /// <summary>What running one rule gave: status, a reason when it did not run, the issues, and per-dataset notes.</summary>
 /// <param name="Rule">The rule.</param>
@@ -23,14 +23,14 @@ public sealed record Issue(string Dataset, int? Record, string? Usubjid, IReadOn
 /// <param name="Issues">The issues in dataset order.</param>
 /// <param name="DatasetsRun">How many datasets the check was evaluated on.</param>
 /// <param name="Skipped">Datasets in scope the rule could not be evaluated on, and why (a variable it reads is absent).</param>
-public sealed record RuleRun(RuleDefinition Rule, RuleStatus Status, string? Reason, IReadOnlyList<Issue> Issues, int DatasetsRun, IReadOnlyList<(string Dataset, string Reason)> Skipped);
+internal sealed record RuleRun(RuleDefinition Rule, RuleStatus Status, string? Reason, IReadOnlyList<Issue> Issues, int DatasetsRun, IReadOnlyList<(string Dataset, string Reason)> Skipped);
 
 /// <summary>
 /// Runs rules of CORE's language over a <see cref="Study"/>, following CORE's engine: each dataset in scope
 /// (a domain's split datasets together), a frame built as the rule type says, the <c>Match Datasets</c> joined,
 /// the <c>Operations</c> computed, then the <c>Check</c>; a dataset lacking a variable the rule reads is skipped.
 /// </summary>
-public static class RuleRunner
+internal static class RuleRunner
 {
     /// <summary>The rule types the engine builds frames for.</summary>
     public static IReadOnlyCollection<string> RuleTypes { get; } =

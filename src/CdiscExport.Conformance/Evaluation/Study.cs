@@ -8,7 +8,7 @@ namespace CdiscExport.Conformance.Evaluation;
 /// and version it is judged by, and the implementation guide's metadata. Built once per validation and shared
 /// (read only) by every rule.
 /// </summary>
-public sealed class Study
+internal sealed class Study
 {
     private readonly Dictionary<string, List<StudyDataset>> byUnsplitName;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Frame>> joins = new(StringComparer.Ordinal);

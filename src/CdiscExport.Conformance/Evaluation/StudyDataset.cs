@@ -12,7 +12,7 @@ namespace CdiscExport.Conformance.Evaluation;
 /// <param name="Size">Declared length.</param>
 /// <param name="DataType">Char or Num.</param>
 /// <param name="Format">SAS format, or "".</param>
-public sealed record VariableInfo(string Name, int Order, string Label, int? Size, string DataType, string Format);
+internal sealed record VariableInfo(string Name, int Order, string Label, int? Size, string DataType, string Format);
 
 /// <summary>
 /// One dataset of the study as CORE's rules see it: its name, its domain (the DOMAIN of its first record), the
@@ -24,7 +24,7 @@ public sealed record VariableInfo(string Name, int Order, string Label, int? Siz
 /// name LB); <c>SUPPLBCH</c> with RDOMAIN LB is a split of SUPPLB; the <c>--</c> of a rule stands for the domain
 /// (for AP-- datasets, the suffix after AP), and for nothing in datasets without a DOMAIN.
 /// </remarks>
-public sealed class StudyDataset
+internal sealed class StudyDataset
 {
     private readonly Lazy<Frame> contents;
 

@@ -3,10 +3,10 @@ using CdiscExport.Conformance.Engine;
 namespace CdiscExport.Conformance.Operations;
 
 /// <summary>An operation: a reusable check that a rule parameterises.</summary>
-public delegate void Operation(RuleContext context);
+internal delegate void Operation(RuleContext context);
 
 /// <summary>Operations by the name the catalogue uses.</summary>
-public static class OperationRegistry
+internal static class OperationRegistry
 {
     private static readonly Dictionary<string, Operation> Operations = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -120,7 +120,7 @@ public sealed record Rule
 /// (<c>conformance/core-rules/published</c>) and, on request, its deprecated ones, with the severities of CORE's
 /// rules from <c>conformance/core-severity.csv</c>.
 /// </summary>
-public sealed class RuleCatalogue
+internal sealed class RuleCatalogue
 {
     /// <summary>Folder of our rules inside the standards folder.</summary>
     public const string OursFolder = "conformance/rules";

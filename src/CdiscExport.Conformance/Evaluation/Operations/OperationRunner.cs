@@ -9,7 +9,7 @@ namespace CdiscExport.Conformance.Evaluation.Operations;
 /// Runs a rule's <c>Operations</c>: each computes a column (named by the step's <c>id</c>) from the frame, another
 /// dataset, the study or the implementation guide's metadata, before the check reads it.
 /// </summary>
-public static class OperationRunner
+internal static class OperationRunner
 {
     /// <summary>Operations the engine knows.</summary>
     public static IReadOnlyCollection<string> Names { get; } =
@@ -534,7 +534,7 @@ public static class OperationRunner
 }
 
 /// <summary>An operation or join names a domain the study lacks: CORE skips the dataset for that rule.</summary>
-public sealed class DomainNotFoundException(string domain) : Exception($"the study has no {domain} dataset")
+internal sealed class DomainNotFoundException(string domain) : Exception($"the study has no {domain} dataset")
 {
     /// <summary>The missing domain.</summary>
     public string Domain { get; } = domain;

@@ -3,7 +3,7 @@ using CdiscExport.Conformance.Language;
 namespace CdiscExport.Conformance.Evaluation.Operators;
 
 /// <summary>Membership: a value in a list, a column or another row's list; lists within lists.</summary>
-public static partial class OperatorRegistry
+internal static partial class OperatorRegistry
 {
     private static void RegisterContainment()
     {

@@ -10,7 +10,7 @@ namespace CdiscExport.Conformance.Evaluation.Operators;
 /// (<c>date_not_equal_to</c> true) whenever the precisions differ. A value that is not a valid date makes every
 /// comparison false.
 /// </summary>
-public static partial class OperatorRegistry
+internal static partial class OperatorRegistry
 {
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Value[], IsoDates.Parsed?[]> ParsedDates = new();
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Value[], bool[]> Complete = new();

@@ -4,7 +4,7 @@ using CdiscExport.Conformance.Language;
 namespace CdiscExport.Conformance.Evaluation.Operators;
 
 /// <summary>Presence, nullness, equality and numeric comparison.</summary>
-public static partial class OperatorRegistry
+internal static partial class OperatorRegistry
 {
     private static void RegisterEquality()
     {

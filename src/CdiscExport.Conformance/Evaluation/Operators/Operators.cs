@@ -3,14 +3,14 @@ using CdiscExport.Conformance.Language;
 namespace CdiscExport.Conformance.Evaluation.Operators;
 
 /// <summary>Evaluates one operator test over a frame: true on each row where it holds.</summary>
-public delegate bool[] OperatorFunction(CheckContext context, Test test);
+internal delegate bool[] OperatorFunction(CheckContext context, Test test);
 
 /// <summary>
 /// The check operators of CORE's rule language, by name. Each follows CORE's engine (cdisc-rules-engine's
 /// <c>DataframeType</c>) on nulls, literals versus column names, and numbers versus texts; the files beside this
 /// one hold the families (equality, containment, text, dates, sets and order) and say where CORE is surprising.
 /// </summary>
-public static partial class OperatorRegistry
+internal static partial class OperatorRegistry
 {
     private static readonly Dictionary<string, OperatorFunction> Functions = new(StringComparer.Ordinal);
 

@@ -3,7 +3,7 @@ using CdiscExport.Conformance.Language;
 namespace CdiscExport.Conformance.Evaluation.Operators;
 
 /// <summary>Operators about the order of records within groups.</summary>
-public static partial class OperatorRegistry
+internal static partial class OperatorRegistry
 {
     private static void RegisterOrder()
     {

@@ -3,7 +3,7 @@ using CdiscExport.Conformance.Language;
 namespace CdiscExport.Conformance.Evaluation.Operators;
 
 /// <summary>Uniqueness of key sets, one-to-one relationships, consistency within groups, repetition within groups.</summary>
-public static partial class OperatorRegistry
+internal static partial class OperatorRegistry
 {
     private static void RegisterSets()
     {

@@ -6,7 +6,7 @@ using CdiscExport.Conformance.Language;
 namespace CdiscExport.Conformance.Evaluation.Operators;
 
 /// <summary>Regular expressions, prefixes, suffixes, lengths and ISO 8601 durations.</summary>
-public static partial class OperatorRegistry
+internal static partial class OperatorRegistry
 {
     private static readonly ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
 

@@ -45,7 +45,7 @@ public sealed partial record CoreCase(string Folder, string RuleId, string Kind,
     }
 
     /// <summary>Runs the shipped rule on the case's data as `validate --rule` does and returns our rows.</summary>
-    public (List<Row> Rows, RuleRun Run) Actual()
+    internal (List<Row> Rows, RuleRun Run) Actual()
     {
         var data = Path.Combine(CasePath, "data");
         var rule = RuleReader.ReadFile(ShippedRulePath);
