@@ -17,7 +17,7 @@ namespace CdiscExport.Review.Charts;
 /// Above <see cref="DenseAbove"/> subjects the lines of each category are drawn as one thin path, without markers or
 /// a tooltip per subject.</para>
 /// </remarks>
-public sealed class SpiderChart
+internal sealed class SpiderChart
 {
     private const double Width = 960;
     private const double Left = 64;

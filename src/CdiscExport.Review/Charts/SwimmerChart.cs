@@ -18,7 +18,7 @@ namespace CdiscExport.Review.Charts;
 /// <para>Lanes are ordered by arm, then by time on treatment, longest first. A study of more than
 /// <see cref="MaxLanes"/> subjects shows the <see cref="MaxLanes"/> longest times on treatment, and says so.</para>
 /// </remarks>
-public sealed class SwimmerChart
+internal sealed class SwimmerChart
 {
     /// <summary>The most lanes drawn; beyond it, the longest times on treatment are shown.</summary>
     public const int MaxLanes = 300;

@@ -20,7 +20,7 @@ namespace CdiscExport.Review.Charts;
 /// <para>Above <see cref="DenseAbove"/> subjects the bars of each category are drawn as one path, without a tooltip
 /// per subject: the chart looks the same and the page opens in a fraction of the time.</para>
 /// </remarks>
-public sealed class WaterfallChart
+internal sealed class WaterfallChart
 {
     private const double Width = 960;
     private const double Left = 64;
@@ -176,4 +176,4 @@ public sealed class WaterfallChart
 /// <param name="BestResponse">Best overall response (its fill).</param>
 /// <param name="BestPercentChange">Its height, or null when the subject has no percent change.</param>
 /// <param name="Note">Why the subject has no percent change, when it has none.</param>
-public sealed record WaterfallBar(string Usubjid, string Label, string BestResponse, double? BestPercentChange, string? Note);
+internal sealed record WaterfallBar(string Usubjid, string Label, string BestResponse, double? BestPercentChange, string? Note);

@@ -9,7 +9,7 @@ namespace CdiscExport.Review.Oncology;
 /// <param name="Subjects">Subjects in ADSL.</param>
 /// <param name="Counts">Subjects per best overall response.</param>
 /// <param name="Published">The published best responses, when the package carries them (our best-response-by-cohort report); else null.</param>
-public sealed record BestResponseRow(string Arm, double ArmOrder, int Subjects, IReadOnlyDictionary<string, int> Counts, string? Published)
+internal sealed record BestResponseRow(string Arm, double ArmOrder, int Subjects, IReadOnlyDictionary<string, int> Counts, string? Published)
 {
     /// <summary>"2 PR, 1 MR": the counts, best first, as the published tables write them.</summary>
     public string Summary => string.Join(", ", Counts.Where(c => c.Value > 0 && c.Key != ResponseScale.Missing).OrderBy(c => ResponseScale.Rank(c.Key))
@@ -21,7 +21,7 @@ public sealed record BestResponseRow(string Arm, double ArmOrder, int Subjects, 
 /// it when the package carries <c>reports/best-response-by-cohort.csv</c> (its PUBLISHED column, matched on COHORT =
 /// TRT01PN).
 /// </summary>
-public sealed class BestResponseTable
+internal sealed class BestResponseTable
 {
     private BestResponseTable(IReadOnlyList<string> categories, IReadOnlyList<BestResponseRow> rows)
     {

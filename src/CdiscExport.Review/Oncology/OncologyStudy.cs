@@ -5,7 +5,7 @@ using CdiscExport.Core.Dates;
 namespace CdiscExport.Review.Oncology;
 
 /// <summary>Where each part of the oncology charts was read from, in words the page prints under each chart.</summary>
-public sealed record OncologySources
+internal sealed record OncologySources
 {
     /// <summary>The subject-level variables: ADSL's USUBJID, arm, treatment dates and status, as present.</summary>
     public required string Subjects { get; init; }
@@ -27,7 +27,7 @@ public sealed record OncologySources
 /// <param name="Name">What it is, e.g. "serum M-protein".</param>
 /// <param name="Source">The dataset, selection and variables it was read from.</param>
 /// <param name="Unit">Its unit, or "".</param>
-public sealed record MarkerParameter(string Name, string Source, string Unit);
+internal sealed record MarkerParameter(string Name, string Source, string Unit);
 
 /// <summary>
 /// An oncology study as the review page's response charts need it: one <see cref="OncologySubject"/> per ADSL record
@@ -54,7 +54,7 @@ public sealed record MarkerParameter(string Name, string Source, string Unit);
 /// dated after the baseline; a baseline of 0 is not measurable.</item>
 /// </list>
 /// </remarks>
-public sealed class OncologyStudy
+internal sealed class OncologyStudy
 {
     private static readonly string[] BestResponseParameters = ["BOR", "CBOR"];
     private static readonly string[] VisitResponseParameters = ["OVR", "OVRLRESP", "OVRRESP"];

@@ -1,7 +1,7 @@
 namespace CdiscExport.Review.Oncology;
 
 /// <summary>What happened to a subject on a day of the swimmer plot.</summary>
-public enum SubjectEventKind
+internal enum SubjectEventKind
 {
     /// <summary>The first assessment of a response category (CR, PR, ...).</summary>
     ResponseOnset,
@@ -21,20 +21,20 @@ public enum SubjectEventKind
 /// <param name="Day">Days since the first dose (ADSL TRTSDT is day 0).</param>
 /// <param name="Category">For a response onset, its category (CR, PR, ...); else "".</param>
 /// <param name="Description">What the chart's tooltip says, naming the record it comes from.</param>
-public sealed record SubjectEvent(SubjectEventKind Kind, double Day, string Category, string Description);
+internal sealed record SubjectEvent(SubjectEventKind Kind, double Day, string Category, string Description);
 
 /// <summary>One post-baseline value of the disease marker.</summary>
 /// <param name="Day">Days since the first dose.</param>
 /// <param name="Value">The value, in the unit of the parameter.</param>
 /// <param name="PercentChange">Percent change from the subject's baseline.</param>
-public sealed record MarkerPoint(double Day, double Value, double PercentChange);
+internal sealed record MarkerPoint(double Day, double Value, double PercentChange);
 
 /// <summary>One subject of an oncology study as the response charts draw it.</summary>
 /// <param name="Usubjid">USUBJID.</param>
 /// <param name="Label">What the charts call the subject: SUBJID, else USUBJID.</param>
 /// <param name="Arm">Dose level or arm: TRT01P, else TRT01A, else ARM.</param>
 /// <param name="ArmOrder">The arm's order: TRT01PN (TRT01AN), else the arm's position by name.</param>
-public sealed record OncologySubject(string Usubjid, string Label, string Arm, double ArmOrder)
+internal sealed record OncologySubject(string Usubjid, string Label, string Arm, double ArmOrder)
 {
     /// <summary>Days on treatment (TRTEDT - TRTSDT + 1), or null when the subject has no treatment dates.</summary>
     public double? TreatmentDays { get; init; }
