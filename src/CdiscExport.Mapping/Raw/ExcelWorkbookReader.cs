@@ -90,7 +90,7 @@ internal static class ExcelWorkbookReader
                 if (!names.Contains(sheet, StringComparer.Ordinal))
                 {
                     throw new MappingException(path, 0, null, null, null,
-                        $"the workbook has no sheet \"{sheet}\"; its sheets are: {string.Join(", ", names)}");
+                        MappingMessages.NoSuchSheet(sheet, names));
                 }
             }
         }
@@ -165,7 +165,7 @@ internal static class ExcelWorkbookReader
                 if (width == 0)
                 {
                     throw new MappingException(path, row, null, null, null,
-                        $"the header row {row} is empty; set raw: header_row: to the row holding the column names");
+                        MappingMessages.EmptyHeaderRow(row));
                 }
 
                 headers = cells[..width];
@@ -193,7 +193,7 @@ internal static class ExcelWorkbookReader
                     if (value.Length > 0)
                     {
                         throw new MappingException(path, row, ColumnLetters(i), null, null,
-                            $"\"{value}\" stands right of the last named column ({headers[^1]}); give the column a name in row {settings.HeaderRow}");
+                            MappingMessages.ValueRightOfLastColumn(value, headers[^1], settings.HeaderRow));
                     }
 
                     continue;
@@ -224,7 +224,7 @@ internal static class ExcelWorkbookReader
         if (headers is null)
         {
             throw new MappingException(path, 0, null, null, null,
-                $"the sheet has {row} rows, so no header in row {settings.HeaderRow}; set raw: header_row:");
+                MappingMessages.SheetShorterThanHeaderRow(row, settings.HeaderRow));
         }
 
         return new RawForm(name, path, headers, columns.Select(c => c.ToArray()).ToArray(), lines.ToArray(), lines.Count)

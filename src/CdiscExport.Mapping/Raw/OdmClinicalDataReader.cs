@@ -99,11 +99,11 @@ internal static class OdmClinicalDataReader
             }
 
             throw new MappingException(path, line, null, null, null,
-                $"malformed XML ({e.Message.TrimEnd('.')}); an ODM export must be well-formed XML");
+                MappingMessages.MalformedOdmXml(e.Message));
         }
         catch (IOException e)
         {
-            throw new MappingException(path, 0, null, null, null, $"the file cannot be read ({e.Message.TrimEnd('.')})");
+            throw new MappingException(path, 0, null, null, null, MappingMessages.Unreadable(e.Message));
         }
         finally
         {
@@ -286,8 +286,7 @@ internal static class OdmClinicalDataReader
             if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "ODM" || !IsOdm(reader))
             {
                 throw new MappingException(path, info.LineNumber, null, null, null,
-                    $"the root element is {{{reader.NamespaceURI}}}{reader.LocalName}, not an ODM 1.3 <ODM> element " +
-                    $"(namespace {Namespace}); only CDISC ODM 1.3.x files are read as clinical data");
+                    MappingMessages.NotOdmRoot(reader.NamespaceURI, reader.LocalName, Namespace));
             }
 
             while (!reader.EOF)
@@ -461,7 +460,7 @@ internal static class OdmClinicalDataReader
             var oid = reader.GetAttribute("ItemGroupOID")?.Trim();
             if (string.IsNullOrEmpty(oid))
             {
-                throw new MappingException(path, info.LineNumber, null, null, null, "ItemGroupData has no ItemGroupOID");
+                throw new MappingException(path, info.LineNumber, null, null, null, MappingMessages.ItemGroupDataWithoutOid);
             }
 
             var metaData = _metaData ?? new ResolvedMetaData([]);
@@ -501,12 +500,12 @@ internal static class OdmClinicalDataReader
             var itemOid = reader.GetAttribute("ItemOID")?.Trim();
             if (_group is null)
             {
-                throw new MappingException(path, line, null, null, null, $"{reader.LocalName} outside an ItemGroupData");
+                throw new MappingException(path, line, null, null, null, MappingMessages.ItemDataOutsideGroup(reader.LocalName));
             }
 
             if (string.IsNullOrEmpty(itemOid))
             {
-                throw new MappingException(path, line, null, null, null, $"{reader.LocalName} has no ItemOID");
+                throw new MappingException(path, line, null, null, null, MappingMessages.ItemDataWithoutOid(reader.LocalName));
             }
 
             var isNull = reader.GetAttribute("IsNull") is { } n && n.Trim().Equals("Yes", StringComparison.OrdinalIgnoreCase);
@@ -521,7 +520,7 @@ internal static class OdmClinicalDataReader
             if (!metaData.IsEmpty)
             {
                 def = metaData.Item(itemOid) ?? throw new MappingException(path, line, null, null, null,
-                    $"ItemOID \"{itemOid}\" has no ItemDef in the MetaDataVersion the ClinicalData names (nor in those it includes)");
+                    MappingMessages.ItemWithoutItemDef(itemOid));
             }
 
             var index = _group.Column(itemOid, def);
@@ -529,7 +528,7 @@ internal static class OdmClinicalDataReader
             if (column.Count == _group.Count)
             {
                 throw new MappingException(path, line, itemOid, null, null,
-                    $"item \"{itemOid}\" is given twice in one ItemGroupData (ItemGroupOID {_group.Oid})");
+                    MappingMessages.ItemGivenTwice(itemOid, _group.Oid));
             }
 
             column.Add(value);
@@ -710,7 +709,7 @@ internal static class OdmClinicalDataReader
                 if (!used.Add(header))
                 {
                     throw new MappingException(path, line, header, null, null,
-                        $"ItemGroup {group.Oid} would have two columns named \"{header}\"; rename one of the ItemDefs");
+                        MappingMessages.DuplicateItemGroupColumn(group.Oid, header));
                 }
 
                 headers.Add(header);

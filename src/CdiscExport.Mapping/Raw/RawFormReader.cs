@@ -57,7 +57,7 @@ internal static class RawFormReader
             if (headers.Length == 0)
             {
                 throw new MappingException(path, settings.HeaderRow, null, null, null,
-                    settings.HeaderRow == 1 ? "the form has no header row" : $"line {settings.HeaderRow} (raw header_row) holds no column names");
+                    MappingMessages.NoHeaderRow(settings.HeaderRow));
             }
 
             columns = new string[headers.Length][];
@@ -80,10 +80,7 @@ internal static class RawFormReader
                 if (reader.FieldCount > headers.Length)
                 {
                     throw new MappingException(path, line, null, null, null,
-                        $"the record has {reader.FieldCount} fields but the header names {headers.Length}; " +
-                        (OtherDelimiter(headers, delimiter) is { } other
-                            ? $"the header is one column holding {Describe(other)}s: is the form {Describe(other)}-delimited (raw delimiter: \"{(other == '\t' ? "tab" : other)}\", or detect)?"
-                            : $"a {Describe(delimiter)} inside a value must be quoted"));
+                        MappingMessages.TooManyFields(reader.FieldCount, headers.Length, delimiter, OtherDelimiter(headers, delimiter)));
                 }
 
                 for (var i = 0; i < columns.Length; i++)
@@ -103,7 +100,7 @@ internal static class RawFormReader
         catch (CsvFormatException e)
         {
             throw new MappingException(path, (int)e.LineNumber + preambleLines, null, null, null,
-                $"malformed CSV ({e.Message.TrimEnd('.')}); check for an unbalanced quote");
+                MappingMessages.MalformedCsv(e.Message));
         }
 
         return new RawForm(name, path, headers, columns, lines, count) { DecimalMark = settings.DecimalMark, LayoutNote = note };
@@ -158,7 +155,7 @@ internal static class RawFormReader
             if (next < 0)
             {
                 throw new MappingException(path, line, null, null, null,
-                    $"the file ends before line {headerRow}, which raw header_row names as the header");
+                    MappingMessages.EndsBeforeHeaderRow(headerRow));
             }
 
             start += next + 1;
@@ -204,8 +201,7 @@ internal static class RawFormReader
             var offset = Math.Max(0, e.Index);
             var line = 1 + bytes.AsSpan(0, Math.Min(offset, bytes.Length)).Count((byte)'\n');
             throw new MappingException(path, line, null, null, null,
-                $"byte 0x{(e.BytesUnknown is { Length: > 0 } b ? b[0] : 0):X2} is not valid UTF-8; " +
-                "declare the file's encoding in the study file (raw: encoding: latin-1, or cp1252, for example)");
+                MappingMessages.NotUtf8(e.BytesUnknown is { Length: > 0 } b ? b[0] : (byte)0));
         }
     }
 }
