@@ -1,7 +1,7 @@
 using CdiscExport.Adam.Response;
-using CdiscExport.Adam.Spec;
 using CdiscExport.Core.Datasets;
 using CdiscExport.Core.Dates;
+using CdiscExport.Mapping.Specs;
 using NodaTime;
 
 namespace CdiscExport.Adam.Adrs;

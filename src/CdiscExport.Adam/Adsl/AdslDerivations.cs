@@ -1,6 +1,6 @@
-using CdiscExport.Adam.Spec;
 using CdiscExport.Core.Datasets;
 using CdiscExport.Core.Dates;
+using CdiscExport.Mapping.Specs;
 using NodaTime;
 
 namespace CdiscExport.Adam.Adsl;

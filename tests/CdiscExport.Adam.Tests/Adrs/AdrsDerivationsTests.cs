@@ -1,6 +1,6 @@
 using CdiscExport.Adam.Adrs;
 using CdiscExport.Adam.Response;
-using CdiscExport.Adam.Spec;
+using CdiscExport.Mapping.Specs;
 using NodaTime;
 using static CdiscExport.Adam.Tests.TestData;
 

@@ -1,4 +1,5 @@
 using CdiscExport.Cli.Export;
+using CdiscExport.Core.Packages;
 using CdiscExport.Testing;
 using NodaTime;
 
