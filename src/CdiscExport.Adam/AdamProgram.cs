@@ -2,10 +2,11 @@ using CdiscExport.Adam.Adrs;
 using CdiscExport.Adam.Adsl;
 using CdiscExport.Adam.Metadata;
 using CdiscExport.Adam.Reports;
-using CdiscExport.Adam.Spec;
+using CdiscExport.Adam.Response;
 using CdiscExport.Core.Datasets;
 using CdiscExport.Core.Standards;
 using CdiscExport.Mapping.Engine;
+using CdiscExport.Mapping.Specs;
 
 namespace CdiscExport.Adam;
 
@@ -23,21 +24,18 @@ public sealed record AdamResult(Dataset Adsl, Dataset Adrs, BestResponseByCohort
 /// <summary>The ADaM step: ADSL and ADRS from a study's SDTM and its ADaM spec (<c>&lt;spec folder&gt;/adam/*.yaml</c>).</summary>
 public static class AdamProgram
 {
-    /// <summary>True when the spec folder has an ADaM spec (<c>adam/adsl.yaml</c>).</summary>
-    public static bool HasAdamSpec(string specFolder) => File.Exists(Path.Combine(specFolder, "adam", "adsl.yaml"));
-
-    /// <summary>Runs ADSL, then ADRS, then the best-response table, on the mapping's SDTM datasets.</summary>
-    /// <exception cref="AdamSpecException">The ADaM spec is missing or invalid.</exception>
-    public static AdamResult Run(MappingResult sdtm, string specFolder) =>
-        Run(new SdtmDatasets(sdtm.Datasets), specFolder, sdtm.Standards.Adamig);
+    /// <summary>Runs ADSL, then ADRS, then the best-response table, on the mapping's SDTM datasets; null when the
+    /// study's spec has no ADaM part.</summary>
+    /// <exception cref="SpecException">The ADaM spec lists a variable no derivation produces.</exception>
+    public static AdamResult? Run(MappingResult sdtm) =>
+        sdtm.Spec.Adam is { } spec ? Run(new SdtmDatasets(sdtm.Datasets), spec, sdtm.Standards.Adamig) : null;
 
     /// <summary>Runs ADSL, then ADRS, then the best-response table, on any SDTM datasets.</summary>
-    /// <exception cref="AdamSpecException">The ADaM spec is missing or invalid.</exception>
-    public static AdamResult Run(SdtmDatasets sdtm, string specFolder, ImplementationGuide? adamig)
+    /// <exception cref="SpecException">The ADaM spec lists a variable no derivation produces.</exception>
+    public static AdamResult Run(SdtmDatasets sdtm, AdamSpec spec, ImplementationGuide? adamig)
     {
-        var spec = AdamSpec.Load(specFolder);
         Derivations.Warnings.Clear();
-        var criteria = spec.Criteria.CreateCriteria();
+        var criteria = ResponseCriteriaSets.Create(spec.Criteria);
         var adslDerived = AdslProgram.Run(sdtm, spec.Adsl);
         var adsl = AdamMetadata.Apply(new Dataset("ADSL", spec.Adsl.Label, adslDerived.Columns), "ADSL", spec.Adsl.Variables, adamig);
         var adrsDerived = AdrsProgram.Run(sdtm, adslDerived, spec.Adrs, spec.Criteria, criteria);

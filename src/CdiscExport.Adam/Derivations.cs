@@ -9,10 +9,6 @@ internal static class Derivations
 {
     public const string Usubjid = "USUBJID";
 
-    /// <summary>The complete date of an ISO 8601 value (time ignored); null when blank or partial.</summary>
-    public static LocalDate? ParseDate(string iso) =>
-        iso.Length >= 10 && PartialDateTime.TryParse(iso.AsSpan(0, 10), out var value) ? value.Date : null;
-
     /// <summary>SAS date value of a date, or null.</summary>
     public static double? SasDays(LocalDate? date) => date is { } d ? SasDate.ToSasDays(d) : null;
 

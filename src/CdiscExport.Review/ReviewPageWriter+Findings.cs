@@ -1,6 +1,7 @@
 using System.Globalization;
 using CdiscExport.Conformance.Reports;
 using CdiscExport.Conformance.Rules;
+using CdiscExport.Core.Packages;
 using CdiscExport.Review.Page;
 using CdiscExport.Review.Reports;
 
@@ -86,11 +87,11 @@ public static partial class ReviewPageWriter
         w.Write("<section id=\"reconciliation\" aria-labelledby=\"reconciliation-h\">\n<h2 id=\"reconciliation-h\">Reconciliation of raw records</h2>\n");
         if (page.Source.Reconciliation is not { } table)
         {
-            w.Write($"<p>This package carries no <code>{ReviewSource.ReportsFolder}/{ReportTable.Reconciliation}</code>: only a package written by <code>cdisc-export export</code> accounts for its raw records.</p>\n</section>\n");
+            w.Write($"<p>This package carries no <code>{PackageLayout.ReportsFolder}/{PackageLayout.Reconciliation}</code>: only a package written by <code>cdisc-export export</code> accounts for its raw records.</p>\n</section>\n");
             return;
         }
 
-        w.Write($"<p>Every raw form: the rows read, the rows mapped into each dataset, and the rows set aside, with the reason (<code>{ReviewSource.ReportsFolder}/{H(table.FileName)}</code>).</p>\n");
+        w.Write($"<p>Every raw form: the rows read, the rows mapped into each dataset, and the rows set aside, with the reason (<code>{PackageLayout.ReportsFolder}/{H(table.FileName)}</code>).</p>\n");
         w.Write("<table class=\"reconciliation\">\n<caption>Raw records read, mapped and set aside, by form and dataset</caption>\n<thead><tr>");
         foreach (var h in table.Header)
         {

@@ -20,9 +20,6 @@ namespace CdiscExport.Review;
 /// </remarks>
 public static partial class ReviewPageWriter
 {
-    /// <summary>The page's file name in a package's <c>reports/</c> folder.</summary>
-    public const string FileName = "review.html";
-
     /// <summary>
     /// Writes the page to <paramref name="path"/> through a temporary file beside it, renamed over the target only
     /// when complete: a failed write leaves no half-written page.

@@ -1,4 +1,5 @@
 using CdiscExport.Conformance.Engine;
+using CdiscExport.Core.Packages;
 using CdiscExport.Review.Findings;
 using CdiscExport.Review.Reports;
 using NodaTime;
@@ -11,12 +12,6 @@ namespace CdiscExport.Review;
 /// </summary>
 public sealed class ReviewSource
 {
-    /// <summary>The folder of a package's reports, beside <c>m5/</c>.</summary>
-    public const string ReportsFolder = "reports";
-
-    /// <summary>The conformance report read back when it is present and newer than every dataset.</summary>
-    public const string ConformanceJson = "conformance.json";
-
     /// <summary>The package's datasets and define.xml files.</summary>
     public required Package Package { get; init; }
 
@@ -48,16 +43,16 @@ public sealed class ReviewSource
     {
         var root = Path.GetFullPath(packageFolder);
         var package = Package.Load([root]);
-        var reports = Path.Combine(root, ReportsFolder);
-        var json = Path.Combine(reports, ConformanceJson);
+        var reports = Path.Combine(root, PackageLayout.ReportsFolder);
+        var json = Path.Combine(reports, PackageLayout.ConformanceJson);
         ReviewFindings findings;
         if (File.Exists(json) && IsNewerThanDatasets(json, package))
         {
-            findings = ReviewFindings.ReadJson(json, $"{ReportsFolder}/{ConformanceJson} of the package (newer than every dataset in it)");
+            findings = ReviewFindings.ReadJson(json, $"{PackageLayout.ReportsFolder}/{PackageLayout.ConformanceJson} of the package (newer than every dataset in it)");
         }
         else
         {
-            var why = File.Exists(json) ? $"{ReportsFolder}/{ConformanceJson} is older than the datasets, so " : "";
+            var why = File.Exists(json) ? $"{PackageLayout.ReportsFolder}/{PackageLayout.ConformanceJson} is older than the datasets, so " : "";
             findings = ReviewFindings.FromResult(ConformanceEngine.Run(package), why + "the conformance rules were run for this page, with their defaults (as validate runs them)");
         }
 
@@ -67,8 +62,8 @@ public sealed class ReviewSource
             Findings = findings,
             Created = created,
             PackageName = Path.GetFileName(root.TrimEnd(Path.DirectorySeparatorChar)),
-            Reconciliation = ReportTable.ReadIfPresent(Path.Combine(reports, ReportTable.Reconciliation)),
-            PublishedBestResponse = ReportTable.ReadIfPresent(Path.Combine(reports, ReportTable.BestResponseByCohort)),
+            Reconciliation = ReportTable.ReadIfPresent(Path.Combine(reports, PackageLayout.Reconciliation)),
+            PublishedBestResponse = ReportTable.ReadIfPresent(Path.Combine(reports, PackageLayout.BestResponseCsv)),
         };
     }
 

@@ -10,7 +10,7 @@ public class EndToEndTests
     internal static readonly Lazy<AdamResult> Result = new(() =>
     {
         var spec = RepositoryPaths.Get("specs", "bortezomib-lenalidomide-ph1");
-        return AdamProgram.Run(MappingEngine.Run(spec), spec);
+        return AdamProgram.Run(MappingEngine.Run(spec)).ShouldNotBeNull();
     });
 
     private static Dataset Adsl => Result.Value.Adsl;

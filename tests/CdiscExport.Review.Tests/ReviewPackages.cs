@@ -1,4 +1,5 @@
 using CdiscExport.Cli;
+using CdiscExport.Core.Packages;
 using CdiscExport.Testing;
 
 [assembly: AssemblyFixture(typeof(CdiscExport.Review.Tests.ReviewPackagesCleanup))]
@@ -33,7 +34,7 @@ internal static class ReviewPackages
     public static string Sample => SampleFolder.Value;
 
     /// <summary>The sample's review page, written by export.</summary>
-    public static string SamplePage => Path.Combine(Sample, "reports", ReviewPageWriter.FileName);
+    public static string SamplePage => Path.Combine(Sample, "reports", PackageLayout.ReviewPage);
 
     public static string SampleSdtm => Directory.GetDirectories(Sample, "sdtm", SearchOption.AllDirectories).Single();
 

@@ -1,7 +1,7 @@
 using CdiscExport.Adam.Response;
-using CdiscExport.Adam.Spec;
 using CdiscExport.Core.Datasets;
 using CdiscExport.Core.Dates;
+using CdiscExport.Mapping.Specs;
 using NodaTime;
 
 namespace CdiscExport.Adam.Adrs;
@@ -20,7 +20,7 @@ internal static class AdrsDerivations
         var eval = rs.Has("RSEVAL") ? rs.Text("RSEVAL") : null;
         var cat = rs.Has("RSCAT") ? rs.Text("RSCAT") : null;
         var stresc = rs.Text("RSSTRESC");
-        var dtc = rs.Text("RSDTC");
+        var dates = rs.DatesOf("RSDTC");
         var usubjid = rs.Text(Derivations.Usubjid);
         for (var r = 0; r < rs.RowCount; r++)
         {
@@ -36,7 +36,7 @@ internal static class AdrsDerivations
                 continue;
             }
 
-            result.Add(new AdrsRecord(usubjid[r], paramcd, category, Derivations.ParseDate(dtc[r]))
+            result.Add(new AdrsRecord(usubjid[r], paramcd, category, dates[r])
             {
                 Visit = rs.Has("VISIT") ? rs["VISIT"].GetText(r) : "",
                 Visitnum = rs.Has("VISITNUM") ? rs.Number("VISITNUM")[r] : null,
@@ -93,9 +93,8 @@ internal static class AdrsDerivations
         var stresc = lb.Text("LBSTRESC");
         var stresn = lb.Number("LBSTRESN");
         var stresu = lb.Text("LBSTRESU");
-        var dtc = lb.Text("LBDTC");
         var usubjid = lb.Text(Derivations.Usubjid);
-        var dates = new CompleteDates(Derivations.ParseDate);
+        var dates = lb.DatesOf("LBDTC");
         var byKey = new Dictionary<(string Usubjid, LocalDate Date), MProteinMeasurement>();
         for (var r = 0; r < lb.RowCount; r++)
         {
@@ -106,7 +105,7 @@ internal static class AdrsDerivations
                 : testcd[r] == coding.UrineMProtein ? MProteinResult.Urine
                 : testcd[r] == coding.MarrowPlasmaCells ? MProteinResult.MarrowPlasmaCells
                 : MProteinResult.None;
-            if (result == MProteinResult.None || dates.Of(dtc[r]) is not { } date)
+            if (result == MProteinResult.None || dates[r] is not { } date)
             {
                 continue;
             }

@@ -1,7 +1,8 @@
 using CdiscExport.Adam.Response;
-using CdiscExport.Adam.Spec;
 using CdiscExport.Core.Datasets;
 using CdiscExport.Core.Dates;
+using CdiscExport.Mapping.Specs;
+using NodaTime;
 
 namespace CdiscExport.Adam.Adrs;
 
@@ -105,7 +106,7 @@ internal static class AdrsProgram
             .WithRowText("AVALC", "Analysis Value (C)", i => records[i].Category.Code())
             .WithRowNumber("AVAL", "Analysis Value", i => records[i].Category.Aval())
             .WithRowNumber("ADT", "Analysis Date", i => Derivations.SasDays(records[i].Adt))
-            .WithRowNumber("ADY", "Analysis Relative Day", i => ComputeAnalysisDay(trtsdt?[i], Derivations.SasDays(records[i].Adt)))
+            .WithRowNumber("ADY", "Analysis Relative Day", i => ComputeAnalysisDay(Derivations.FromSasDays(trtsdt?[i]), records[i].Adt))
             .WithRowText("VISIT", "Visit Name", i => records[i].Visit)
             .WithRowNumber("VISITNUM", "Visit Number", i => records[i].Visitnum)
             .WithRowText("ANL01FL", "Analysis Flag 01", i => records[i].Anl01fl)
@@ -123,7 +124,7 @@ internal static class AdrsProgram
         return dataset.WithRowNumber("ASEQ", "Analysis Sequence Number", i => seq[i]);
     }
 
-    /// <summary>Study day of <paramref name="date"/> relative to <paramref name="reference"/> (SAS dates): no day 0.</summary>
-    internal static double? ComputeAnalysisDay(double? reference, double? date) =>
-        reference is { } r && date is { } d ? d - r + (d >= r ? 1 : 0) : null;
+    /// <summary>ADY: the study day of <paramref name="date"/> from TRTSDT, as SDTM's --DY counts it (no day 0).</summary>
+    internal static double? ComputeAnalysisDay(LocalDate? reference, LocalDate? date) =>
+        reference is { } r && date is { } d ? StudyDay.ComputeStudyDay(r, d) : null;
 }

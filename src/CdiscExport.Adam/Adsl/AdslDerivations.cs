@@ -1,6 +1,6 @@
-using CdiscExport.Adam.Spec;
 using CdiscExport.Core.Datasets;
 using CdiscExport.Core.Dates;
+using CdiscExport.Mapping.Specs;
 using NodaTime;
 
 namespace CdiscExport.Adam.Adsl;
@@ -47,13 +47,12 @@ internal static class AdslDerivations
     {
         var subjects = new SubjectRows(adsl);
         var subjectOf = subjects.Map(source);
-        var text = source.Text(dateVar);
-        var dates = new CompleteDates(Derivations.ParseDate);
+        var dates = source.DatesOf(dateVar);
         var extreme = new LocalDate?[subjects.Count];
         for (var r = 0; r < subjectOf.Length; r++)
         {
             var s = subjectOf[r];
-            if (s >= 0 && filter(r) && dates.Of(text[r]) is { } date
+            if (s >= 0 && filter(r) && dates[r] is { } date
                 && (extreme[s] is not { } e || (first ? date < e : date > e)))
             {
                 extreme[s] = date;
@@ -137,10 +136,9 @@ internal static class AdslDerivations
     public static Dataset DeriveVarNcycles(this Dataset adsl, Dataset ex, CycleSpec cycle)
     {
         var trt = ex.Text("EXTRT");
-        var start = ex.Text("EXSTDTC");
         var subjects = new SubjectRows(adsl);
         var subjectOf = subjects.Map(ex);
-        var dates = new CompleteDates(Derivations.ParseDate);
+        var dates = ex.DatesOf("EXSTDTC");
         var doses = new List<LocalDate>?[subjects.Count];
         for (var r = 0; r < subjectOf.Length; r++)
         {
@@ -148,7 +146,7 @@ internal static class AdslDerivations
             if (s >= 0 && string.Equals(trt[r], cycle.Drug, StringComparison.OrdinalIgnoreCase))
             {
                 doses[s] ??= [];
-                if (dates.Of(start[r]) is { } date)
+                if (dates[r] is { } date)
                 {
                     doses[s]!.Add(date);
                 }

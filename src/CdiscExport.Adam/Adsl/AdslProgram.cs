@@ -1,5 +1,5 @@
-using CdiscExport.Adam.Spec;
 using CdiscExport.Core.Datasets;
+using CdiscExport.Mapping.Specs;
 
 namespace CdiscExport.Adam.Adsl;
 

@@ -1,7 +1,7 @@
-using System.Text.RegularExpressions;
-using CdiscExport.Adam.Spec;
 using CdiscExport.Core.Datasets;
 using CdiscExport.Core.Standards;
+using CdiscExport.Mapping.Specs;
+using System.Text.RegularExpressions;
 
 namespace CdiscExport.Adam.Metadata;
 
@@ -20,6 +20,7 @@ internal static class AdamMetadata
     /// <param name="structure">ADaMIG structure: ADSL or BDS.</param>
     /// <param name="variables">The spec's variables.</param>
     /// <param name="adamig">ADaMIG, or null to use the spec alone.</param>
+    /// <exception cref="SpecException">The spec lists a variable no derivation produces.</exception>
     public static Dataset Apply(Dataset dataset, string structure, IReadOnlyList<VariableSpec> variables, ImplementationGuide? adamig)
     {
         var columns = new List<DatasetColumn>();
@@ -27,7 +28,8 @@ internal static class AdamMetadata
         {
             if (!dataset.Has(v.Name))
             {
-                throw new AdamSpecException($"{dataset.Name}: the spec lists {v.Name}, which no derivation produces");
+                var reason = $"{dataset.Name}: the spec lists {v.Name}, which no derivation produces";
+                throw v.Location?.Error("name", reason) ?? new SpecException(dataset.Name, 0, 0, "name", reason);
             }
 
             var column = dataset[v.Name];

@@ -1,4 +1,3 @@
-using CdiscExport.Adam.Spec;
 using CdiscExport.Conformance.Language;
 using CdiscExport.DatasetJson;
 using CdiscExport.Mapping.Engine;
@@ -20,7 +19,7 @@ internal static class CommandErrors
         {
             return action();
         }
-        catch (Exception e) when (e is SpecException or MappingException or AdamSpecException or UsageException or XptFormatException or XptLimitException or XptValueOutOfRangeException or DatasetJsonException
+        catch (Exception e) when (e is SpecException or MappingException or UsageException or XptFormatException or XptLimitException or XptValueOutOfRangeException or DatasetJsonException
                                       or IOException or UnauthorizedAccessException or RuleFormatException)
         {
             error.WriteLine($"cdisc-export: {e.Message}");

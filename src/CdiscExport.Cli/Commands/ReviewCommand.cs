@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using CdiscExport.Core.Packages;
 using CdiscExport.Review;
 using NodaTime;
 
@@ -30,7 +31,7 @@ internal static class ReviewCommand
                 throw new UsageException($"{folder}: no such folder; name a package root (with m5/datasets) or a folder of .xpt files");
             }
 
-            var target = Path.GetFullPath(parse.GetValue(outFile)?.FullName ?? Path.Combine(Environment.CurrentDirectory, ReviewPageWriter.FileName));
+            var target = Path.GetFullPath(parse.GetValue(outFile)?.FullName ?? Path.Combine(Environment.CurrentDirectory, PackageLayout.ReviewPage));
             if (Path.GetDirectoryName(target) is { } parent && !Directory.Exists(parent))
             {
                 throw new UsageException($"--out {target}: the folder {parent} does not exist");
@@ -38,7 +39,7 @@ internal static class ReviewCommand
 
             if (Directory.Exists(target))
             {
-                throw new UsageException($"--out {target} is a folder; name the page's file, e.g. {Path.Combine(target, ReviewPageWriter.FileName)}");
+                throw new UsageException($"--out {target} is a folder; name the page's file, e.g. {Path.Combine(target, PackageLayout.ReviewPage)}");
             }
 
             var clock = System.Diagnostics.Stopwatch.StartNew();

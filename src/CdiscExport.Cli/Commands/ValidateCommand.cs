@@ -101,8 +101,7 @@ internal static class ValidateCommand
 
             ConformanceReportWriter.Write(result, reportDir);
 
-            var threshold = Enum.Parse<Severity>(parse.GetRequiredValue(failOn), ignoreCase: true);
-            var issues = result.IssuesBySeverity();
+            var verdict = new ConformanceVerdict(result, new Dictionary<string, string>());
             if (result.Judged is { } judged)
             {
                 output.WriteLine($"judged by {judged.Standard} {judged.Version} ({judged.Source}); CT {judged.ControlledTerminology}; define.xml {judged.DefineVersion ?? "none"}");
@@ -112,12 +111,11 @@ internal static class ValidateCommand
                 }
             }
 
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{result.Datasets.Count} datasets in {result.Elapsed.TotalSeconds:0.00} s; issues: reject {issues[Severity.Reject]}, error {issues[Severity.Error]}, warning {issues[Severity.Warning]}, notice {issues[Severity.Notice]}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.Datasets.Count} datasets in {result.Elapsed.TotalSeconds:0.00} s; {verdict.IssuesLine()}"));
             output.WriteLine(result.StatusLine());
 
             output.WriteLine($"reports: {reportDir}");
-            return result.Reaches(threshold) ? CliApp.Findings : CliApp.Success;
+            return verdict.ExitCode(parse.GetRequiredValue(failOn));
         }));
         return command;
     }

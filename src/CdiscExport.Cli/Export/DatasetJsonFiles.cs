@@ -1,6 +1,7 @@
 using CdiscExport.Cli.Convert;
-using CdiscExport.Core.Datasets;
 using CdiscExport.Core.DatasetJson;
+using CdiscExport.Core.Datasets;
+using CdiscExport.Core.Packages;
 using CdiscExport.DatasetJson;
 using CdiscExport.Odm;
 using CdiscExport.Xpt;
@@ -31,7 +32,7 @@ internal static class DatasetJsonFiles
                 SourceSystem = DatasetJsonConvert.SourceSystem,
                 StudyOid = define.Study.Oid,
                 MetaDataVersionOid = mdv.Oid,
-                MetaDataRef = DefineFiles.DefineXml,
+                MetaDataRef = PackageLayout.DefineXml,
             };
             foreach (var form in forms)
             {

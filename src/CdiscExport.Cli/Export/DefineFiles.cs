@@ -1,5 +1,6 @@
 using CdiscExport.Core.Datasets;
 using CdiscExport.Core.Define;
+using CdiscExport.Core.Packages;
 using CdiscExport.Core.Standards;
 using CdiscExport.Odm;
 using NodaTime;
@@ -9,10 +10,6 @@ namespace CdiscExport.Cli.Export;
 /// <summary>Writes define.xml and define.html beside the XPT files of one submission folder.</summary>
 internal static class DefineFiles
 {
-    public const string DefineXml = "define.xml";
-
-    public const string DefineHtml = "define.html";
-
     /// <summary>
     /// Builds the define from <paramref name="datasets"/> (the ones written to <paramref name="folder"/>, as files with
     /// <paramref name="extension"/>: <c>.xpt</c> or a Dataset-JSON form) and writes both files there.
@@ -29,8 +26,8 @@ internal static class DefineFiles
             Originator = studyAttributes.GetValueOrDefault("SPONSOR"),
         };
         var define = DefineBuilder.Build(datasets, options);
-        DefineWriter.WriteFile(define, Path.Combine(folder, DefineXml));
-        DefineHtmlWriter.WriteFile(define, Path.Combine(folder, DefineHtml));
+        DefineWriter.WriteFile(define, Path.Combine(folder, PackageLayout.DefineXml));
+        DefineHtmlWriter.WriteFile(define, Path.Combine(folder, PackageLayout.DefineHtml));
         return define;
     }
 }

@@ -1,7 +1,8 @@
 using CdiscExport.Conformance.Engine;
-using CdiscExport.Review;
+using CdiscExport.Core.Packages;
 using CdiscExport.Review.Findings;
 using CdiscExport.Review.Reports;
+using CdiscExport.Review;
 using NodaTime;
 
 namespace CdiscExport.Cli.Export;
@@ -22,9 +23,9 @@ internal static class ReviewFiles
             Findings = ReviewFindings.FromResult(conformance, "the conformance run of this export (reports/conformance.json)"),
             Created = created,
             PackageName = layout.StudyId.ToLowerInvariant(),
-            Reconciliation = ReportTable.ReadIfPresent(Path.Combine(layout.Reports, ReportTable.Reconciliation)),
-            PublishedBestResponse = ReportTable.ReadIfPresent(Path.Combine(layout.Reports, ReportTable.BestResponseByCohort)),
+            Reconciliation = ReportTable.ReadIfPresent(layout.Report(PackageLayout.Reconciliation)),
+            PublishedBestResponse = ReportTable.ReadIfPresent(layout.Report(PackageLayout.BestResponseCsv)),
         };
-        ReviewPageWriter.WriteFile(source, Path.Combine(layout.Reports, ReviewPageWriter.FileName));
+        ReviewPageWriter.WriteFile(source, layout.Report(PackageLayout.ReviewPage));
     }
 }

@@ -189,9 +189,8 @@ public static class ConformanceEngine
     /// <summary>Loads the package at <paramref name="inputs"/> and runs every rule.</summary>
     /// <param name="inputs">Folders or files, as <see cref="Package.Load"/> takes them, or one folder in CORE's test-data layout.</param>
     /// <param name="options">Options of the run, or null for the defaults.</param>
-    /// <param name="readAhead">Files of the package already read, or null.</param>
     /// <param name="loaded">Given the package once loaded, for a caller that uses it after the run (the review page), or null.</param>
-    public static ConformanceResult Run(IReadOnlyList<string> inputs, ValidationOptions? options = null, ReadAhead? readAhead = null, Action<Package>? loaded = null)
+    public static ConformanceResult Run(IReadOnlyList<string> inputs, ValidationOptions? options = null, Action<Package>? loaded = null)
     {
         options ??= ValidationOptions.Default;
         var clock = Stopwatch.StartNew();
@@ -210,7 +209,7 @@ public static class ConformanceEngine
         }
         else
         {
-            package = Package.Load(inputs, options.DefinePath, readAhead);
+            package = Package.Load(inputs, options.DefinePath);
         }
 
         loaded?.Invoke(package);

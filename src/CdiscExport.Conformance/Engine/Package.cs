@@ -4,6 +4,7 @@ using CdiscExport.Core.Datasets;
 using CdiscExport.Core.DatasetJson;
 using CdiscExport.DatasetJson;
 using CdiscExport.Xpt;
+using CdiscExport.Core.Packages;
 
 namespace CdiscExport.Conformance.Engine;
 
@@ -204,9 +205,7 @@ public sealed class Package
     /// <param name="inputs">Folders or files.</param>
     /// <param name="definePath">A define.xml to use instead of the one in the folder.</param>
     /// <exception cref="ArgumentException">An input does not exist or holds no XPT file.</exception>
-    /// <param name="readAhead">Files already read (by an exporter, as it wrote them); each is taken from there unless it
-    /// changed since. May be null.</param>
-    public static Package Load(IReadOnlyList<string> inputs, string? definePath = null, ReadAhead? readAhead = null)
+    public static Package Load(IReadOnlyList<string> inputs, string? definePath = null)
     {
         var folders = new List<(PackageFolder Folder, List<string> Files)>();
         foreach (var input in inputs)
@@ -268,7 +267,7 @@ public sealed class Package
             var (folder, file) = work[i];
             try
             {
-                var contents = readAhead?.Take(file) ?? ReadContents(file);
+                var contents = ReadContents(file);
                 loaded[i] = (new DatasetData(file, folder, contents.Meta, contents.Version, contents.FileSize, contents.RowCount, contents.Columns), null);
             }
             catch (Exception e) when (e is XptFormatException or XptLimitException or DatasetJsonException or IOException or InvalidDataException)
@@ -296,8 +295,8 @@ public sealed class Package
 
     private static void LoadDefine(PackageFolder folder, string? definePath)
     {
-        var define = definePath ?? System.IO.Path.Combine(folder.Path, "define.xml");
-        if (File.Exists(define) && (definePath is not null || Directory.EnumerateFiles(folder.Path, "define.xml").Any(f => System.IO.Path.GetFileName(f) == "define.xml")))
+        var define = definePath ?? System.IO.Path.Combine(folder.Path, PackageLayout.DefineXml);
+        if (File.Exists(define) && (definePath is not null || Directory.EnumerateFiles(folder.Path, PackageLayout.DefineXml).Any(f => System.IO.Path.GetFileName(f) == PackageLayout.DefineXml)))
         {
             folder.DefinePath = System.IO.Path.GetFullPath(define);
             try
@@ -387,32 +386,8 @@ public sealed class Package
     /// <summary>What one dataset file holds, before it is placed in a folder of the package.</summary>
     internal sealed record FileContents(XptDataset Meta, int Version, long FileSize, int RowCount, EncodedColumn[] Columns);
 
-    private static List<(string, PackageKind)> FindStandardFolders(string root)
-    {
-        var result = new List<(string, PackageKind)>();
-        var m5 = System.IO.Path.Combine(root, "m5", "datasets");
-        if (!Directory.Exists(m5))
-        {
-            return result;
-        }
-
-        foreach (var study in Directory.EnumerateDirectories(m5).Order(StringComparer.Ordinal))
-        {
-            var sdtm = System.IO.Path.Combine(study, "tabulations", "sdtm");
-            var adam = System.IO.Path.Combine(study, "analysis", "adam", "datasets");
-            if (Directory.Exists(sdtm))
-            {
-                result.Add((sdtm, PackageKind.Sdtm));
-            }
-
-            if (Directory.Exists(adam))
-            {
-                result.Add((adam, PackageKind.Adam));
-            }
-        }
-
-        return result;
-    }
+    private static List<(string, PackageKind)> FindStandardFolders(string root) =>
+        PackageLayout.SubmissionFolders(root).Select(f => (f.Folder, f.IsAdam ? PackageKind.Adam : PackageKind.Sdtm)).ToList();
 
     private static PackageKind GuessKind(string folder, string? file = null)
     {

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using CdiscExport.Conformance.Engine;
 using CdiscExport.Conformance.Rules;
+using CdiscExport.Core.Packages;
 
 namespace CdiscExport.Conformance.Reports;
 
@@ -51,9 +52,9 @@ public static class ConformanceReportWriter
         }
 
         Parallel.Invoke(
-            () => To("conformance.json", s => WriteJson(result, counts, s)),
-            () => To("conformance.csv", s => WriteCsv(result, s)),
-            () => To("conformance.html", s => WriteHtml(result, counts, s)));
+            () => To(PackageLayout.ConformanceJson, s => WriteJson(result, counts, s)),
+            () => To(PackageLayout.ConformanceCsv, s => WriteCsv(result, s)),
+            () => To(PackageLayout.ConformanceHtml, s => WriteHtml(result, counts, s)));
     }
 
     /// <summary>Issues per severity in each dataset (and the package), counted once for both reports that show them.</summary>

@@ -16,12 +16,11 @@ internal static class DeriveVarDyExtension
     public static Dataset DeriveVarDy(this Dataset dataset, ReferenceDates references, string dateVar, string newVar)
     {
         var subjects = references.ForRows(dataset["USUBJID"]);
-        var dates = dataset[dateVar];
-        var completeDates = new CompleteDates(IsoDates.CompleteDate);
+        var dates = dataset.DatesOf(dateVar);
         var days = new double?[dataset.RowCount];
         for (var row = 0; row < dataset.RowCount; row++)
         {
-            if (subjects[row]?.RfstDate is { } start && completeDates.Of(dates.GetText(row)) is { } date)
+            if (subjects[row]?.RfstDate is { } start && dates[row] is { } date)
             {
                 days[row] = StudyDay.ComputeStudyDay(start, date);
             }

@@ -15,14 +15,13 @@ internal static class DeriveVarEpochExtension
     public static Dataset DeriveVarEpoch(this Dataset dataset, ReferenceDates references, string dateVar, string newVar)
     {
         var subjects = references.ForRows(dataset["USUBJID"]);
-        var dates = dataset[dateVar];
-        var completeDates = new CompleteDates(IsoDates.CompleteDate);
+        var dates = dataset.DatesOf(dateVar);
         var epochs = new string[dataset.RowCount];
         for (var row = 0; row < dataset.RowCount; row++)
         {
             epochs[row] = string.Empty;
             var reference = subjects[row];
-            if (reference is null || completeDates.Of(dates.GetText(row)) is not { } date || reference.RfxstDate is not { } first)
+            if (reference is null || dates[row] is not { } date || reference.RfxstDate is not { } first)
             {
                 continue;
             }

@@ -1,6 +1,7 @@
 using CdiscExport.Core.Datasets;
 using CdiscExport.Core.Dates;
 using CdiscExport.Mapping.Algorithms;
+using NodaTime;
 
 namespace CdiscExport.Mapping.Derivations;
 
@@ -20,11 +21,11 @@ internal static class DeriveVarLobxflExtension
         var dates = dataset[dateVar];
         var values = dataset[valueVar];
         var groups = GroupIds(dataset, byVars);
-        var completeDates = new CompleteDates(IsoDates.CompleteDate);
+        var completeDates = dataset.DatesOf(dateVar);
         var best = new Dictionary<int, int>();
         for (var row = 0; row < dataset.RowCount; row++)
         {
-            if (values.IsMissing(row) || subjects[row] is not { } reference || !IsOnOrBefore(dates.GetText(row), reference, completeDates))
+            if (values.IsMissing(row) || subjects[row] is not { } reference || !IsOnOrBefore(dates.GetText(row), completeDates[row], reference))
             {
                 continue;
             }
@@ -51,9 +52,9 @@ internal static class DeriveVarLobxflExtension
         RowGroups.Of(dataset.RowCount, variables.Select(v => ColumnValues.Of(dataset[v]))).Groups.ToArray();
 
     // A record without a complete date, or of a subject never exposed, is never before exposure.
-    private static bool IsOnOrBefore(string date, SubjectReference reference, CompleteDates completeDates)
+    private static bool IsOnOrBefore(string date, LocalDate? completeDate, SubjectReference reference)
     {
-        if (completeDates.Of(date) is not { } d || reference.RfxstDate is not { } r)
+        if (completeDate is not { } d || reference.RfxstDate is not { } r)
         {
             return false;
         }

@@ -1,3 +1,4 @@
+using CdiscExport.Core.Dates;
 using CdiscExport.Core.Datasets;
 using CdiscExport.Mapping.Algorithms;
 using NodaTime;
@@ -8,13 +9,13 @@ namespace CdiscExport.Mapping.Derivations;
 internal sealed record SubjectReference(string Rfstdtc, string Rfxstdtc, string Rfxendtc)
 {
     /// <summary>RFSTDTC's complete date, or null; read once per subject, not once per record of the subject.</summary>
-    public LocalDate? RfstDate { get; } = IsoDates.CompleteDate(Rfstdtc);
+    public LocalDate? RfstDate { get; } = ColumnDates.CompleteDate(Rfstdtc);
 
     /// <summary>RFXSTDTC's complete date, or null.</summary>
-    public LocalDate? RfxstDate { get; } = IsoDates.CompleteDate(Rfxstdtc);
+    public LocalDate? RfxstDate { get; } = ColumnDates.CompleteDate(Rfxstdtc);
 
     /// <summary>RFXENDTC's complete date, or null.</summary>
-    public LocalDate? RfxendDate { get; } = IsoDates.CompleteDate(Rfxendtc);
+    public LocalDate? RfxendDate { get; } = ColumnDates.CompleteDate(Rfxendtc);
 }
 
 /// <summary>

@@ -27,9 +27,18 @@ public static class MappingEngine
     /// <exception cref="SpecException">A spec file is wrong.</exception>
     /// <exception cref="MappingException">Raw data cannot be mapped.</exception>
     public static MappingResult Run(string specFolder, string? rawFolder = null, StandardsLibrary? standards = null, Action<string>? progress = null,
-        Action<MappedDatasets>? mapped = null)
+        Action<MappedDatasets>? mapped = null) =>
+        Run(StudySpec.Load(specFolder, rawFolder), standards, progress, mapped);
+
+    /// <summary>Maps the study of a loaded spec.</summary>
+    /// <param name="spec">The study's spec.</param>
+    /// <param name="standards">The standards to use, or null to load the study's (or the product's) specs/standards.</param>
+    /// <param name="progress">Told what is being done (dataset, rows), for a progress display; may be null.</param>
+    /// <param name="mapped">Given each dataset (with its SUPP--) as soon as it is final, as the other overload says; may be null.</param>
+    /// <exception cref="SpecException">A spec file is wrong.</exception>
+    /// <exception cref="MappingException">Raw data cannot be mapped.</exception>
+    public static MappingResult Run(StudySpec spec, StandardsLibrary? standards = null, Action<string>? progress = null, Action<MappedDatasets>? mapped = null)
     {
-        var spec = SpecLoader.Load(specFolder, rawFolder);
         standards ??= StandardsLibrary.Load(spec.StandardsFolder ?? StandardsLibrary.FindDefaultFolder());
         var forms = new FormCatalog(spec.RawFolder, spec.RawDefaults, spec.FormSettings);
         var progressLock = new object();
@@ -94,7 +103,7 @@ public static class MappingEngine
         AddUnusedForms(forms, reconciliation);
         var datasets = spec.Datasets.SelectMany(d => results[d.Name].Datasets).ToList();
         var notes = forms.Loaded.Where(f => f.LayoutNote is not null).OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => $"{f.Path}: {f.LayoutNote}").ToList();
-        return new MappingResult(spec.StudyId, spec.Attributes, datasets, reconciliation, standards, spec.TransliterateNonAscii, specFolder, spec.ExplainedFindings, notes);
+        return new MappingResult(spec.StudyId, spec.Attributes, datasets, reconciliation, standards, spec.TransliterateNonAscii, spec, spec.ExplainedFindings, notes);
     }
 
     private static long RawBytes(DatasetSpec dataset, FormCatalog forms) =>

@@ -74,7 +74,8 @@ internal static class SpecLoader
         }
 
         var explained = ParseExplained(root.Optional("conformance"));
-        return new StudySpec(studyFile, attributes, folder, defaults, formSettings, standards, datasets, tables, visits, transliterate, explained);
+        return new StudySpec(studyFile, attributes, folder, defaults, formSettings, standards, datasets, tables, visits, transliterate, explained,
+            AdamSpecLoader.Load(specFolder));
     }
 
     // conformance: explained: {RULE: reason} — findings the sponsor has reviewed and explains, as a reviewer's guide

@@ -1,4 +1,6 @@
 using System.Globalization;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace CdiscExport.Mapping.Specs;
@@ -39,14 +41,22 @@ internal sealed class SpecNode
     public static SpecNode Load(string path)
     {
         var stream = new YamlStream();
+        using var reader = new StreamReader(path);
+        var parser = new TrackingParser(new Parser(reader));
         try
         {
-            using var reader = new StreamReader(path);
-            stream.Load(reader);
+            stream.Load(parser);
         }
-        catch (YamlDotNet.Core.YamlException e)
+        catch (YamlException e)
         {
             throw new SpecException(path, (int)e.Start.Line, (int)e.Start.Column, null, $"not valid YAML: {e.Message}");
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet's scanner gives up on some malformed input (a flow mapping cut short by the end of the file)
+            // without a location; the place is after the last event it could read.
+            throw new SpecException(path, (int)parser.LastEnd.Line, (int)parser.LastEnd.Column, null,
+                "not valid YAML: the text after this point cannot be read (an unclosed { or [, or a quote?)");
         }
 
         if (stream.Documents.Count != 1)
@@ -155,4 +165,26 @@ internal sealed class SpecMap(SpecNode node, IReadOnlyList<KeyValuePair<string, 
     public string? OptionalScalar(string key) => Optional(key)?.Scalar();
 
     public string RequiredScalar(string key) => Required(key).Scalar();
+}
+
+/// <summary>A YAML parser that remembers where the last event it read ended, for errors that carry no location.</summary>
+internal sealed class TrackingParser(IParser inner) : IParser
+{
+    /// <summary>The end of the last event read (line 1, column 1 before any).</summary>
+    public Mark LastEnd { get; private set; } = Mark.Empty;
+
+    /// <inheritdoc/>
+    public ParsingEvent? Current => inner.Current;
+
+    /// <inheritdoc/>
+    public bool MoveNext()
+    {
+        var moved = inner.MoveNext();
+        if (inner.Current is { } current)
+        {
+            LastEnd = current.End;
+        }
+
+        return moved;
+    }
 }

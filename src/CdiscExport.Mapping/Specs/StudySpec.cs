@@ -6,25 +6,88 @@ namespace CdiscExport.Mapping.Specs;
 /// <summary>One visit rule: a raw visit label (or a regular expression over it) to VISITNUM and VISIT.</summary>
 internal sealed record VisitRule(SpecNode Node, string? Raw, System.Text.RegularExpressions.Regex? Pattern, string VisitNum, string Visit, bool Unscheduled);
 
-/// <summary>A study's spec: the study file and one mapping file per dataset, loaded and checked before any raw row is read.</summary>
-internal sealed record StudySpec(
-    string FilePath,
-    IReadOnlyDictionary<string, string> Attributes,
-    string RawFolder,
-    RawSettings RawDefaults,
-    IReadOnlyDictionary<string, RawSettings> FormSettings,
-    string? StandardsFolder,
-    IReadOnlyList<DatasetSpec> Datasets,
-    IReadOnlyDictionary<string, LookupTable> Tables,
-    IReadOnlyList<VisitRule> Visits,
-    bool TransliterateNonAscii,
-    IReadOnlyDictionary<string, string>? ExplainedFindings = null)
+/// <summary>
+/// A study's spec, loaded and checked before any raw row is read: the study file, one mapping file per dataset and the
+/// ADaM files under <c>adam/</c>, through one loader (<see cref="Load"/>), with one key style and one kind of error
+/// (<see cref="SpecException"/>, with file, line and column). It is immutable, and it is what mapping, ADaM and the
+/// conformance checks of an export are given: the standards folder and the response criteria reach each of them from
+/// here.
+/// </summary>
+public sealed class StudySpec
 {
-    /// <summary>STUDYID, from the study file's <c>study:</c> section.</summary>
-    public string StudyId => Attributes["STUDYID"];
+    internal StudySpec(
+        string filePath,
+        IReadOnlyDictionary<string, string> attributes,
+        string rawFolder,
+        RawSettings rawDefaults,
+        IReadOnlyDictionary<string, RawSettings> formSettings,
+        string? standardsFolder,
+        IReadOnlyList<DatasetSpec> datasets,
+        IReadOnlyDictionary<string, LookupTable> tables,
+        IReadOnlyList<VisitRule> visits,
+        bool transliterateNonAscii,
+        IReadOnlyDictionary<string, string> explainedFindings,
+        AdamSpec? adam)
+    {
+        FilePath = filePath;
+        Attributes = attributes;
+        RawFolder = rawFolder;
+        RawDefaults = rawDefaults;
+        FormSettings = formSettings;
+        StandardsFolder = standardsFolder;
+        Datasets = datasets;
+        Tables = tables;
+        Visits = visits;
+        TransliterateNonAscii = transliterateNonAscii;
+        ExplainedFindings = explainedFindings;
+        Adam = adam;
+    }
+
+    /// <summary>Loads the spec in <paramref name="specFolder"/>: <c>study.yaml</c>, the dataset files it lists and <c>adam/*.yaml</c>.</summary>
+    /// <param name="specFolder">The folder holding study.yaml.</param>
+    /// <param name="rawFolder">A folder that replaces the raw folder the study file names, or null.</param>
+    /// <exception cref="SpecException">A spec file is missing or wrong; the message names file, line and column.</exception>
+    public static StudySpec Load(string specFolder, string? rawFolder = null) => SpecLoader.Load(specFolder, rawFolder);
+
+    /// <summary>The study file (<c>study.yaml</c>).</summary>
+    public string FilePath { get; }
 
     /// <summary>The study file's folder.</summary>
     public string Folder => Path.GetDirectoryName(Path.GetFullPath(FilePath))!;
+
+    /// <summary>The study file's <c>study:</c> section (STUDYID and the trial attributes).</summary>
+    public IReadOnlyDictionary<string, string> Attributes { get; }
+
+    /// <summary>STUDYID, from the study file's <c>study:</c> section.</summary>
+    public string StudyId => Attributes["STUDYID"];
+
+    /// <summary>The raw folder (the study file's, or the one that replaced it).</summary>
+    public string RawFolder { get; }
+
+    /// <summary>The <c>standards:</c> folder the study names (full path), or null for the product's own.</summary>
+    public string? StandardsFolder { get; }
+
+    /// <summary>Whether non-ASCII text is transliterated for XPT (<c>xpt: transliterate:</c>).</summary>
+    public bool TransliterateNonAscii { get; }
+
+    /// <summary>Conformance rules whose findings the study file explains (rule id to why).</summary>
+    public IReadOnlyDictionary<string, string> ExplainedFindings { get; }
+
+    /// <summary>The ADaM spec (<c>adam/*.yaml</c>), or null when the study has none.</summary>
+    public AdamSpec? Adam { get; }
+
+    /// <summary>The SDTM datasets' names, in the study file's order.</summary>
+    public IReadOnlyList<string> DatasetNames => Datasets.Select(d => d.Name).ToList();
+
+    internal RawSettings RawDefaults { get; }
+
+    internal IReadOnlyDictionary<string, RawSettings> FormSettings { get; }
+
+    internal IReadOnlyList<DatasetSpec> Datasets { get; }
+
+    internal IReadOnlyDictionary<string, LookupTable> Tables { get; }
+
+    internal IReadOnlyList<VisitRule> Visits { get; }
 }
 
 /// <summary>How one dataset is made: record blocks (each from one raw form, or literal rows), then derivations.</summary>

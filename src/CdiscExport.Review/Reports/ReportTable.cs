@@ -11,12 +11,6 @@ namespace CdiscExport.Review.Reports;
 /// <param name="Rows">Rows, each as many fields as the header.</param>
 public sealed record ReportTable(string FileName, IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows)
 {
-    /// <summary>The reconciliation report's file name in <c>reports/</c>.</summary>
-    public const string Reconciliation = "reconciliation.csv";
-
-    /// <summary>The best-response-by-cohort report's file name in <c>reports/</c>.</summary>
-    public const string BestResponseByCohort = "best-response-by-cohort.csv";
-
     /// <summary>Reads <paramref name="path"/>, or returns null when there is no such file.</summary>
     /// <exception cref="InvalidDataException">The file is not well-formed CSV; the message names it and the line.</exception>
     public static ReportTable? ReadIfPresent(string path)

@@ -1,6 +1,6 @@
 using CdiscExport.Adam.Adrs;
 using CdiscExport.Adam.Response;
-using CdiscExport.Adam.Spec;
+using CdiscExport.Mapping.Specs;
 using NodaTime;
 using static CdiscExport.Adam.Tests.TestData;
 
@@ -98,9 +98,12 @@ public class AdrsDerivationsTests
         AdrsDerivations.ParseQuantity(text, number).ShouldBe(expected);
 
     [Theory]
-    [InlineData(100d, 100d, 1d)]
-    [InlineData(100d, 121d, 22d)]
-    [InlineData(100d, 99d, -1d)]
-    public void ComputeAnalysisDay_NoDayZero(double reference, double date, double expected) =>
-        AdrsProgram.ComputeAnalysisDay(reference, date).ShouldBe(expected);
+    [InlineData(0, 1d)]
+    [InlineData(21, 22d)]
+    [InlineData(-1, -1d)]
+    public void ComputeAnalysisDay_NoDayZero(int daysAfter, double expected)
+    {
+        var trtsdt = new NodaTime.LocalDate(2005, 3, 1);
+        AdrsProgram.ComputeAnalysisDay(trtsdt, trtsdt.PlusDays(daysAfter)).ShouldBe(expected);
+    }
 }

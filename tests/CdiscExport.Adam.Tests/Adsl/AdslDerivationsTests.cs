@@ -1,5 +1,5 @@
 using CdiscExport.Adam.Adsl;
-using CdiscExport.Adam.Spec;
+using CdiscExport.Mapping.Specs;
 using CdiscExport.Core.Dates;
 using NodaTime;
 using static CdiscExport.Adam.Tests.TestData;
@@ -15,7 +15,7 @@ public class AdslDerivationsTests
     [Fact]
     public void DeriveVarAgegr1_BoundsInclusive_MissingAgeBlank()
     {
-        var groups = new List<AgeGroupSpec> { new() { Label = "<65", Max = 64 }, new() { Label = ">=65", Min = 65 } };
+        var groups = new List<AgeGroupSpec> { new("<65", null, 64), new(">=65", 65, null) };
         Adsl3.DeriveVarAgegr1(groups).TextOf("AGEGR1").ShouldBe(["<65", ">=65", ""]);
     }
 
@@ -93,7 +93,7 @@ public class AdslDerivationsTests
         Adsl3.DeriveVarEfffl(rs).TextOf("EFFFL").ShouldBe(["N", "Y", "N"]);
     }
 
-    private static readonly CycleSpec Cycle = new() { Drug = "BORTEZOMIB", Length = 21, DosingDays = [1, 4, 8, 11] };
+    private static readonly CycleSpec Cycle = new("BORTEZOMIB", 21, [1, 4, 8, 11]);
 
     public static TheoryData<int[], int> CycleCases => new()
     {

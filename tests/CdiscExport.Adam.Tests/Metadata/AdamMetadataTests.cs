@@ -1,5 +1,5 @@
 using CdiscExport.Adam.Metadata;
-using CdiscExport.Adam.Spec;
+using CdiscExport.Mapping.Specs;
 using CdiscExport.Core.Standards;
 using static CdiscExport.Adam.Tests.TestData;
 
@@ -24,9 +24,9 @@ public class AdamMetadataTests
             ("PRTHNUM", new double?[] { 3 }));
         var spec = new List<VariableSpec>
         {
-            new() { Name = "AGEGR1", Method = "AGE < 65" },
-            new() { Name = "USUBJID", Source = "DM.USUBJID" },
-            new() { Name = "PRTHNUM", Label = "Number of Prior Therapies", Origin = "Derived" },
+            new("AGEGR1", Method: "AGE < 65"),
+            new("USUBJID", Source: "DM.USUBJID"),
+            new("PRTHNUM", Label: "Number of Prior Therapies", Origin: "Derived"),
         };
         var result = AdamMetadata.Apply(d, "ADSL", spec, Adamig.Value);
         result.Columns.Select(c => c.Name).ShouldBe(["AGEGR1", "USUBJID", "PRTHNUM"]);
@@ -38,10 +38,11 @@ public class AdamMetadataTests
     }
 
     [Fact]
-    public void Apply_SpecVariableNotDerived_Throws()
+    public void Apply_SpecVariableNotDerived_IsSpecErrorAtItsLine()
     {
         var d = Make("ADSL", ("USUBJID", new string?[] { "S1" }));
-        Should.Throw<AdamSpecException>(() => AdamMetadata.Apply(d, "ADSL", [new VariableSpec { Name = "NOPE" }], null))
-            .Message.ShouldContain("NOPE");
+        var e = Should.Throw<SpecException>(() => AdamMetadata.Apply(d, "ADSL", [new VariableSpec("NOPE", Location: new SpecLocation("adam/adsl.yaml", 31, 5))], null));
+        (e.FilePath, e.Line, e.Column, e.Key).ShouldBe(("adam/adsl.yaml", 31, 5, "name"));
+        e.Message.ShouldContain("the spec lists NOPE, which no derivation produces");
     }
 }

@@ -1,5 +1,5 @@
 using CdiscExport.Adam.Response;
-using CdiscExport.Adam.Spec;
+using CdiscExport.Mapping.Specs;
 using CdiscExport.Testing;
 
 namespace CdiscExport.Adam.Tests.Spec;
@@ -9,8 +9,8 @@ public class AdamSpecTests
     [Fact]
     public void Load_SampleStudy_ModifiedEbmtWithSpecParameters()
     {
-        var spec = AdamSpec.Load(RepositoryPaths.Get("specs", "bortezomib-lenalidomide-ph1"));
-        var criteria = spec.Criteria.CreateCriteria();
+        var spec = StudySpec.Load(RepositoryPaths.Get("specs", "bortezomib-lenalidomide-ph1")).Adam.ShouldNotBeNull();
+        var criteria = ResponseCriteriaSets.Create(spec.Criteria);
         criteria.ShouldBeOfType<ModifiedEbmtCriteria>();
         criteria.Category.ShouldBe("EBMT BLADE MYELOMA 1998");
         criteria.Parameters.ShouldBe(new ResponseCriteriaParameters
@@ -19,31 +19,28 @@ public class AdamSpecTests
             NcrRequiresMarrow = false, EarlyOffStudyNeDays = 21, CensorAtAddOn = true, PdRequiresConfirmation = true,
         });
         spec.Adsl.Treatments.ShouldBe(["BORTEZOMIB", "LENALIDOMIDE"]);
+        spec.Adsl.Cycle.ShouldBe(new CycleSpec("BORTEZOMIB", 21, [1, 4, 8, 11]), new CycleComparer());
+        spec.Adsl.PriorDrugFlags.Select(f => f.Key).ShouldBe(["PRTHALFL", "PRBORFL", "PRLENFL"]);
         spec.Adrs.Published[3].ShouldBe("1 nCR, 2 PR, 1 NE");
     }
 
     [Fact]
-    public void Load_UnknownKey_ErrorNamesFileAndLine()
+    public void Create_BaselineReference_CarriedToTheRuleSet()
     {
-        var folder = Directory.CreateTempSubdirectory("adamspec");
-        try
-        {
-            var adam = Directory.CreateDirectory(Path.Combine(folder.FullName, "adam"));
-            File.WriteAllText(Path.Combine(adam.FullName, "adsl.yaml"), "label: x\n");
-            File.WriteAllText(Path.Combine(adam.FullName, "adrs.yaml"), "label: x\n");
-            File.WriteAllText(Path.Combine(adam.FullName, "response-criteria.yaml"), "ruleSet: modified-ebmt\nconfirmDays: 28\n");
-            var e = Should.Throw<AdamSpecException>(() => AdamSpec.Load(folder.FullName));
-            e.Message.ShouldContain("response-criteria.yaml:2:");
-        }
-        finally
-        {
-            folder.Delete(true);
-        }
+        var criteria = ResponseCriteriaSets.Create(new ResponseCriteriaSpec { PdReference = PdReferenceSpec.Baseline, ConfirmationDays = 28 });
+        criteria.Parameters.PdReference.ShouldBe(PdReference.Baseline);
+        criteria.Parameters.ConfirmationDays.ShouldBe(28);
     }
 
-    [Theory]
-    [InlineData("imwg", null)]
-    [InlineData("modified-ebmt", "lowest")]
-    public void CreateCriteria_UnknownRuleSetOrReference_Throws(string ruleSet, string? pdReference) =>
-        Should.Throw<AdamSpecException>(() => new ResponseCriteriaSpec { RuleSet = ruleSet, PdReference = pdReference ?? "nadir" }.CreateCriteria());
+    [Fact]
+    public void Create_UnknownRuleSet_Throws() =>
+        Should.Throw<ArgumentException>(() => ResponseCriteriaSets.Create(new ResponseCriteriaSpec { RuleSet = "imwg" }));
+
+    private sealed class CycleComparer : IEqualityComparer<CycleSpec>
+    {
+        public bool Equals(CycleSpec? x, CycleSpec? y) =>
+            x is not null && y is not null && x.Drug == y.Drug && x.Length == y.Length && x.DosingDays.SequenceEqual(y.DosingDays);
+
+        public int GetHashCode(CycleSpec obj) => obj.Drug.GetHashCode(StringComparison.Ordinal);
+    }
 }

@@ -1,4 +1,5 @@
 using CdiscExport.Cli.Export;
+using CdiscExport.Core.Packages;
 using CdiscExport.Testing;
 using NodaTime;
 
@@ -27,6 +28,12 @@ public class AdamExportTests
             File.ReadAllText(Path.Combine(layout.Reports, "best-response-by-cohort.csv")).ShouldContain("\"2 SD, 1 NE\",\"2 SD, 1 NE\",\"2 SD, 1 NE\",Y");
             File.ReadAllText(Path.Combine(layout.Reports, "best-response-by-cohort.html")).ShouldStartWith("<!DOCTYPE html>");
             output.ToString().ShouldContain("ADSL");
+
+            // The study's 42-day confirmation window reaches INT-ADRS-003, which judges BOR by it (with its default
+            // parameter, CBOR, it found nothing in scope), and BOR as derived passes it.
+            using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(layout.Report(PackageLayout.ConformanceJson)));
+            var rule = report.RootElement.GetProperty("rules").EnumerateArray().Single(r => r.GetProperty("rule").GetString() == "INT-ADRS-003");
+            rule.GetProperty("status").GetString().ShouldBe("passed");
         }
         finally
         {

@@ -42,6 +42,17 @@ public sealed class SpecErrorTests
     }
 
     [Fact]
+    public void MalformedFlowMapping_IsSpecErrorWithTheLine_NotAnAbort()
+    {
+        // The example: YamlDotNet's scanner threw InvalidOperationException, which no caller expected.
+        using var study = AeStudy("      AETERM: { copy: X, case:{ upper }");
+        var e = Should.Throw<SpecException>(() => study.Run());
+        e.FilePath.ShouldEndWith("ae.yaml");
+        e.Line.ShouldBeGreaterThan(0);
+        e.Message.ShouldContain("not valid YAML");
+    }
+
+    [Fact]
     public void UnknownAlgorithm_IsSpecError()
     {
         using var study = AeStudy("      AETERM: { coppy: TERM }");
