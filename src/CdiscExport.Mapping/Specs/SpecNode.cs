@@ -103,22 +103,8 @@ internal sealed class SpecNode
         Node is YamlScalarNode ? [Scalar()] : Items().Select(i => i.Scalar()).ToList();
 
     /// <summary>The entries of a mapping, in file order.</summary>
-    public IReadOnlyList<KeyValuePair<string, SpecNode>> Entries()
-    {
-        if (Node is not YamlMappingNode map)
-        {
-            throw Error($"\"{Key ?? "document"}\" must be a mapping of keys to values, not a {Describe()}");
-        }
-
-        return map.Children
-            .Where(kv => _hidden.Length == 0 || !_hidden.Contains((kv.Key as YamlScalarNode)?.Value, StringComparer.Ordinal))
-            .Select(kv =>
-            {
-                var name = (kv.Key as YamlScalarNode)?.Value ?? string.Empty;
-                return new KeyValuePair<string, SpecNode>(name, new SpecNode(File, kv.Value, name));
-            })
-            .ToList();
-    }
+    public IReadOnlyList<KeyValuePair<string, SpecNode>> Entries() =>
+        Pairs().Select(p => new KeyValuePair<string, SpecNode>(p.Name, p.Value)).ToList();
 
     /// <summary>
     /// The same mapping with <paramref name="keys"/> left out of its entries: how options that apply to any
@@ -129,23 +115,55 @@ internal sealed class SpecNode
     /// <summary>Reads a mapping whose keys must all be among <paramref name="allowed"/>.</summary>
     public SpecMap Keys(params string[] allowed)
     {
-        var entries = Entries();
-        foreach (var (key, value) in entries)
+        var pairs = Pairs();
+        foreach (var (name, keyNode, _) in pairs)
         {
-            if (!allowed.Contains(key, StringComparer.Ordinal))
+            if (!allowed.Contains(name, StringComparer.Ordinal))
             {
-                var keyNode = new SpecNode(File, ((YamlMappingNode)Node).Children.Keys.First(k => (k as YamlScalarNode)?.Value == key), key);
-                throw keyNode.Error($"unknown key \"{key}\"", allowed);
+                throw keyNode.Error($"unknown key \"{name}\"", allowed);
             }
         }
 
-        return new SpecMap(this, entries);
+        return new SpecMap(this, pairs.Select(p => new KeyValuePair<string, SpecNode>(p.Name, p.Value)).ToList());
+    }
+
+    /// <summary>
+    /// A mapping's entries with their key nodes (for the key's position). A key must be a plain value: YAML allows
+    /// a list, a mapping or an anchor without text as a key, which no spec key is, so it is an error at the key.
+    /// </summary>
+    private List<(string Name, SpecNode KeyNode, SpecNode Value)> Pairs()
+    {
+        if (Node is not YamlMappingNode map)
+        {
+            throw Error($"\"{Key ?? "document"}\" must be a mapping of keys to values, not a {Describe()}");
+        }
+
+        var pairs = new List<(string, SpecNode, SpecNode)>(map.Children.Count);
+        foreach (var (key, value) in map.Children)
+        {
+            var keyNode = new SpecNode(File, key, Key);
+            if (key is not YamlScalarNode { Value: { Length: > 0 } name })
+            {
+                var what = keyNode.Describe();
+                throw keyNode.Error($"a key inside \"{Key ?? "document"}\" must be a plain name, not {(what.StartsWith('e') ? "an" : "a")} {what}");
+            }
+
+            if (_hidden.Contains(name, StringComparer.Ordinal))
+            {
+                continue;
+            }
+
+            pairs.Add((name, new SpecNode(File, key, name), new SpecNode(File, value, name)));
+        }
+
+        return pairs;
     }
 
     private string Describe() => Node switch
     {
         YamlMappingNode => "mapping",
         YamlSequenceNode => "list",
+        YamlScalarNode { Value: null or "" } => "empty value",
         _ => "value",
     };
 }

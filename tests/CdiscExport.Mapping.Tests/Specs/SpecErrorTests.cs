@@ -52,6 +52,21 @@ public sealed class SpecErrorTests
         e.Message.ShouldContain("not valid YAML");
     }
 
+    [Theory]
+    [InlineData("      &a : { copy: TERM }", "an empty value")]
+    [InlineData("      [AETERM]: { copy: TERM }", "a list")]
+    [InlineData("      { AETERM: 1 }: { copy: TERM }", "a mapping")]
+    public void KeyThatIsNotAName_IsSpecErrorAtTheKey_NotAnAbort(string line, string what)
+    {
+        // Found by fuzzing: an anchor with no text as a key ("&:") made the unknown-key check throw
+        // InvalidOperationException from Enumerable.First, which aborted the process.
+        using var study = AeStudy(line);
+        var e = Should.Throw<SpecException>(() => study.Run());
+        e.FilePath.ShouldEndWith("ae.yaml");
+        e.Line.ShouldBe(7);
+        e.Message.ShouldContain($"must be a plain name, not {what}");
+    }
+
     [Fact]
     public void UnknownAlgorithm_IsSpecError()
     {
