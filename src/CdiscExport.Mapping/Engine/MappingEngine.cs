@@ -124,13 +124,41 @@ public static class MappingEngine
 
     private sealed record DatasetOutcome(IReadOnlyList<Dataset> Datasets, List<ReconciliationLine> Reconciliation);
 
+    // The raw forms and literal rows of a dataset's blocks, in block order, as one working dataset: a character
+    // column per target (in the order targets first appear), one per SUPP-- qualifier, and _FILE/_LINE so that a
+    // later failure can still name the raw line. Each block is opened, joined, bound, then its rows are mapped.
     private static Dataset BuildWorking(StudySpec study, DatasetSpec spec, StandardsLibrary standards, FormCatalog forms, List<ReconciliationLine> reconciliation)
     {
+        var layout = LayoutOf(spec);
         var targets = new List<string>();
-        var layout = new TargetLayout();
-        var supp = spec.Blocks.SelectMany(b => b.Supp).Select(s => s.Qnam).Distinct().ToList();
+        var records = new WorkingRecords(layout.Count);
+        foreach (var block in spec.Blocks)
+        {
+            var source = OpenSource(block, forms);
+            var joins = IndexJoins(block, source?.Form, forms);
+            Bind(study, block, source?.Form, joins, standards, forms, layout);
+            AddTargets(targets, block.Variables.Select(v => v.Target));
 
-        // Every target of every block gets its slot before the first record is made, so record arrays never grow.
+            // Each raw row and literal row makes at most one record.
+            records.EnsureCapacity(records.Count + (block.Rows?.Count ?? source!.Form.RowCount));
+            var evaluation = new BlockEvaluation(spec, block, layout);
+            if (block.Rows is { } literal)
+            {
+                MapLiteralRows(spec, literal, evaluation, records, layout, targets);
+            }
+            else
+            {
+                reconciliation.Add(MapRawRows(spec, block, source!, joins, evaluation, records, layout));
+            }
+        }
+
+        return WorkingDataset(spec, standards, records, layout, targets);
+    }
+
+    // Every target of every block gets its slot before the first record is made, so record arrays never grow.
+    private static TargetLayout LayoutOf(DatasetSpec spec)
+    {
+        var layout = new TargetLayout();
         foreach (var block in spec.Blocks)
         {
             foreach (var name in block.Variables.Select(v => v.Target).Concat((block.Rows ?? []).SelectMany(r => r.Keys)).Concat(block.Supp.Select(s => "_SUPP_" + s.Qnam)))
@@ -139,159 +167,185 @@ public static class MappingEngine
             }
         }
 
-        var records = new WorkingRecords(layout.Count);
-        foreach (var block in spec.Blocks)
+        return layout;
+    }
+
+    /// <summary>A block's raw form as its rows will be read, with the count of rows read and what unpivoting did.</summary>
+    private sealed record BlockSource(RawForm Form, int RowsRead, string? Unpivoted);
+
+    // The block's form (null for literal rows). A wide form is turned long before anything binds to it: its test,
+    // value and unit columns are then columns like any other. Its rows are counted once, as the wide rows read.
+    private static BlockSource? OpenSource(BlockSpec block, FormCatalog forms)
+    {
+        if (block.Source is not { } name)
         {
-            RawForm? source = null;
-            if (block.Source is { } name)
+            return null;
+        }
+
+        if (!forms.Exists(name))
+        {
+            throw block.Node.Error($"raw form \"{name}\" does not exist ({forms.PathOf(name)})");
+        }
+
+        var form = forms.Get(name);
+        var rowsRead = form.RowCount;
+        string? unpivoted = null;
+        if (block.Unpivot is { } unpivot)
+        {
+            (form, unpivoted) = unpivot.Apply(form);
+        }
+
+        return new BlockSource(form, rowsRead, unpivoted);
+    }
+
+    /// <summary>A joined form with its rows indexed by the join's <c>on:</c> column, and the source's key column.</summary>
+    private sealed record IndexedJoin(JoinSpec Join, RawForm Form, int Key, IReadOnlyDictionary<string, List<RawRow>> Index);
+
+    private static List<IndexedJoin> IndexJoins(BlockSpec block, RawForm? source, FormCatalog forms)
+    {
+        var joins = new List<IndexedJoin>();
+        foreach (var join in block.Joins)
+        {
+            if (source is null)
             {
-                if (!forms.Exists(name))
+                throw join.Node.Error("a block of literal rows cannot join a form");
+            }
+
+            if (!forms.Exists(join.Form))
+            {
+                throw join.Node.Error($"raw form \"{join.Form}\" does not exist ({forms.PathOf(join.Form)})");
+            }
+
+            var other = forms.Get(join.Form);
+            var on = other.Ordinal(join.On);
+            var key = source.Ordinal(join.Key);
+            if (on < 0 || key < 0)
+            {
+                throw join.Node.Error(on < 0 ? $"form \"{join.Form}\" has no column \"{join.On}\"" : $"form \"{source.Name}\" has no column \"{join.Key}\"");
+            }
+
+            joins.Add(new IndexedJoin(join, other, key, other.IndexBy(on)));
+        }
+
+        return joins;
+    }
+
+    // Bind everything before reading a single record: a misspelt name fails here, with its spec line.
+    private static void Bind(StudySpec study, BlockSpec block, RawForm? source, List<IndexedJoin> joins, StandardsLibrary standards, FormCatalog forms, TargetLayout layout)
+    {
+        var joined = new Dictionary<string, RawForm>(StringComparer.Ordinal);
+        foreach (var join in joins)
+        {
+            joined[join.Join.Form] = join.Form;
+        }
+
+        var scope = new BindScope(study, source, joined, standards.SdtmTerminology, forms, layout);
+        foreach (var literalVariable in (block.Rows ?? []).SelectMany(r => r.Keys).Distinct())
+        {
+            scope.Define(literalVariable);
+        }
+
+        block.Where?.Bind(scope);
+        foreach (var (target, algorithm) in block.Variables)
+        {
+            algorithm.Bind(scope);
+            scope.Define(target);
+        }
+
+        foreach (var s in block.Supp)
+        {
+            s.Value.Bind(scope);
+        }
+    }
+
+    private static void AddTargets(List<string> targets, IEnumerable<string> names)
+    {
+        foreach (var name in names)
+        {
+            if (!targets.Contains(name))
+            {
+                targets.Add(name);
+            }
+        }
+    }
+
+    // Literal rows (a block's rows:) are records whose values the spec gives; the block's algorithms fill the rest.
+    private static void MapLiteralRows(DatasetSpec spec, IReadOnlyList<IReadOnlyDictionary<string, string>> literal, BlockEvaluation evaluation, WorkingRecords records, TargetLayout layout, List<string> targets)
+    {
+        var context = new RecordContext(null, records, layout);
+        foreach (var row in literal)
+        {
+            context.Load(null);
+            foreach (var (k, v) in row)
+            {
+                context.SetTarget(layout.IndexOf(k), v);
+                AddTargets(targets, [k]);
+            }
+
+            evaluation.Evaluate(context);
+            records.Add(spec.FilePath, context.Line);
+        }
+    }
+
+    // Each raw row is joined, filtered by the block's where:, and mapped to one record; the reconciliation line
+    // accounts for every row read (mapped, or set aside with the reason).
+    private static ReconciliationLine MapRawRows(DatasetSpec spec, BlockSpec block, BlockSource source, List<IndexedJoin> joins, BlockEvaluation evaluation, WorkingRecords records, TargetLayout layout)
+    {
+        var form = source.Form;
+        var mapped = 0;
+        var setAside = 0;
+        var current = new RecordContext(form, records, layout);
+        for (var i = 0; i < form.RowCount; i++)
+        {
+            var row = form.Row(i);
+            current.Load(row);
+            foreach (var (join, _, key, index) in joins)
+            {
+                var matches = index.GetValueOrDefault(form.Get(row, key));
+                if (matches is { Count: > 1 })
                 {
-                    throw block.Node.Error($"raw form \"{name}\" does not exist ({forms.PathOf(name)})");
+                    throw new MappingException(form.Path, row.Line, join.Key, spec.Name, null,
+                        $"joins {matches.Count} records of form {join.Form} (lines {string.Join(", ", matches.Select(m => m.Line))}); a join must find at most one");
                 }
 
-                source = forms.Get(name);
-            }
-
-            // A wide form is turned long before anything binds to it: its test, value and unit columns are then
-            // columns like any other. Its rows are counted once, as the wide rows read.
-            var rowsRead = source?.RowCount ?? 0;
-            string? unpivoted = null;
-            if (block.Unpivot is { } unpivot && source is not null)
-            {
-                (source, unpivoted) = unpivot.Apply(source);
-            }
-
-            var joined = new Dictionary<string, RawForm>(StringComparer.Ordinal);
-            var joinIndex = new List<(JoinSpec Join, int Key, IReadOnlyDictionary<string, List<RawRow>> Index)>();
-            foreach (var join in block.Joins)
-            {
-                if (source is null)
+                if (matches is null && join.Required)
                 {
-                    throw join.Node.Error("a block of literal rows cannot join a form");
+                    throw new MappingException(form.Path, row.Line, join.Key, spec.Name, null,
+                        $"has no matching record in form {join.Form} ({join.On} = \"{form.Get(row, key)}\")");
                 }
 
-                if (!forms.Exists(join.Form))
-                {
-                    throw join.Node.Error($"raw form \"{join.Form}\" does not exist ({forms.PathOf(join.Form)})");
-                }
-
-                var other = forms.Get(join.Form);
-                joined[join.Form] = other;
-                var on = other.Ordinal(join.On);
-                var key = source.Ordinal(join.Key);
-                if (on < 0 || key < 0)
-                {
-                    throw join.Node.Error(on < 0 ? $"form \"{join.Form}\" has no column \"{join.On}\"" : $"form \"{source.Name}\" has no column \"{join.Key}\"");
-                }
-
-                joinIndex.Add((join, key, other.IndexBy(on)));
+                current.SetJoined(join.Form, matches?[0]);
             }
 
-            // Bind everything before reading a single record: a misspelt name fails here, with its spec line.
-            var scope = new BindScope(study, source, joined, standards.SdtmTerminology, forms, layout);
-            foreach (var literalVariable in (block.Rows ?? []).SelectMany(r => r.Keys).Distinct())
+            if (block.Where is { } where && !where.Holds(current))
             {
-                scope.Define(literalVariable);
-            }
-
-            block.Where?.Bind(scope);
-            foreach (var (target, algorithm) in block.Variables)
-            {
-                algorithm.Bind(scope);
-                scope.Define(target);
-            }
-
-            foreach (var s in block.Supp)
-            {
-                s.Value.Bind(scope);
-            }
-
-            foreach (var (target, _) in block.Variables)
-            {
-                if (!targets.Contains(target))
-                {
-                    targets.Add(target);
-                }
-            }
-
-            // Each raw row and literal row makes at most one record.
-            records.EnsureCapacity(records.Count + (block.Rows?.Count ?? source!.RowCount));
-            var evaluation = new BlockEvaluation(spec, block, layout);
-            if (block.Rows is { } literal)
-            {
-                var context = new RecordContext(null, records, layout);
-                foreach (var row in literal)
-                {
-                    context.Load(null);
-                    foreach (var (k, v) in row)
-                    {
-                        context.SetTarget(layout.IndexOf(k), v);
-                        if (!targets.Contains(k))
-                        {
-                            targets.Add(k);
-                        }
-                    }
-
-                    evaluation.Evaluate(context);
-                    records.Add(spec.FilePath, context.Line);
-                }
-
+                setAside++;
                 continue;
             }
 
-            var mapped = 0;
-            var setAside = 0;
-            var current = new RecordContext(source, records, layout);
-            for (var i = 0; i < source!.RowCount; i++)
-            {
-                var row = source.Row(i);
-                current.Load(row);
-                foreach (var (join, key, index) in joinIndex)
-                {
-                    var matches = index.GetValueOrDefault(source.Get(row, key));
-                    if (matches is { Count: > 1 })
-                    {
-                        throw new MappingException(source.Path, row.Line, join.Key, spec.Name, null,
-                            $"joins {matches.Count} records of form {join.Form} (lines {string.Join(", ", matches.Select(m => m.Line))}); a join must find at most one");
-                    }
-
-                    if (matches is null && join.Required)
-                    {
-                        throw new MappingException(source.Path, row.Line, join.Key, spec.Name, null,
-                            $"has no matching record in form {join.Form} ({join.On} = \"{source.Get(row, key)}\")");
-                    }
-
-                    current.SetJoined(join.Form, matches?[0]);
-                }
-
-                if (block.Where is { } where && !where.Holds(current))
-                {
-                    setAside++;
-                    continue;
-                }
-
-                evaluation.Evaluate(current);
-                records.Add(source.Path, current.Line);
-                mapped++;
-            }
-
-            var reason = setAside == 0 ? string.Empty : block.WhereReason ?? "not selected by the block's where: filter";
-            if (unpivoted is not null)
-            {
-                reason = reason.Length == 0 ? unpivoted : $"{unpivoted}; {setAside} records {reason}";
-            }
-
-            reconciliation.Add(new ReconciliationLine(source.Name, rowsRead, spec.Name, mapped, setAside, reason));
+            evaluation.Evaluate(current);
+            records.Add(form.Path, current.Line);
+            mapped++;
         }
 
+        var reason = setAside == 0 ? string.Empty : block.WhereReason ?? "not selected by the block's where: filter";
+        if (source.Unpivoted is not null)
+        {
+            reason = reason.Length == 0 ? source.Unpivoted : $"{source.Unpivoted}; {setAside} records {reason}";
+        }
+
+        return new ReconciliationLine(form.Name, source.RowsRead, spec.Name, mapped, setAside, reason);
+    }
+
+    private static Dataset WorkingDataset(DatasetSpec spec, StandardsLibrary standards, WorkingRecords records, TargetLayout layout, List<string> targets)
+    {
         var columns = new List<DatasetColumn>();
         foreach (var target in targets)
         {
             columns.Add(records.Take(layout.IndexOf(target), new VariableMetadata(target, target, VariableKind.Character)));
         }
 
-        foreach (var qnam in supp)
+        foreach (var qnam in spec.Blocks.SelectMany(b => b.Supp).Select(s => s.Qnam).Distinct())
         {
             columns.Add(records.Take(layout.IndexOf("_SUPP_" + qnam), new VariableMetadata("_SUPP_" + qnam, qnam, VariableKind.Character)));
         }
