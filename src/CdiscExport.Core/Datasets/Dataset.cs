@@ -128,6 +128,7 @@ public sealed class Dataset
         foreach (var column in Columns)
         {
             column.ReorderStorage(order, moved);
+            Dates.ColumnDates.Forget(column);
         }
 
         return this;

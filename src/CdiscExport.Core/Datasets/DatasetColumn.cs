@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using CdiscExport.Core.Dates;
 
 namespace CdiscExport.Core.Datasets;
 
@@ -83,10 +84,15 @@ internal static class ColumnOrder
     }
 }
 
-/// <summary>A character column. Missing is the empty string, as in SAS.</summary>
+/// <summary>
+/// A character column. Missing is the empty string, as in SAS. A column of ISO 8601 date-times made from typed values
+/// (<see cref="FromDateTimes"/>) keeps them beside their text (<see cref="DateTimes"/>), so that what reads the dates
+/// (study days, epochs, baseline flags, ADaM) takes them as they were made instead of parsing the text again.
+/// </summary>
 public sealed class CharacterColumn : DatasetColumn
 {
     private readonly string[] _values;
+    private readonly PartialDateTime?[]? _dateTimes;
 
     /// <summary>Creates a column; <c>null</c> values are stored as "".</summary>
     public CharacterColumn(VariableMetadata metadata, IEnumerable<string?> values)
@@ -96,10 +102,11 @@ public sealed class CharacterColumn : DatasetColumn
     }
 
     // Shares values that are already known to hold no null: a copy with other metadata, or a freshly built array.
-    private CharacterColumn(VariableMetadata metadata, string[] values)
+    private CharacterColumn(VariableMetadata metadata, string[] values, PartialDateTime?[]? dateTimes = null)
         : base(metadata)
     {
         _values = values;
+        _dateTimes = dateTimes;
     }
 
     /// <inheritdoc/>
@@ -124,6 +131,29 @@ public sealed class CharacterColumn : DatasetColumn
         return new CharacterColumn(metadata, values!);
     }
 
+    /// <summary>
+    /// Creates a column of date-times over <paramref name="texts"/> (each value's ISO 8601 text, "" or null when missing)
+    /// and <paramref name="values"/> (the same values typed, null when missing), without copying either: the column takes
+    /// both arrays over, as <see cref="FromArray"/> does.
+    /// </summary>
+    /// <exception cref="ArgumentException">The arrays differ in length.</exception>
+    public static CharacterColumn FromDateTimes(VariableMetadata metadata, string?[] texts, PartialDateTime?[] values)
+    {
+        if (texts.Length != values.Length)
+        {
+            throw new ArgumentException($"{metadata.Name}: {texts.Length} texts but {values.Length} date-times", nameof(values));
+        }
+
+        var column = FromArray(metadata, texts);
+        return new CharacterColumn(metadata, column._values, values);
+    }
+
+    /// <summary>
+    /// The values as the date-times they were made from (null where missing), when the column was made by
+    /// <see cref="FromDateTimes"/>; null for a column of other text.
+    /// </summary>
+    public IReadOnlyList<PartialDateTime?>? DateTimes => _dateTimes;
+
     /// <inheritdoc/>
     public override bool IsMissing(int row) => _values[row].Length == 0;
 
@@ -131,13 +161,21 @@ public sealed class CharacterColumn : DatasetColumn
     public override string GetText(int row) => _values[row];
 
     /// <inheritdoc/>
-    public override DatasetColumn WithMetadata(VariableMetadata metadata) => new CharacterColumn(metadata, _values);
+    public override DatasetColumn WithMetadata(VariableMetadata metadata) => new CharacterColumn(metadata, _values, _dateTimes);
 
     /// <inheritdoc/>
-    public override DatasetColumn Reorder(IReadOnlyList<int> order) => new CharacterColumn(Metadata, ColumnOrder.Reordered(_values, order));
+    public override DatasetColumn Reorder(IReadOnlyList<int> order) =>
+        new CharacterColumn(Metadata, ColumnOrder.Reordered(_values, order), _dateTimes is null ? null : ColumnOrder.Reordered(_dateTimes, order));
 
     /// <inheritdoc/>
-    internal override void ReorderStorage(int[] order, HashSet<object> moved) => ColumnOrder.ReorderInPlace(_values, order, moved);
+    internal override void ReorderStorage(int[] order, HashSet<object> moved)
+    {
+        ColumnOrder.ReorderInPlace(_values, order, moved);
+        if (_dateTimes is not null)
+        {
+            ColumnOrder.ReorderInPlace(_dateTimes, order, moved);
+        }
+    }
 
     /// <summary>The longest value in bytes (ASCII), at least 1: the length SDTM asks for.</summary>
     public int LongestValue()

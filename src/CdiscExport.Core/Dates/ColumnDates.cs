@@ -7,8 +7,8 @@ namespace CdiscExport.Core.Dates;
 /// <summary>
 /// The dates of a column of ISO 8601 text (a --DTC variable), read once per column and shared by everything that
 /// reads them: the SDTM derivations (--DY, EPOCH, --LOBXFL) and the ADaM step (TRTSDT, NCYCLES, ADT) all take the
-/// same typed values instead of each parsing the text again. Columns are immutable, so the reading is kept for as long
-/// as the column lives.
+/// same typed values instead of each parsing the text again. The reading is kept for as long as the column lives (or
+/// until its values are moved in place, <see cref="Dataset.ReorderInPlace"/>).
 /// </summary>
 /// <example>
 /// LBDTC of 574,978 records holds a few thousand distinct texts: each is parsed once, and a record sharing its string
@@ -25,7 +25,28 @@ public static class ColumnDates
     public static IReadOnlyList<LocalDate?> DatesOf(this Dataset dataset, string variable) => DatesOf(dataset[variable]);
 
     /// <summary>The complete date of each row of <paramref name="column"/>, as <see cref="DatesOf(Dataset, string)"/>.</summary>
-    public static IReadOnlyList<LocalDate?> DatesOf(DatasetColumn column) => Read.GetValue(column, ReadColumn);
+    /// <remarks>
+    /// A column made from typed date-times (<see cref="CharacterColumn.FromDateTimes"/>, as the mapping makes every
+    /// --DTC it converts from raw dates) gives them without reading its text; other columns are read once, and the
+    /// reading kept.
+    /// </remarks>
+    public static IReadOnlyList<LocalDate?> DatesOf(DatasetColumn column) =>
+        column is CharacterColumn { DateTimes: { } typed } ? CompleteDates(typed) : Read.GetValue(column, ReadColumn);
+
+    /// <summary>Forgets the reading of <paramref name="column"/>: its values were moved in place.</summary>
+    internal static void Forget(DatasetColumn column) => Read.Remove(column);
+
+    // A pass over values already typed: nothing to parse, so nothing is kept.
+    private static LocalDate?[] CompleteDates(IReadOnlyList<PartialDateTime?> values)
+    {
+        var dates = new LocalDate?[values.Count];
+        for (var row = 0; row < dates.Length; row++)
+        {
+            dates[row] = values[row]?.Date;
+        }
+
+        return dates;
+    }
 
     /// <summary>The complete date of one ISO 8601 text, or null: the whole text, else its first ten characters.</summary>
     public static LocalDate? CompleteDate(string iso) =>

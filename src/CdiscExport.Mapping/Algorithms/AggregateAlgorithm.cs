@@ -98,7 +98,7 @@ internal sealed class AggregateAlgorithm(
             {
                 value = _converter is null
                     ? raw
-                    : _converter.ToIso(raw, _time >= 0 ? _form.Get(row, _time) : null, valueColumn);
+                    : _converter.ToDateTime(raw, _time >= 0 ? _form.Get(row, _time) : null, valueColumn).Text;
             }
             catch (MappingFailure f)
             {

@@ -7,7 +7,7 @@ namespace CdiscExport.Mapping.Algorithms;
 /// to ISO 8601, partial dates kept partial (<c>UN MAY 2006</c> becomes <c>2006-05</c>). A date no calendar has
 /// (30FEB2006) is an error naming the raw value.
 /// </summary>
-internal sealed class DateAlgorithm : IAlgorithm
+internal sealed class DateAlgorithm : IDateTimeAlgorithm
 {
     private readonly ValueRef _date;
     private readonly ValueRef? _time;
@@ -29,15 +29,17 @@ internal sealed class DateAlgorithm : IAlgorithm
         _time?.Bind(scope);
     }
 
-    public string Evaluate(RecordContext context)
+    public string Evaluate(RecordContext context) => EvaluateDateTime(context).Text;
+
+    public IsoDateTime EvaluateDateTime(RecordContext context)
     {
         var date = _date.Get(context);
         if (date.Length == 0)
         {
-            return date;
+            return IsoDateTime.Missing;
         }
 
         var time = _time?.Get(context);
-        return _converter.ToIso(date, time, _date.RawColumn);
+        return _converter.ToDateTime(date, time, _date.RawColumn);
     }
 }

@@ -17,3 +17,14 @@ internal interface IAlgorithm
     /// <summary>The value for the current record; "" means missing.</summary>
     string Evaluate(RecordContext context);
 }
+
+/// <summary>
+/// An algorithm whose values are date-times (<c>date:</c>): it gives them typed, with their ISO 8601 text, so that the
+/// column it fills holds them typed (<see cref="Core.Datasets.CharacterColumn.FromDateTimes"/>) and nothing downstream
+/// parses the text again.
+/// </summary>
+internal interface IDateTimeAlgorithm : IAlgorithm
+{
+    /// <summary>The value for the current record; <see cref="IsoDateTime.Missing"/> when missing.</summary>
+    IsoDateTime EvaluateDateTime(RecordContext context);
+}

@@ -5,7 +5,7 @@ namespace CdiscExport.Mapping.Algorithms;
 
 /// <summary>
 /// The spec's date formats (<c>format: DDMONYYYY</c>, <c>time_format: "HH:MM"</c>) as <see cref="RawDatePattern"/>s,
-/// and the one place where a raw date becomes ISO 8601 text or a located failure.
+/// and the one place where a raw date becomes a typed date-time (with its ISO 8601 text) or a located failure.
 /// </summary>
 internal static class RawDatePatterns
 {
@@ -26,18 +26,20 @@ internal static class RawDatePatterns
     }
 
     /// <summary>
-    /// ISO 8601 text from the first of several accepted formats that reads the raw date (an EDC may export complete
-    /// dates as <c>14MAY2006</c> but partial ones as <c>UN MAY 2006</c>); when none does, the first format's error.
+    /// The date-time (and its ISO 8601 text) read by the first of several accepted formats that reads the raw date (an
+    /// EDC may export complete dates as <c>14MAY2006</c> but partial ones as <c>UN MAY 2006</c>); when none does, the
+    /// first format's error.
     /// </summary>
-    public static string ToIso(IReadOnlyList<RawDatePattern> patterns, string date, string? time, string? column)
+    /// <exception cref="MappingFailure">No format reads the raw text, or no calendar has the date.</exception>
+    public static IsoDateTime ToDateTime(IReadOnlyList<RawDatePattern> patterns, string date, string? time, string? column)
     {
         string? firstError = null;
         foreach (var pattern in patterns)
         {
             // Trying the next format is the ordinary path for the second format's values, so no exception is thrown here.
-            if (TryToIso(pattern, date, time, out var iso, out var error))
+            if (TryToDateTime(pattern, date, time, out var value, out var error))
             {
-                return iso;
+                return value;
             }
 
             firstError ??= error;
@@ -46,23 +48,27 @@ internal static class RawDatePatterns
         throw new MappingFailure(column, firstError!);
     }
 
-    /// <summary>ISO 8601 text for a raw date (and time); "" for a blank raw value.</summary>
-    /// <exception cref="MappingFailure">The raw text is not a date the pattern accepts, or no calendar has it.</exception>
-    public static string ToIso(RawDatePattern pattern, string date, string? time, string? column) =>
-        TryToIso(pattern, date, time, out var iso, out var error) ? iso : throw new MappingFailure(column, error);
-
-    private static bool TryToIso(RawDatePattern pattern, string date, string? time, out string iso, out string error)
+    private static bool TryToDateTime(RawDatePattern pattern, string date, string? time, out IsoDateTime value, out string error)
     {
         var result = string.IsNullOrEmpty(time) ? pattern.Parse(date) : pattern.Parse(date, time);
         if (!result.Success)
         {
-            iso = string.Empty;
+            value = IsoDateTime.Missing;
             error = result.Error ?? $"\"{date}\" is not a date in the format {pattern.Pattern}";
             return false;
         }
 
-        iso = result.TryGetValue(out var value) ? value.ToString() : string.Empty;
+        value = result.TryGetValue(out var parsed) ? new IsoDateTime(parsed.ToString(), parsed) : IsoDateTime.Missing;
         error = string.Empty;
         return true;
     }
+}
+
+/// <summary>A date-time the mapping made, typed, with its ISO 8601 text (made once, shared by every record of it).</summary>
+/// <param name="Text">The ISO 8601 text; "" when missing.</param>
+/// <param name="Value">The typed value; null when missing.</param>
+internal readonly record struct IsoDateTime(string Text, PartialDateTime? Value)
+{
+    /// <summary>No value: a blank raw date.</summary>
+    public static IsoDateTime Missing { get; } = new(string.Empty, null);
 }

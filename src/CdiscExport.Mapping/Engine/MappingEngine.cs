@@ -131,7 +131,7 @@ public static class MappingEngine
     {
         var layout = LayoutOf(spec);
         var targets = new List<string>();
-        var records = new WorkingRecords(layout.Count);
+        var records = new WorkingRecords(layout.Count, DateTimeTargets(spec, layout));
         foreach (var block in spec.Blocks)
         {
             var source = OpenSource(block, forms);
@@ -141,7 +141,7 @@ public static class MappingEngine
 
             // Each raw row and literal row makes at most one record.
             records.EnsureCapacity(records.Count + (block.Rows?.Count ?? source!.Form.RowCount));
-            var evaluation = new BlockEvaluation(spec, block, layout);
+            var evaluation = new BlockEvaluation(spec, block, layout, records);
             if (block.Rows is { } literal)
             {
                 MapLiteralRows(spec, literal, evaluation, records, layout, targets);
@@ -168,6 +168,28 @@ public static class MappingEngine
         }
 
         return layout;
+    }
+
+    // The targets kept as typed date-times: those that every block fills by a date algorithm (AESTDTC from a raw
+    // date). A target some block fills otherwise (a copy, a literal row) is text, as the values of the others are.
+    private static bool[] DateTimeTargets(DatasetSpec spec, TargetLayout layout)
+    {
+        var typed = new bool?[layout.Count];
+        foreach (var block in spec.Blocks)
+        {
+            foreach (var (target, algorithm) in block.Variables)
+            {
+                var i = layout.IndexOf(target);
+                typed[i] = (typed[i] ?? true) && algorithm is IDateTimeAlgorithm;
+            }
+
+            foreach (var key in (block.Rows ?? []).SelectMany(r => r.Keys))
+            {
+                typed[layout.IndexOf(key)] = false;
+            }
+        }
+
+        return typed.Select(t => t == true).ToArray();
     }
 
     /// <summary>A block's raw form as its rows will be read, with the count of rows read and what unpivoting did.</summary>
@@ -359,35 +381,44 @@ public static class MappingEngine
     private sealed class BlockEvaluation
     {
         private readonly DatasetSpec _spec;
-        private readonly (int Index, string Target, IAlgorithm Algorithm)[] _variables;
+        private readonly (int Index, string Target, IAlgorithm Algorithm, IDateTimeAlgorithm? Typed)[] _variables;
         private readonly (int Index, string Target, IAlgorithm Algorithm)[] _supp;
 
-        public BlockEvaluation(DatasetSpec spec, BlockSpec block, TargetLayout layout)
+        public BlockEvaluation(DatasetSpec spec, BlockSpec block, TargetLayout layout, WorkingRecords records)
         {
             _spec = spec;
-            _variables = block.Variables.Select(v => (layout.IndexOf(v.Target), v.Target, v.Algorithm)).ToArray();
+            _variables = block.Variables.Select(v => (layout.IndexOf(v.Target), v.Target, v.Algorithm,
+                records.IsDateTime(layout.IndexOf(v.Target)) ? (IDateTimeAlgorithm)v.Algorithm : null)).ToArray();
             _supp = block.Supp.Select(s => (layout.IndexOf("_SUPP_" + s.Qnam), "SUPP" + spec.Name + "." + s.Qnam, s.Value)).ToArray();
         }
 
         public void Evaluate(RecordContext context)
         {
-            foreach (var (index, target, algorithm) in _variables)
+            foreach (var (index, target, algorithm, typed) in _variables)
             {
-                context.SetTarget(index, Run(_spec, target, algorithm, context));
+                if (typed is not null)
+                {
+                    context.SetTarget(index, Run(_spec, target, typed, context, static (a, c) => ((IDateTimeAlgorithm)a).EvaluateDateTime(c)));
+                }
+                else
+                {
+                    context.SetTarget(index, Run(_spec, target, algorithm, context, static (a, c) => a.Evaluate(c)));
+                }
             }
 
             foreach (var (index, target, algorithm) in _supp)
             {
-                context.SetTarget(index, Run(_spec, target, algorithm, context));
+                context.SetTarget(index, Run(_spec, target, algorithm, context, static (a, c) => a.Evaluate(c)));
             }
         }
     }
 
-    private static string Run(DatasetSpec spec, string target, IAlgorithm algorithm, RecordContext context)
+    // A failure of the algorithm becomes a MappingException naming the raw file and line, the variable and the subject.
+    private static T Run<T>(DatasetSpec spec, string target, IAlgorithm algorithm, RecordContext context, Func<IAlgorithm, RecordContext, T> evaluate)
     {
         try
         {
-            return algorithm.Evaluate(context);
+            return evaluate(algorithm, context);
         }
         catch (MappingFailure failure)
         {

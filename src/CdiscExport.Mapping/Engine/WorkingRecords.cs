@@ -1,27 +1,40 @@
 using CdiscExport.Core.Datasets;
+using CdiscExport.Core.Dates;
+using CdiscExport.Mapping.Algorithms;
 
 namespace CdiscExport.Mapping.Engine;
 
 /// <summary>
 /// The records of one dataset as they are mapped, held column by column (one array per target of the layout) together
 /// with the raw file and line each came from. The record being built is written straight into the next slot of the
-/// columns (<see cref="SetNext"/>) and kept by <see cref="Add"/>, so no record is copied. Before each block the engine
+/// columns (<see cref="SetNext(int, string)"/>) and kept by <see cref="Add"/>, so no record is copied. Before each block the engine
 /// makes room for every row the block reads (no block makes more records than that), so the arrays grow at most once
-/// per block, never per record.
+/// per block, never per record. A target filled only by date algorithms also keeps its values typed
+/// (<see cref="SetNext(int, IsoDateTime)"/>), so that its column holds them as they were made.
 /// </summary>
 internal sealed class WorkingRecords
 {
     private readonly string?[][] _targets;
+
+    // Per target: the typed date-times beside the texts, for targets filled only by date algorithms; null for others.
+    private readonly PartialDateTime?[]?[] _dateTimes;
     private string[] _files = [];
     private double?[] _lines = [];
 
     // Whether the next slot holds a value of a record that was not kept (set aside by a filter, for example).
     private bool _nextWritten;
 
-    public WorkingRecords(int targetCount)
+    /// <param name="targetCount">The number of targets.</param>
+    /// <param name="dateTimeTargets">Whether each target is filled only by date algorithms (and so kept typed).</param>
+    public WorkingRecords(int targetCount, IReadOnlyList<bool> dateTimeTargets)
     {
         _targets = new string?[targetCount][];
         Array.Fill(_targets, []);
+        _dateTimes = new PartialDateTime?[]?[targetCount];
+        for (var i = 0; i < targetCount; i++)
+        {
+            _dateTimes[i] = dateTimeTargets[i] ? [] : null;
+        }
     }
 
     public int Count { get; private set; }
@@ -40,6 +53,10 @@ internal sealed class WorkingRecords
         for (var i = 0; i < _targets.Length; i++)
         {
             Array.Resize(ref _targets[i], capacity);
+            if (_dateTimes[i] is not null)
+            {
+                Array.Resize(ref _dateTimes[i], capacity);
+            }
         }
 
         Array.Resize(ref _files, capacity);
@@ -49,10 +66,31 @@ internal sealed class WorkingRecords
     /// <summary>A target of the record being built; null when it has no value yet.</summary>
     public string? GetNext(int target) => _targets[target][Count];
 
+    /// <summary>Whether <paramref name="target"/> keeps typed date-times (set through <see cref="SetNext(int, IsoDateTime)"/>).</summary>
+    public bool IsDateTime(int target) => _dateTimes[target] is not null;
+
     /// <summary>Sets a target of the record being built.</summary>
+    /// <exception cref="InvalidOperationException">The target keeps typed date-times: a text alone would leave them out of step.</exception>
     public void SetNext(int target, string value)
     {
+        if (_dateTimes[target] is not null)
+        {
+            throw new InvalidOperationException($"target {target} holds date-times; set it with its typed value");
+        }
+
         _targets[target][Count] = value;
+        _nextWritten = true;
+    }
+
+    /// <summary>Sets a date-time target of the record being built: its text, and its typed value where the target keeps them.</summary>
+    public void SetNext(int target, IsoDateTime value)
+    {
+        _targets[target][Count] = value.Text;
+        if (_dateTimes[target] is { } typed)
+        {
+            typed[Count] = value.Value;
+        }
+
         _nextWritten = true;
     }
 
@@ -69,6 +107,14 @@ internal sealed class WorkingRecords
             column[Count] = null;
         }
 
+        foreach (var column in _dateTimes)
+        {
+            if (column is not null)
+            {
+                column[Count] = null;
+            }
+        }
+
         _nextWritten = false;
     }
 
@@ -81,8 +127,14 @@ internal sealed class WorkingRecords
         _nextWritten = false;
     }
 
-    /// <summary>The column of one target, "" where a record has no value. Each target is taken once.</summary>
-    public CharacterColumn Take(int target, VariableMetadata metadata) => CharacterColumn.FromArray(metadata, Trimmed(_targets[target]));
+    /// <summary>
+    /// The column of one target, "" where a record has no value, holding its date-times typed where the target keeps
+    /// them. Each target is taken once.
+    /// </summary>
+    public CharacterColumn Take(int target, VariableMetadata metadata) =>
+        _dateTimes[target] is { } typed
+            ? CharacterColumn.FromDateTimes(metadata, Trimmed(_targets[target]), Trimmed(typed))
+            : CharacterColumn.FromArray(metadata, Trimmed(_targets[target]));
 
     /// <summary>The raw file of each record (<c>_FILE</c>).</summary>
     public CharacterColumn Files(VariableMetadata metadata) => CharacterColumn.FromArray(metadata, Trimmed(_files));

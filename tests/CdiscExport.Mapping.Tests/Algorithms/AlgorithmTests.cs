@@ -1,3 +1,5 @@
+using CdiscExport.Core.Datasets;
+using CdiscExport.Core.Dates;
 using CdiscExport.Mapping.Engine;
 
 namespace CdiscExport.Mapping.Tests.Algorithms;
@@ -61,6 +63,34 @@ public sealed class AlgorithmTests
     [InlineData("", "09:30", "")]
     public void Date_KeepsPartialDatesPartial(string date, string time, string expected) =>
         MapAe($"SUBJID,D,T\n1,{date},{time}\n", "      AESTDTC: { date: D, format: [DDMONYYYY, \"DD MON YYYY\"], time: T, time_format: \"HH:MM\" }", "AESTDTC").ShouldBe([expected]);
+
+    [Fact]
+    public void Date_ColumnHoldsTheDateTimesTyped_AsTheAlgorithmMadeThem()
+    {
+        using var study = new MiniStudy();
+        study.Raw("ae", "SUBJID,D,T\n1,14MAY2006,09:30\n1,UN MAY 2006,\n1,,\n");
+        study.Dataset("ae", """
+            dataset: AE
+            records:
+              - source: ae
+                variables:
+                  STUDYID: { template: "{study.STUDYID}" }
+                  DOMAIN: { constant: AE }
+                  USUBJID: { template: "S-{SUBJID}" }
+                  AESTDTC: { date: D, format: [DDMONYYYY, "DD MON YYYY"], time: T, time_format: "HH:MM" }
+                  AEENDTC: { first: [ { date: D, format: [DDMONYYYY, "DD MON YYYY"] }, { constant: "" } ] }
+            """);
+
+        var ae = study.Run("AE");
+
+        var typed = ae["AESTDTC"].ShouldBeOfType<CharacterColumn>().DateTimes.ShouldNotBeNull();
+        typed.Select(t => t?.ToString()).ShouldBe(["2006-05-14T09:30", "2006-05", null]);
+        typed[1]!.Value.Precision.ShouldBe(DtcPrecision.Month);
+        ae.Texts("AESTDTC").ShouldBe(["2006-05-14T09:30", "2006-05", ""]);
+
+        // A target some algorithm other than date: fills (here first:) holds text only; its dates are read from it.
+        ae["AEENDTC"].ShouldBeOfType<CharacterColumn>().DateTimes.ShouldBeNull();
+    }
 
     [Fact]
     public void Date_NoCalendarHasIt_IsError()
