@@ -28,3 +28,26 @@ internal interface IDateTimeAlgorithm : IAlgorithm
     /// <summary>The value for the current record; <see cref="IsoDateTime.Missing"/> when missing.</summary>
     IsoDateTime EvaluateDateTime(RecordContext context);
 }
+
+/// <summary>
+/// An algorithm whose values are numbers (<c>number:</c>): it gives them typed, with their text, so that the column it
+/// fills is numeric from the start and no number is parsed again when the dataset is typed.
+/// </summary>
+internal interface INumberAlgorithm : IAlgorithm
+{
+    /// <summary>The value for the current record; <see cref="MappedNumber.Missing"/> when missing.</summary>
+    MappedNumber EvaluateNumber(RecordContext context);
+}
+
+/// <summary>What a target of the working records holds: text, or typed values beside their text.</summary>
+internal enum TargetKind
+{
+    /// <summary>Text only: a target some algorithm fills with text (a copy, a template, a literal row).</summary>
+    Text,
+
+    /// <summary>Date-times (<see cref="IDateTimeAlgorithm"/>) and their ISO 8601 text.</summary>
+    DateTime,
+
+    /// <summary>Numbers (<see cref="INumberAlgorithm"/>) and their text.</summary>
+    Number,
+}

@@ -22,3 +22,12 @@ internal static class NumberText
         return value.ToString("R", CultureInfo.InvariantCulture);
     }
 }
+
+/// <summary>A number the mapping made, typed, with its shortest round-trip text (made once per distinct raw text).</summary>
+/// <param name="Text">The text, as <see cref="NumberText.Format"/> writes it; "" when missing.</param>
+/// <param name="Value">The number; null when missing.</param>
+internal readonly record struct MappedNumber(string Text, double? Value)
+{
+    /// <summary>No value: a blank raw value, or a text a lenient <c>number:</c> leaves missing.</summary>
+    public static MappedNumber Missing { get; } = new(string.Empty, null);
+}

@@ -45,6 +45,8 @@ internal sealed class RecordContext
 
     public void SetTarget(int ordinal, IsoDateTime value) => _records.SetNext(ordinal, value);
 
+    public void SetTarget(int ordinal, MappedNumber value) => _records.SetNext(ordinal, value);
+
     /// <summary>Moves to the next record (of a raw row, or of a literal row when null), forgetting the previous record's targets.</summary>
     public void Load(RawRow? row)
     {

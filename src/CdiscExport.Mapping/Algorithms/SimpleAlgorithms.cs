@@ -157,39 +157,42 @@ internal sealed class TemplateAlgorithm : IAlgorithm
 }
 
 /// <summary>
-/// <c>number: COLUMN</c> — a numeric raw value, written in shortest round-trip form. Text that is not a number is an
-/// error unless <c>lenient: true</c>, which leaves it missing (e.g. LBSTRESN of "&lt;0.1").
+/// <c>number: COLUMN</c> — a numeric raw value, read once per distinct raw text and given typed, with its shortest
+/// round-trip text. Text that is not a number is an error unless <c>lenient: true</c>, which leaves it missing (e.g.
+/// LBSTRESN of "&lt;0.1").
 /// </summary>
-internal sealed class NumberAlgorithm(SpecNode node, ValueRef source, bool lenient) : IAlgorithm
+internal sealed class NumberAlgorithm(SpecNode node, ValueRef source, bool lenient) : INumberAlgorithm
 {
-    private readonly Memo<string, string> _numbers = new();
+    private readonly Memo<string, MappedNumber> _numbers = new();
 
     public SpecNode Node { get; } = node;
 
     public void Bind(BindScope scope) => source.Bind(scope);
 
-    public string Evaluate(RecordContext context)
+    public string Evaluate(RecordContext context) => EvaluateNumber(context).Text;
+
+    public MappedNumber EvaluateNumber(RecordContext context)
     {
         var text = source.Get(context);
         if (text.Length == 0)
         {
-            return text;
+            return MappedNumber.Missing;
         }
 
         return _numbers.TryGet(text, out var number) ? number : _numbers.Add(text, Canonical(text));
     }
 
     // Failures are not remembered: they end the run.
-    private string Canonical(string text)
+    private MappedNumber Canonical(string text)
     {
         if (RawNumbers.TryParse(text, source.DecimalMark, out var value))
         {
-            return NumberText.Format(value, text);
+            return new MappedNumber(NumberText.Format(value, text), value);
         }
 
         if (lenient)
         {
-            return string.Empty;
+            return MappedNumber.Missing;
         }
 
         throw new MappingFailure(source.RawColumn,

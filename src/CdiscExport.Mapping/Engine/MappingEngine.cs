@@ -131,7 +131,7 @@ public static class MappingEngine
     {
         var layout = LayoutOf(spec);
         var targets = new List<string>();
-        var records = new WorkingRecords(layout.Count, DateTimeTargets(spec, layout));
+        var records = new WorkingRecords(layout.Count, TargetKinds(spec, layout));
         foreach (var block in spec.Blocks)
         {
             var source = OpenSource(block, forms);
@@ -170,26 +170,33 @@ public static class MappingEngine
         return layout;
     }
 
-    // The targets kept as typed date-times: those that every block fills by a date algorithm (AESTDTC from a raw
-    // date). A target some block fills otherwise (a copy, a literal row) is text, as the values of the others are.
-    private static bool[] DateTimeTargets(DatasetSpec spec, TargetLayout layout)
+    // What each target holds: typed date-times when every block fills it by a date algorithm (AESTDTC from a raw
+    // date), typed numbers when every block fills it by a number algorithm (AGE), else text: a target some block fills
+    // otherwise (a copy, a literal row) is text, as the values of the others then are.
+    private static TargetKind[] TargetKinds(DatasetSpec spec, TargetLayout layout)
     {
-        var typed = new bool?[layout.Count];
+        var kinds = new TargetKind?[layout.Count];
         foreach (var block in spec.Blocks)
         {
             foreach (var (target, algorithm) in block.Variables)
             {
                 var i = layout.IndexOf(target);
-                typed[i] = (typed[i] ?? true) && algorithm is IDateTimeAlgorithm;
+                var kind = algorithm switch
+                {
+                    IDateTimeAlgorithm => TargetKind.DateTime,
+                    INumberAlgorithm => TargetKind.Number,
+                    _ => TargetKind.Text,
+                };
+                kinds[i] = kinds[i] is null || kinds[i] == kind ? kind : TargetKind.Text;
             }
 
             foreach (var key in (block.Rows ?? []).SelectMany(r => r.Keys))
             {
-                typed[layout.IndexOf(key)] = false;
+                kinds[layout.IndexOf(key)] = TargetKind.Text;
             }
         }
 
-        return typed.Select(t => t == true).ToArray();
+        return kinds.Select(k => k ?? TargetKind.Text).ToArray();
     }
 
     /// <summary>A block's raw form as its rows will be read, with the count of rows read and what unpivoting did.</summary>
@@ -364,12 +371,12 @@ public static class MappingEngine
         var columns = new List<DatasetColumn>();
         foreach (var target in targets)
         {
-            columns.Add(records.Take(layout.IndexOf(target), new VariableMetadata(target, target, VariableKind.Character)));
+            columns.Add(records.Take(layout.IndexOf(target), target, target));
         }
 
         foreach (var qnam in spec.Blocks.SelectMany(b => b.Supp).Select(s => s.Qnam).Distinct())
         {
-            columns.Add(records.Take(layout.IndexOf("_SUPP_" + qnam), new VariableMetadata("_SUPP_" + qnam, qnam, VariableKind.Character)));
+            columns.Add(records.Take(layout.IndexOf("_SUPP_" + qnam), "_SUPP_" + qnam, qnam));
         }
 
         columns.Add(records.Files(new VariableMetadata("_FILE", "raw file", VariableKind.Character)));
@@ -381,28 +388,31 @@ public static class MappingEngine
     private sealed class BlockEvaluation
     {
         private readonly DatasetSpec _spec;
-        private readonly (int Index, string Target, IAlgorithm Algorithm, IDateTimeAlgorithm? Typed)[] _variables;
+        private readonly (int Index, string Target, IAlgorithm Algorithm, TargetKind Kind)[] _variables;
         private readonly (int Index, string Target, IAlgorithm Algorithm)[] _supp;
 
         public BlockEvaluation(DatasetSpec spec, BlockSpec block, TargetLayout layout, WorkingRecords records)
         {
             _spec = spec;
-            _variables = block.Variables.Select(v => (layout.IndexOf(v.Target), v.Target, v.Algorithm,
-                records.IsDateTime(layout.IndexOf(v.Target)) ? (IDateTimeAlgorithm)v.Algorithm : null)).ToArray();
+            _variables = block.Variables.Select(v => (layout.IndexOf(v.Target), v.Target, v.Algorithm, records.KindOf(layout.IndexOf(v.Target)))).ToArray();
             _supp = block.Supp.Select(s => (layout.IndexOf("_SUPP_" + s.Qnam), "SUPP" + spec.Name + "." + s.Qnam, s.Value)).ToArray();
         }
 
         public void Evaluate(RecordContext context)
         {
-            foreach (var (index, target, algorithm, typed) in _variables)
+            foreach (var (index, target, algorithm, kind) in _variables)
             {
-                if (typed is not null)
+                switch (kind)
                 {
-                    context.SetTarget(index, Run(_spec, target, typed, context, static (a, c) => ((IDateTimeAlgorithm)a).EvaluateDateTime(c)));
-                }
-                else
-                {
-                    context.SetTarget(index, Run(_spec, target, algorithm, context, static (a, c) => a.Evaluate(c)));
+                    case TargetKind.DateTime:
+                        context.SetTarget(index, Run(_spec, target, algorithm, context, static (a, c) => ((IDateTimeAlgorithm)a).EvaluateDateTime(c)));
+                        break;
+                    case TargetKind.Number:
+                        context.SetTarget(index, Run(_spec, target, algorithm, context, static (a, c) => ((INumberAlgorithm)a).EvaluateNumber(c)));
+                        break;
+                    default:
+                        context.SetTarget(index, Run(_spec, target, algorithm, context, static (a, c) => a.Evaluate(c)));
+                        break;
                 }
             }
 

@@ -9,15 +9,17 @@ namespace CdiscExport.Mapping.Engine;
 /// with the raw file and line each came from. The record being built is written straight into the next slot of the
 /// columns (<see cref="SetNext(int, string)"/>) and kept by <see cref="Add"/>, so no record is copied. Before each block the engine
 /// makes room for every row the block reads (no block makes more records than that), so the arrays grow at most once
-/// per block, never per record. A target filled only by date algorithms also keeps its values typed
-/// (<see cref="SetNext(int, IsoDateTime)"/>), so that its column holds them as they were made.
+/// per block, never per record. A target filled only by date (or only by number) algorithms also keeps its values typed
+/// (<see cref="SetNext(int, IsoDateTime)"/>, <see cref="SetNext(int, MappedNumber)"/>), so that its column holds them
+/// as they were made.
 /// </summary>
 internal sealed class WorkingRecords
 {
     private readonly string?[][] _targets;
 
-    // Per target: the typed date-times beside the texts, for targets filled only by date algorithms; null for others.
+    // Per target: the typed values beside the texts, for targets filled only by date (number) algorithms; null for others.
     private readonly PartialDateTime?[]?[] _dateTimes;
+    private readonly double?[]?[] _numbers;
     private string[] _files = [];
     private double?[] _lines = [];
 
@@ -25,15 +27,17 @@ internal sealed class WorkingRecords
     private bool _nextWritten;
 
     /// <param name="targetCount">The number of targets.</param>
-    /// <param name="dateTimeTargets">Whether each target is filled only by date algorithms (and so kept typed).</param>
-    public WorkingRecords(int targetCount, IReadOnlyList<bool> dateTimeTargets)
+    /// <param name="kinds">What each target holds: text, or typed values beside their text.</param>
+    public WorkingRecords(int targetCount, IReadOnlyList<TargetKind> kinds)
     {
         _targets = new string?[targetCount][];
         Array.Fill(_targets, []);
         _dateTimes = new PartialDateTime?[]?[targetCount];
+        _numbers = new double?[]?[targetCount];
         for (var i = 0; i < targetCount; i++)
         {
-            _dateTimes[i] = dateTimeTargets[i] ? [] : null;
+            _dateTimes[i] = kinds[i] == TargetKind.DateTime ? [] : null;
+            _numbers[i] = kinds[i] == TargetKind.Number ? [] : null;
         }
     }
 
@@ -57,6 +61,11 @@ internal sealed class WorkingRecords
             {
                 Array.Resize(ref _dateTimes[i], capacity);
             }
+
+            if (_numbers[i] is not null)
+            {
+                Array.Resize(ref _numbers[i], capacity);
+            }
         }
 
         Array.Resize(ref _files, capacity);
@@ -66,16 +75,17 @@ internal sealed class WorkingRecords
     /// <summary>A target of the record being built; null when it has no value yet.</summary>
     public string? GetNext(int target) => _targets[target][Count];
 
-    /// <summary>Whether <paramref name="target"/> keeps typed date-times (set through <see cref="SetNext(int, IsoDateTime)"/>).</summary>
-    public bool IsDateTime(int target) => _dateTimes[target] is not null;
+    /// <summary>What <paramref name="target"/> holds.</summary>
+    public TargetKind KindOf(int target) =>
+        _dateTimes[target] is not null ? TargetKind.DateTime : _numbers[target] is not null ? TargetKind.Number : TargetKind.Text;
 
     /// <summary>Sets a target of the record being built.</summary>
-    /// <exception cref="InvalidOperationException">The target keeps typed date-times: a text alone would leave them out of step.</exception>
+    /// <exception cref="InvalidOperationException">The target keeps typed values: a text alone would leave them out of step.</exception>
     public void SetNext(int target, string value)
     {
-        if (_dateTimes[target] is not null)
+        if (KindOf(target) != TargetKind.Text)
         {
-            throw new InvalidOperationException($"target {target} holds date-times; set it with its typed value");
+            throw new InvalidOperationException($"target {target} holds typed values ({KindOf(target)}); set it with its typed value");
         }
 
         _targets[target][Count] = value;
@@ -87,6 +97,18 @@ internal sealed class WorkingRecords
     {
         _targets[target][Count] = value.Text;
         if (_dateTimes[target] is { } typed)
+        {
+            typed[Count] = value.Value;
+        }
+
+        _nextWritten = true;
+    }
+
+    /// <summary>Sets a number target of the record being built: its text, and the number where the target keeps them.</summary>
+    public void SetNext(int target, MappedNumber value)
+    {
+        _targets[target][Count] = value.Text;
+        if (_numbers[target] is { } typed)
         {
             typed[Count] = value.Value;
         }
@@ -115,6 +137,14 @@ internal sealed class WorkingRecords
             }
         }
 
+        foreach (var column in _numbers)
+        {
+            if (column is not null)
+            {
+                column[Count] = null;
+            }
+        }
+
         _nextWritten = false;
     }
 
@@ -128,13 +158,13 @@ internal sealed class WorkingRecords
     }
 
     /// <summary>
-    /// The column of one target, "" where a record has no value, holding its date-times typed where the target keeps
-    /// them. Each target is taken once.
+    /// The column of one target named <paramref name="name"/>: numeric for a number target, else character ("" where a
+    /// record has no value) holding its date-times typed where the target keeps them. Each target is taken once.
     /// </summary>
-    public CharacterColumn Take(int target, VariableMetadata metadata) =>
-        _dateTimes[target] is { } typed
-            ? CharacterColumn.FromDateTimes(metadata, Trimmed(_targets[target]), Trimmed(typed))
-            : CharacterColumn.FromArray(metadata, Trimmed(_targets[target]));
+    public DatasetColumn Take(int target, string name, string label) =>
+        _numbers[target] is { } numbers ? NumericColumn.FromArray(new VariableMetadata(name, label, VariableKind.Numeric), Trimmed(numbers))
+        : _dateTimes[target] is { } typed ? CharacterColumn.FromDateTimes(new VariableMetadata(name, label, VariableKind.Character), Trimmed(_targets[target]), Trimmed(typed))
+        : CharacterColumn.FromArray(new VariableMetadata(name, label, VariableKind.Character), Trimmed(_targets[target]));
 
     /// <summary>The raw file of each record (<c>_FILE</c>).</summary>
     public CharacterColumn Files(VariableMetadata metadata) => CharacterColumn.FromArray(metadata, Trimmed(_files));

@@ -120,6 +120,30 @@ public sealed class AlgorithmTests
     }
 
     [Fact]
+    public void Number_NumericVariable_HoldsTheNumbersRead_AndATargetReadingItSeesTheirText()
+    {
+        using var study = new MiniStudy();
+        study.Raw("ae", "SUBJID,N\n1,0.10\n1,<0.1\n1,1e2\n");
+        study.Dataset("ae", """
+            dataset: AE
+            records:
+              - source: ae
+                variables:
+                  STUDYID: { template: "{study.STUDYID}" }
+                  DOMAIN: { constant: AE }
+                  USUBJID: { template: "S-{SUBJID}" }
+                  AEENDY: { number: N, lenient: true }
+                  AETERM: { copy: AEENDY }
+            """);
+
+        var ae = study.Run("AE");
+
+        ae["AEENDY"].ShouldBeOfType<NumericColumn>();
+        Enumerable.Range(0, 3).Select(r => ((NumericColumn)ae["AEENDY"])[r]).ShouldBe([0.1, null, 100]);
+        ae.Texts("AETERM").ShouldBe(["0.1", "", "100"]);
+    }
+
+    [Fact]
     public void Number_NotANumber_IsErrorUnlessLenient()
     {
         Should.Throw<MappingException>(() => MapAe("SUBJID,N\n1,\"1,2\"\n", "      AETERM: { number: N }", "AETERM"))
