@@ -3,9 +3,10 @@ using CdiscExport.Mapping.Raw;
 namespace CdiscExport.Mapping;
 
 /// <summary>
-/// The home of this project's message texts; today those of the raw-form readers (CSV, Excel, ODM clinical data), each a
-/// <see cref="Engine.MappingException"/> with the file and line. The spec loader's and the mapping engine's texts are
-/// still beside their code (Specs/, Engine/, Algorithms/), to move here. Tests check exception properties, not these words.
+/// The home of this project's message texts: those of the raw-form readers (CSV, Excel, ODM clinical data) and of the
+/// mapping engine, each carried by a <see cref="Engine.MappingException"/> (raw file, line, column, variable) or a
+/// <see cref="Specs.SpecException"/> (spec file, line, column). The spec loader's and the algorithms' texts are still
+/// beside their code (Specs/, Algorithms/), to move here. Tests check exception properties, not these words.
 /// </summary>
 internal static class MappingMessages
 {
@@ -66,4 +67,35 @@ internal static class MappingMessages
 
     public static string DuplicateItemGroupColumn(string groupOid, string header) =>
         $"ItemGroup {groupOid} would have two columns named \"{header}\"; rename one of the ItemDefs";
+
+    // The mapping engine's: forms, joins, derivations and typing.
+    public const string LiteralRowsCannotJoin = "a block of literal rows cannot join a form";
+
+    public static string NoSuchForm(string form, string path) => $"raw form \"{form}\" does not exist ({path})";
+
+    public static string NoSuchColumn(string form, string column) => $"form \"{form}\" has no column \"{column}\"";
+
+    public static string JoinFindsSeveral(string form, IReadOnlyList<int> lines) =>
+        $"joins {lines.Count} records of form {form} (lines {string.Join(", ", lines)}); a join must find at most one";
+
+    public static string JoinFindsNone(string form, string on, string key) => $"has no matching record in form {form} ({on} = \"{key}\")";
+
+    public static string NoVariableYet(string dataset, string variable) => $"{dataset} has no variable \"{variable}\" at this point";
+
+    public static string NeedsReferenceDates(string derivation) =>
+        $"derivation \"{derivation}\" needs DM's reference dates: list dm among the study's datasets";
+
+    public static string NoVisitsSection(string dataset) => $"{dataset} derives visits, but the study file has no visits: section";
+
+    public static string VisitLabelMatchesNoRule(string label) => $"visit label \"{label}\" matches no rule in the study file's visits: section";
+
+    public static string SortKeyNotAVariable(string key, string dataset) => $"sort key {key} is not a variable of {dataset}";
+
+    public static string ValueTooLong(int limit, string dataset) =>
+        $"the value is longer than the {limit} characters XPT v5 holds; only --TERM variables are split into SUPP{dataset}";
+
+    public static string NotInIg(string variable, string igVersion, string dataset) =>
+        $"{variable} is not an SDTMIG {igVersion} variable of {dataset} nor of its general observation class; put a non-standard variable under supp:";
+
+    public static string NotANumber(string text, string variable) => $"\"{text}\" is not a number, but {variable} is numeric";
 }

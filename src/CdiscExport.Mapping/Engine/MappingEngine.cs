@@ -213,7 +213,7 @@ public static class MappingEngine
 
         if (!forms.Exists(name))
         {
-            throw block.Node.Error($"raw form \"{name}\" does not exist ({forms.PathOf(name)})");
+            throw block.Node.Error(MappingMessages.NoSuchForm(name, forms.PathOf(name)));
         }
 
         var form = forms.Get(name);
@@ -237,12 +237,12 @@ public static class MappingEngine
         {
             if (source is null)
             {
-                throw join.Node.Error("a block of literal rows cannot join a form");
+                throw join.Node.Error(MappingMessages.LiteralRowsCannotJoin);
             }
 
             if (!forms.Exists(join.Form))
             {
-                throw join.Node.Error($"raw form \"{join.Form}\" does not exist ({forms.PathOf(join.Form)})");
+                throw join.Node.Error(MappingMessages.NoSuchForm(join.Form, forms.PathOf(join.Form)));
             }
 
             var other = forms.Get(join.Form);
@@ -250,7 +250,7 @@ public static class MappingEngine
             var key = source.Ordinal(join.Key);
             if (on < 0 || key < 0)
             {
-                throw join.Node.Error(on < 0 ? $"form \"{join.Form}\" has no column \"{join.On}\"" : $"form \"{source.Name}\" has no column \"{join.Key}\"");
+                throw join.Node.Error(on < 0 ? MappingMessages.NoSuchColumn(join.Form, join.On) : MappingMessages.NoSuchColumn(source.Name, join.Key));
             }
 
             joins.Add(new IndexedJoin(join, other, key, other.IndexBy(on)));
@@ -334,13 +334,13 @@ public static class MappingEngine
                 if (matches is { Count: > 1 })
                 {
                     throw new MappingException(form.Path, row.Line, join.Key, spec.Name, null,
-                        $"joins {matches.Count} records of form {join.Form} (lines {string.Join(", ", matches.Select(m => m.Line))}); a join must find at most one");
+                        MappingMessages.JoinFindsSeveral(join.Form, matches.Select(m => m.Line).ToList()));
                 }
 
                 if (matches is null && join.Required)
                 {
                     throw new MappingException(form.Path, row.Line, join.Key, spec.Name, null,
-                        $"has no matching record in form {join.Form} ({join.On} = \"{form.Get(row, key)}\")");
+                        MappingMessages.JoinFindsNone(join.Form, join.On, form.Get(row, key)));
                 }
 
                 current.SetJoined(join.Form, matches?[0]);
@@ -454,15 +454,15 @@ public static class MappingEngine
             string Var(string key)
             {
                 var name = o.RequiredScalar(key);
-                return working.Has(name) ? name : throw o.Required(key).Error($"{spec.Name} has no variable \"{name}\" at this point", working.Columns.Select(c => c.Name).Where(n => !n.StartsWith('_') || n.StartsWith("_V", StringComparison.Ordinal)).ToList());
+                return working.Has(name) ? name : throw o.Required(key).Error(MappingMessages.NoVariableYet(spec.Name, name), working.Columns.Select(c => c.Name).Where(n => !n.StartsWith('_') || n.StartsWith("_V", StringComparison.Ordinal)).ToList());
             }
 
             IReadOnlyList<string> Vars(string key) => o.Required(key).Strings().Select(n => working.Has(n) ? n
-                : throw o.Required(key).Error($"{spec.Name} has no variable \"{n}\" at this point", working.Columns.Select(c => c.Name).ToList())).ToList();
+                : throw o.Required(key).Error(MappingMessages.NoVariableYet(spec.Name, n), working.Columns.Select(c => c.Name).ToList())).ToList();
 
             if (derivation.Name != "seq" && derivation.Name != "visit" && references.IsEmpty)
             {
-                throw derivation.Node.Error($"derivation \"{derivation.Name}\" needs DM's reference dates: list dm among the study's datasets");
+                throw derivation.Node.Error(MappingMessages.NeedsReferenceDates(derivation.Name));
             }
 
             working = derivation.Name switch
@@ -482,13 +482,13 @@ public static class MappingEngine
     {
         if (study.Visits.Count == 0)
         {
-            throw new SpecException(study.FilePath, 0, 0, "visits", $"{spec.Name} derives visits, but the study file has no visits: section");
+            throw new SpecException(study.FilePath, 0, 0, "visits", MappingMessages.NoVisitsSection(spec.Name));
         }
 
         var rawOrigin = RawOrigin.Of(working);
         return working.DeriveVarsVisit(study.Visits, label, date, row => rawOrigin.Error(row, spec.Name + ".VISIT",
             working["USUBJID"].GetText(row),
-            $"visit label \"{working[label].GetText(row)}\" matches no rule in the study file's visits: section"));
+            MappingMessages.VisitLabelMatchesNoRule(working[label].GetText(row))));
     }
 
     private static (Dataset Final, Dataset? Supp) Finish(DatasetSpec spec, Dataset working, StandardsLibrary standards)
@@ -500,7 +500,7 @@ public static class MappingEngine
         var sort = spec.Sort.Count > 0 ? spec.Sort.ToList() : new[] { "STUDYID", "USUBJID", spec.Name + "SEQ" }.Where(working.Has).ToList();
         foreach (var key in sort.Where(k => !working.Has(k)))
         {
-            throw new SpecException(spec.FilePath, 0, 0, "sort", $"sort key {key} is not a variable of {spec.Name}");
+            throw new SpecException(spec.FilePath, 0, 0, "sort", MappingMessages.SortKeyNotAVariable(key, spec.Name));
         }
 
         // The working records are this method's alone (built by BuildWorking and the derivations), so they are sorted
@@ -511,7 +511,7 @@ public static class MappingEngine
             .Select(s => new SuppVariable(s.Qnam, s.Qlabel, s.Qorig, s.Qeval)).ToList();
         working = working.SplitLongText(suppVariables, (row, variable) => rawOrigin.Error(row, $"{spec.Name}.{variable}",
             working.Has("USUBJID") ? working["USUBJID"].GetText(row) : null,
-            $"the value is longer than the {SplitLongTextExtension.Limit} characters XPT v5 holds; only --TERM variables are split into SUPP{spec.Name}"));
+            MappingMessages.ValueTooLong(SplitLongTextExtension.Limit, spec.Name)));
         var supp = working.CreateSuppqual(suppVariables);
 
         var provenance = Provenance(spec);
@@ -578,7 +578,7 @@ public static class MappingEngine
         var node = spec.Blocks.SelectMany(b => b.Variables).Where(v => v.Target == variable).Select(v => v.Algorithm.Node).FirstOrDefault()
             ?? spec.Derivations.Where(d => d.Options.OptionalScalar("target") == variable).Select(d => d.Node).FirstOrDefault();
         return new SpecException(spec.FilePath, node?.Line ?? 0, node?.Column ?? 0, variable,
-            $"{variable} is not an SDTMIG {ig.Version} variable of {spec.Name} nor of its general observation class; put a non-standard variable under supp:",
+            MappingMessages.NotInIg(variable, ig.Version, spec.Name),
             ig.VariablesOf(spec.Name).Select(v => v.Name).ToList());
     }
 
@@ -651,7 +651,7 @@ public static class MappingEngine
             values[row] = parsed.TryGet(text, out var known) ? known
                 : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d)
                 ? parsed.Add(text, d)
-                : throw rawOrigin.Error(row, $"{spec.Name}.{meta.Name}", null, $"\"{text}\" is not a number, but {meta.Name} is numeric");
+                : throw rawOrigin.Error(row, $"{spec.Name}.{meta.Name}", null, MappingMessages.NotANumber(text, meta.Name));
         }
 
         return NumericColumn.FromArray(metadata, values);
