@@ -5,8 +5,8 @@ namespace CdiscExport.Mapping;
 /// <summary>
 /// The home of this project's message texts: those of the raw-form readers (CSV, Excel, ODM clinical data) and of the
 /// mapping engine, each carried by a <see cref="Engine.MappingException"/> (raw file, line, column, variable) or a
-/// <see cref="Specs.SpecException"/> (spec file, line, column). The spec loader's and the algorithms' texts are still
-/// beside their code (Specs/, Algorithms/), to move here. Tests check exception properties, not these words.
+/// <see cref="Specs.SpecException"/> (spec file, line, column), and the algorithms'. The spec loader's texts are still
+/// beside its code (Specs/), to move here. Tests check exception properties, not these words.
 /// </summary>
 internal static class MappingMessages
 {
@@ -98,4 +98,71 @@ internal static class MappingMessages
         $"{variable} is not an SDTMIG {igVersion} variable of {dataset} nor of its general observation class; put a non-standard variable under supp:";
 
     public static string NotANumber(string text, string variable) => $"\"{text}\" is not a number, but {variable} is numeric";
+
+    // The algorithms': what the spec asks (a SpecException at its line) and what a raw value cannot give (a
+    // MappingException at the raw line).
+    public const string ElseNotLast = "\"else\" must be the last branch";
+
+    public const string PatternNeedsGroup = "the pattern needs a group in parentheses: the part to extract";
+
+    public static string NotKnown(string key, string value) => $"{key} \"{value}\" is not known";
+
+    public static string NoSuchColumn(string form, string path, string column) => $"form \"{form}\" ({path}) has no column \"{column}\"";
+
+    public static string AtLine(string path, int line, string problem) => $"{path} line {line}: {problem}";
+
+    public static string NeedsAnAlgorithm(string? key, string value) =>
+        $"\"{key}\" needs an algorithm, e.g. {{copy: COLUMN}} or {{constant: \"{value}\"}}";
+
+    public static string UnknownAlgorithm(string name) => $"unknown algorithm \"{name}\"";
+
+    public static string DefaultWithoutMap(string name) => $"default: is the value for what map: does not list; give {name} a map:";
+
+    public static string MappedTwice(string key) => $"\"{key}\" is mapped twice";
+
+    public static string NoSuchCodelist(string codelist, string? terminologyVersion) =>
+        $"codelist \"{codelist}\" is not in the controlled terminology" + (terminologyVersion is null ? string.Empty : " " + terminologyVersion);
+
+    public static string NotExtensible(string codelist, IEnumerable<string> extensions) =>
+        $"codelist {codelist} is not extensible, so it cannot take sponsor values ({string.Join(", ", extensions)})";
+
+    public static string NotInCodelist(string raw, string codelist, string code, bool extensible) =>
+        $"\"{raw}\" is not in codelist {codelist} ({code}, {(extensible ? "extensible" : "non-extensible")}); " +
+        "add it to this variable's map: in the spec" + (extensible ? ", or list it under extensions:" : string.Empty);
+
+    public static string CodeNotInCodelist(string code, string codelist) => $"\"{code}\" is not in codelist {codelist}";
+
+    public static string NoDecode(string codelist, string code, string? termCode) => $"codelist {codelist} has no term for {code} ({termCode})";
+
+    public static string NotARegex(string problem) => $"not a valid regular expression: {problem}";
+
+    public static string NoMatch(string value, string pattern) => $"\"{value}\" does not match the pattern {pattern}";
+
+    public static string TableRowWithoutKey(string table, string key) => $"table \"{table}\": this row has no key column \"{key}\"";
+
+    public static string TableKeyTwice(string table, IEnumerable<string> key) => $"table \"{table}\": the key {string.Join("/", key)} appears twice";
+
+    public static string NoSuchTable(string table) => $"the study file has no table \"{table}\"";
+
+    public static string TableKeyCount(string table, IReadOnlyCollection<string> keys) =>
+        $"table \"{table}\" is keyed on {string.Join(", ", keys)}: give {keys.Count} key value(s)";
+
+    public static string TableWithoutColumn(string table, string column) => $"table \"{table}\" has no column \"{column}\"";
+
+    public static string NotInTable(IEnumerable<string> key, string table, string file) =>
+        $"\"{string.Join("/", key)}\" is not in table \"{table}\" ({file}); add a row for it";
+
+    public static string BadDateFormat(string format, string? timeFormat, string problem) =>
+        $"date format \"{format}\"{(timeFormat is null ? string.Empty : $" / \"{timeFormat}\"")} is not valid: {problem}";
+
+    public static string UnclosedTemplate(string template) => $"template \"{template}\" has a '{{' without its '}}'";
+
+    public static string NoFactor(string from, string to) => $"no conversion factor from \"{from}\" to \"{to}\"; add \"{from} > {to}\" to factors:";
+
+    public static string NotInMap(string value, IEnumerable<string> keys) =>
+        $"\"{value}\" is not in the map ({string.Join(", ", keys.Select(k => $"\"{k}\""))}); add it, or give default:";
+
+    public static string NoStudyAttribute(string key) => $"the study file defines no \"{key}\"";
+
+    public static string NotJoined(string form) => $"\"{form}\" is not a form joined in this block";
 }

@@ -37,13 +37,13 @@ internal sealed class AggregateAlgorithm(
     {
         if (!Picks.Contains(pick))
         {
-            throw Node.Error($"pick \"{pick}\" is not known", Picks);
+            throw Node.Error(MappingMessages.NotKnown("pick", pick), Picks);
         }
 
         key.Bind(scope);
         if (!scope.Forms.Exists(formName))
         {
-            throw Node.Error($"form \"{formName}\" does not exist ({scope.Forms.PathOf(formName)})");
+            throw Node.Error(MappingMessages.NoSuchForm(formName, scope.Forms.PathOf(formName)));
         }
 
         _form = scope.Forms.Get(formName);
@@ -102,7 +102,7 @@ internal sealed class AggregateAlgorithm(
             }
             catch (MappingFailure f)
             {
-                throw new MappingFailure(valueColumn, $"{_form.Path} line {row.Line}: {f.Message}");
+                throw new MappingFailure(valueColumn, MappingMessages.AtLine(_form.Path, row.Line, f.Message));
             }
 
             if (value.Length == 0)
@@ -143,6 +143,6 @@ internal sealed class AggregateAlgorithm(
     private int Column(RawForm form, string column)
     {
         var i = form.Ordinal(column);
-        return i >= 0 ? i : throw Node.Error($"form \"{form.Name}\" ({form.Path}) has no column \"{column}\"", form.Headers);
+        return i >= 0 ? i : throw Node.Error(MappingMessages.NoSuchColumn(form.Name, form.Path, column), form.Headers);
     }
 }

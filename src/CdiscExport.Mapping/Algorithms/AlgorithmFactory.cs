@@ -19,7 +19,7 @@ internal static class AlgorithmFactory
     {
         if (node.IsScalar)
         {
-            throw node.Error($"\"{node.Key}\" needs an algorithm, e.g. {{copy: COLUMN}} or {{constant: \"{node.Scalar()}\"}}", Names);
+            throw node.Error(MappingMessages.NeedsAnAlgorithm(node.Key, node.Scalar()), Names);
         }
 
         var entries = node.Entries();
@@ -45,7 +45,7 @@ internal static class AlgorithmFactory
             "convert" => Convert(node),
             "range_indicator" => Range(node),
             "extract" => Extract(node),
-            _ => throw node.Error($"unknown algorithm \"{name}\"", Names),
+            _ => throw node.Error(MappingMessages.UnknownAlgorithm(name), Names),
         };
     }
 
@@ -58,7 +58,7 @@ internal static class AlgorithmFactory
         var fallback = entries.FirstOrDefault(e => e.Key == "default").Value;
         if (mapNode is null)
         {
-            throw fallback!.Error($"default: is the value for what map: does not list; give {name} a map:");
+            throw fallback!.Error(MappingMessages.DefaultWithoutMap(name));
         }
 
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -66,7 +66,7 @@ internal static class AlgorithmFactory
         {
             if (!map.TryAdd(key, value.Scalar()))
             {
-                throw value.Error($"\"{key}\" is mapped twice");
+                throw value.Error(MappingMessages.MappedTwice(key));
             }
         }
 
@@ -79,7 +79,7 @@ internal static class AlgorithmFactory
         var caseMode = map.OptionalScalar("case");
         if (caseMode is not null and not "upper")
         {
-            throw map.Required("case").Error($"case \"{caseMode}\" is not known", ["upper"]);
+            throw map.Required("case").Error(MappingMessages.NotKnown("case", caseMode), ["upper"]);
         }
 
         return new CopyAlgorithm(node, Ref(map.Required("copy")), caseMode == "upper");
@@ -120,7 +120,7 @@ internal static class AlgorithmFactory
         var onMiss = map.OptionalScalar("on_miss") ?? "error";
         if (onMiss is not ("error" or "blank"))
         {
-            throw map.Required("on_miss").Error($"on_miss \"{onMiss}\" is not known", ["error", "blank"]);
+            throw map.Required("on_miss").Error(MappingMessages.NotKnown("on_miss", onMiss), ["error", "blank"]);
         }
 
         var keys = map.Required("key");
@@ -139,7 +139,7 @@ internal static class AlgorithmFactory
             {
                 if (i != items.Count - 1)
                 {
-                    throw otherwise.Error("\"else\" must be the last branch");
+                    throw otherwise.Error(MappingMessages.ElseNotLast);
                 }
 
                 branches.Add((null, Parse(otherwise)));
@@ -184,7 +184,7 @@ internal static class AlgorithmFactory
         var onMiss = map.OptionalScalar("on_miss") ?? "error";
         if (onMiss is not ("error" or "blank"))
         {
-            throw map.Required("on_miss").Error($"on_miss \"{onMiss}\" is not known", ["error", "blank"]);
+            throw map.Required("on_miss").Error(MappingMessages.NotKnown("on_miss", onMiss), ["error", "blank"]);
         }
 
         return new ExtractAlgorithm(node, Ref(map.Required("extract")), map.Required("pattern"), onMiss == "blank");

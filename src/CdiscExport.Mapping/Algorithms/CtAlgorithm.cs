@@ -30,10 +30,10 @@ internal sealed class CtAlgorithm(
     {
         source.Bind(scope);
         _codelist = scope.Terminology.FindBySubmissionValue(CodelistName)
-            ?? throw Node.Error($"codelist \"{CodelistName}\" is not in the controlled terminology {scope.Terminology.Version}");
+            ?? throw Node.Error(MappingMessages.NoSuchCodelist(CodelistName, scope.Terminology.Version));
         if (Extensions.Count > 0 && !_codelist.Extensible)
         {
-            throw Node.Error($"codelist {CodelistName} is not extensible, so it cannot take sponsor values ({string.Join(", ", Extensions)})");
+            throw Node.Error(MappingMessages.NotExtensible(CodelistName, Extensions));
         }
 
         _values.Clear();
@@ -66,9 +66,7 @@ internal sealed class CtAlgorithm(
             return term.SubmissionValue;
         }
 
-        throw new MappingFailure(source.RawColumn,
-            $"\"{raw}\" is not in codelist {CodelistName} ({codelist.Code}, {(codelist.Extensible ? "extensible" : "non-extensible")}); " +
-            "add it to this variable's map: in the spec" + (codelist.Extensible ? ", or list it under extensions:" : string.Empty));
+        throw new MappingFailure(source.RawColumn, MappingMessages.NotInCodelist(raw, CodelistName, codelist.Code, codelist.Extensible));
     }
 }
 
@@ -88,9 +86,9 @@ internal sealed class CtDecodeAlgorithm(SpecNode node, ValueRef source, string c
     {
         source.Bind(scope);
         _codes = scope.Terminology.FindBySubmissionValue(codelistName)
-            ?? throw Node.Error($"codelist \"{codelistName}\" is not in the controlled terminology");
+            ?? throw Node.Error(MappingMessages.NoSuchCodelist(codelistName, null));
         _decodes = scope.Terminology.FindBySubmissionValue(decodeName)
-            ?? throw Node.Error($"codelist \"{decodeName}\" is not in the controlled terminology");
+            ?? throw Node.Error(MappingMessages.NoSuchCodelist(decodeName, null));
     }
 
     public string Evaluate(RecordContext context)
@@ -109,9 +107,9 @@ internal sealed class CtDecodeAlgorithm(SpecNode node, ValueRef source, string c
     private string Decode(string code)
     {
         var term = _codes!.FindBySubmissionValue(code)
-            ?? throw new MappingFailure(source.RawColumn, $"\"{code}\" is not in codelist {codelistName}");
+            ?? throw new MappingFailure(source.RawColumn, MappingMessages.CodeNotInCodelist(code, codelistName));
         var decode = _decodes!.Terms.FirstOrDefault(t => t.Code == term.Code)
-            ?? throw new MappingFailure(source.RawColumn, $"codelist {decodeName} has no term for {code} ({term.Code})");
+            ?? throw new MappingFailure(source.RawColumn, MappingMessages.NoDecode(decodeName, code, term.Code));
         _cache[code] = decode.SubmissionValue;
         return decode.SubmissionValue;
     }

@@ -25,12 +25,12 @@ internal sealed class ExtractAlgorithm : IAlgorithm
         }
         catch (ArgumentException e)
         {
-            throw pattern.Error($"not a valid regular expression: {e.Message}");
+            throw pattern.Error(MappingMessages.NotARegex(e.Message));
         }
 
         if (_pattern.GetGroupNumbers().Length < 2)
         {
-            throw pattern.Error("the pattern needs a group in parentheses: the part to extract");
+            throw pattern.Error(MappingMessages.PatternNeedsGroup);
         }
     }
 
@@ -53,6 +53,6 @@ internal sealed class ExtractAlgorithm : IAlgorithm
         }
 
         return _blankOnMiss ? string.Empty
-            : throw new MappingFailure(_source.RawColumn, $"\"{value}\" does not match the pattern {_pattern}");
+            : throw new MappingFailure(_source.RawColumn, MappingMessages.NoMatch(value, _pattern.ToString()));
     }
 }

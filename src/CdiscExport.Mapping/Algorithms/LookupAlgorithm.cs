@@ -32,7 +32,7 @@ internal sealed class LookupTable
             {
                 if (!row.ContainsKey(k))
                 {
-                    throw rowNode.Error($"table \"{name}\": this row has no key column \"{k}\"");
+                    throw rowNode.Error(MappingMessages.TableRowWithoutKey(name, k));
                 }
             }
 
@@ -40,7 +40,7 @@ internal sealed class LookupTable
             var key = string.Join('\u001f', Keys.Select(k => row[k]));
             if (!_rows.TryAdd(key, row))
             {
-                throw rowNode.Error($"table \"{name}\": the key {string.Join("/", Keys.Select(k => row[k]))} appears twice");
+                throw rowNode.Error(MappingMessages.TableKeyTwice(name, Keys.Select(k => row[k])));
             }
         }
 
@@ -100,15 +100,15 @@ internal sealed class LookupAlgorithm(SpecNode node, string tableName, IReadOnly
     public void Bind(BindScope scope)
     {
         _table = scope.Study.Tables.GetValueOrDefault(tableName)
-            ?? throw Node.Error($"the study file has no table \"{tableName}\"", scope.Study.Tables.Keys.ToList());
+            ?? throw Node.Error(MappingMessages.NoSuchTable(tableName), scope.Study.Tables.Keys.ToList());
         if (keys.Count != _table.Keys.Count)
         {
-            throw Node.Error($"table \"{tableName}\" is keyed on {string.Join(", ", _table.Keys)}: give {_table.Keys.Count} key value(s)");
+            throw Node.Error(MappingMessages.TableKeyCount(tableName, _table.Keys));
         }
 
         if (!_table.Columns.Contains(field, StringComparer.Ordinal))
         {
-            throw Node.Error($"table \"{tableName}\" has no column \"{field}\"", _table.Columns);
+            throw Node.Error(MappingMessages.TableWithoutColumn(tableName, field), _table.Columns);
         }
 
         foreach (var k in keys)
@@ -151,6 +151,5 @@ internal sealed class LookupAlgorithm(SpecNode node, string tableName, IReadOnly
     private string Miss(string[] key) =>
         blankOnMiss
             ? string.Empty
-            : throw new MappingFailure(keys[0].RawColumn,
-                $"\"{string.Join("/", key)}\" is not in table \"{tableName}\" ({_table!.Node.File}); add a row for it");
+            : throw new MappingFailure(keys[0].RawColumn, MappingMessages.NotInTable(key, tableName, _table!.Node.File));
 }

@@ -21,7 +21,7 @@ internal static class RawDatePatterns
         }
         catch (ArgumentException e)
         {
-            throw node.Error($"date format \"{format}\"{(timeFormat is null ? string.Empty : $" / \"{timeFormat}\"")} is not valid: {e.Message}");
+            throw node.Error(MappingMessages.BadDateFormat(format, timeFormat, e.Message));
         }
     }
 

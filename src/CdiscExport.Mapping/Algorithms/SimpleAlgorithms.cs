@@ -59,7 +59,7 @@ internal sealed class TemplateAlgorithm : IAlgorithm
             var close = template.IndexOf('}', open);
             if (close < 0)
             {
-                throw node.Error($"template \"{template}\" has a '{{' without its '}}'");
+                throw node.Error(MappingMessages.UnclosedTemplate(template));
             }
 
             if (open > i)

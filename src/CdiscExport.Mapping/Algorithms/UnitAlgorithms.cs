@@ -48,8 +48,7 @@ internal sealed class ConvertUnitAlgorithm(SpecNode node, ValueRef value, ValueR
         {
             if (!factors.TryGetValue($"{fromUnit} > {toUnit}", out factor))
             {
-                throw new MappingFailure(from.RawColumn,
-                    $"no conversion factor from \"{fromUnit}\" to \"{toUnit}\"; add \"{fromUnit} > {toUnit}\" to factors:");
+                throw new MappingFailure(from.RawColumn, MappingMessages.NoFactor(fromUnit, toUnit));
             }
 
             _factors[(fromUnit, toUnit)] = factor;

@@ -28,7 +28,6 @@ internal sealed class ValueMapAlgorithm(SpecNode node, IAlgorithm inner, IReadOn
             return value;
         }
 
-        return fallback ?? throw new MappingFailure(null,
-            $"\"{value}\" is not in the map ({string.Join(", ", map.Keys.Select(k => $"\"{k}\""))}); add it, or give default:");
+        return fallback ?? throw new MappingFailure(null, MappingMessages.NotInMap(value, map.Keys));
     }
 }

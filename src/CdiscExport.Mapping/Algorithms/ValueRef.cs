@@ -39,7 +39,7 @@ internal sealed class ValueRef(string name, SpecNode node)
             var key = Name["study.".Length..];
             _studyValue = scope.Study.Attributes.TryGetValue(key, out var v)
                 ? v
-                : throw Node.Error($"the study file defines no \"{key}\"", scope.Study.Attributes.Keys.Select(k => "study." + k).ToList());
+                : throw Node.Error(MappingMessages.NoStudyAttribute(key), scope.Study.Attributes.Keys.Select(k => "study." + k).ToList());
             _kind = RefKind.Study;
             return;
         }
@@ -59,11 +59,11 @@ internal sealed class ValueRef(string name, SpecNode node)
             _form = Name[..dot];
             var column = Name[(dot + 1)..];
             var joined = scope.JoinedForm(_form)
-                ?? throw Node.Error($"\"{_form}\" is not a form joined in this block", scope.JoinedFormNames);
+                ?? throw Node.Error(MappingMessages.NotJoined(_form), scope.JoinedFormNames);
             _ordinal = joined.Ordinal(column);
             if (_ordinal < 0)
             {
-                throw Node.Error($"form \"{_form}\" ({joined.Path}) has no column \"{column}\"", joined.Headers);
+                throw Node.Error(MappingMessages.NoSuchColumn(_form, joined.Path, column), joined.Headers);
             }
 
             _kind = RefKind.Joined;
