@@ -7,7 +7,10 @@ namespace CdiscExport.Mapping.Tests.Algorithms;
 /// <summary>Each algorithm on a few raw rows, through the real loader and engine (an AE dataset as the carrier).</summary>
 public sealed class AlgorithmTests
 {
-    private static string[] MapAe(string raw, string variables, string target, string extra = "")
+    private static string[] MapAe(string raw, string variables, string target, string extra = "") =>
+        MapAeDataset(raw, variables, extra).Texts(target);
+
+    private static Dataset MapAeDataset(string raw, string variables, string extra = "")
     {
         using var study = new MiniStudy { StudyExtra = extra };
         study.Raw("ae", raw);
@@ -21,7 +24,7 @@ public sealed class AlgorithmTests
                   USUBJID: { template: "S-{SUBJID}" }
             {{variables}}
             """);
-        return study.Run("AE").Texts(target);
+        return study.Run("AE");
     }
 
     private static MappingException MapAeFails(string raw, string variables)
@@ -67,21 +70,10 @@ public sealed class AlgorithmTests
     [Fact]
     public void Date_ColumnHoldsTheDateTimesTyped_AsTheAlgorithmMadeThem()
     {
-        using var study = new MiniStudy();
-        study.Raw("ae", "SUBJID,D,T\n1,14MAY2006,09:30\n1,UN MAY 2006,\n1,,\n");
-        study.Dataset("ae", """
-            dataset: AE
-            records:
-              - source: ae
-                variables:
-                  STUDYID: { template: "{study.STUDYID}" }
-                  DOMAIN: { constant: AE }
-                  USUBJID: { template: "S-{SUBJID}" }
+        var ae = MapAeDataset("SUBJID,D,T\n1,14MAY2006,09:30\n1,UN MAY 2006,\n1,,\n", """
                   AESTDTC: { date: D, format: [DDMONYYYY, "DD MON YYYY"], time: T, time_format: "HH:MM" }
                   AEENDTC: { first: [ { date: D, format: [DDMONYYYY, "DD MON YYYY"] }, { constant: "" } ] }
             """);
-
-        var ae = study.Run("AE");
 
         var typed = ae["AESTDTC"].ShouldBeOfType<CharacterColumn>().DateTimes.ShouldNotBeNull();
         typed.Select(t => t?.ToString()).ShouldBe(["2006-05-14T09:30", "2006-05", null]);
@@ -122,21 +114,10 @@ public sealed class AlgorithmTests
     [Fact]
     public void Number_NumericVariable_HoldsTheNumbersRead_AndATargetReadingItSeesTheirText()
     {
-        using var study = new MiniStudy();
-        study.Raw("ae", "SUBJID,N\n1,0.10\n1,<0.1\n1,1e2\n");
-        study.Dataset("ae", """
-            dataset: AE
-            records:
-              - source: ae
-                variables:
-                  STUDYID: { template: "{study.STUDYID}" }
-                  DOMAIN: { constant: AE }
-                  USUBJID: { template: "S-{SUBJID}" }
+        var ae = MapAeDataset("SUBJID,N\n1,0.10\n1,<0.1\n1,1e2\n", """
                   AEENDY: { number: N, lenient: true }
                   AETERM: { copy: AEENDY }
             """);
-
-        var ae = study.Run("AE");
 
         ae["AEENDY"].ShouldBeOfType<NumericColumn>();
         Enumerable.Range(0, 3).Select(r => ((NumericColumn)ae["AEENDY"])[r]).ShouldBe([0.1, null, 100]);
