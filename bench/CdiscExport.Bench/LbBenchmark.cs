@@ -27,6 +27,7 @@ internal static class LbBenchmark
     /// </summary>
     public static void Measure(string work, string cli, int rows, int runs, string toXptNote, string toCsvNote)
     {
+        Directory.CreateDirectory(work);
         var csv = Path.Combine(work, "lb.csv");
         var rds = Path.Combine(work, "lb.rds");
         var havenXpt = Path.Combine(work, "lb-haven.xpt");
