@@ -21,8 +21,9 @@ static int Usage()
           dsj       1,000,000-row LB: our xpt->ndjson and ndjson->xpt (and dsjc both ways) as ratios to our xpt->csv, peak memory
         usage: dotnet run -c Release --project bench/CdiscExport.Bench -- generate --subjects N --out DIR
           generate  the sample study's raw forms at N subjects (export them with --raw DIR)
-        usage: dotnet run -c Release --project bench/CdiscExport.Bench -- scale [--subjects 500,5000,20000] [--work DIR]
-          scale     the whole export at N subjects vs R haven writing the same datasets; time, memory, cost per row
+        usage: dotnet run -c Release --project bench/CdiscExport.Bench -- scale [--subjects 500,5000,20000] [--convert-rows 200000] [--work DIR]
+          scale     the whole export at N subjects vs R haven writing the same datasets; time, memory, cost per row;
+                    then lb's two conversions at --convert-rows N (default 200000, 0 skips them)
         usage: dotnet run -c Release --project bench/CdiscExport.Bench -- validate [--subjects 5000] [--runs 3] [--work DIR] [--rebuild] [--timings] [--validate-options "--include-deprecated --max-findings 0"]
           validate  `cdisc-export validate` (every rule) on the package at N subjects and on the CDISC pilot vs R haven only
                     reading the same XPT files (and readstat xpt->csv); time, memory, rows/s. Reuses WORK/out-N unless

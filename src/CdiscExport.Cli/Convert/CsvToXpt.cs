@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using CdiscExport.Cli.Commands;
 using CdiscExport.Core.Standards;
@@ -23,41 +24,69 @@ internal static class CsvToXpt
         MalformedData = CsvMalformedDataHandling.Throw,
     };
 
+    // The writing pass decodes character cells through the reader's per-column string pool: a value repeated down a
+    // column (STUDYID, LBTESTCD, a unit) is one string, decoded once, which the XPT writer then recognises as the value
+    // its field already holds.
+    private static readonly CsvReaderOptions PooledOptions = Options with { PoolStrings = true };
+
     public static long Convert(string input, string output, int version, DateTime created, StandardsLibrary? standards, TextWriter messages)
     {
         var name = Path.GetFileNameWithoutExtension(input).ToUpperInvariant();
-        var (headers, numeric, lengths) = Scan(input);
-        var variables = Describe(name, headers, numeric, lengths, standards, messages);
+        var (standard, structure) = StandardOf(name, standards);
+        var (headers, numeric, lengths) = Scan(input, standard, structure);
+        var variables = Describe(name, headers, numeric, lengths, standard, structure, messages);
         var dataset = new XptDataset(name, standards?.Sdtmig.FindDataset(name)?.Label ?? standards?.Adamig.FindDataset(name)?.Label ?? string.Empty,
             variables.Select(v => v.Variable).ToList());
 
         return StagedFile.Write(output, temporary =>
         {
-            long rows = 0;
             using var stream = File.Create(temporary);
             using var writer = XptWriter.Create(stream, dataset, XptWriterOptions.Default with { Version = version, Created = created, Modified = created });
-            using var reader = CsvReader.FromFile(input, Options);
-            var values = new XptValue[variables.Count];
-            while (reader.Read())
-            {
-                for (var i = 0; i < variables.Count; i++)
-                {
-                    var span = reader.GetSpan(variables[i].Ordinal);
-                    values[i] = variables[i].Variable.Type == XptVariableType.Numeric
-                        ? ParseNumber(span, input, reader.LineNumber, variables[i].Variable.Name)
-                        : XptValue.Text(Encoding.UTF8.GetString(span).TrimEnd(' '));
-                }
-
-                writer.WriteRow(values);
-                rows++;
-            }
-
+            using var reader = CsvReader.FromFile(input, PooledOptions);
+            var rows = WriteRows(reader, writer, variables, input);
             writer.Complete();
             return rows;
         });
     }
 
-    private static (string[] Headers, bool[] Numeric, int[] Lengths) Scan(string input)
+    // Hot loop, run once per file: jitted fully optimised at once (a ReadyToRun or tier-0 body would run it to the end).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static long WriteRows(CsvReader reader, XptWriter writer, List<(int Ordinal, XptVariable Variable)> variables, string input)
+    {
+        long rows = 0;
+        var count = variables.Count;
+        var ordinals = variables.Select(v => v.Ordinal).ToArray();
+        var numbers = variables.Select(v => v.Variable.Type == XptVariableType.Numeric ? new NumberCells() : null).ToArray();
+        var values = new XptValue[count];
+        while (reader.Read())
+        {
+            for (var i = 0; i < count; i++)
+            {
+                values[i] = numbers[i] is { } cells
+                    ? cells.Value(reader.GetSpan(ordinals[i]), input, reader.LineNumber, variables[i].Variable.Name)
+                    : XptValue.Text(reader.GetString(ordinals[i]).TrimEnd(' '));
+            }
+
+            writer.WriteRow(values);
+            rows++;
+        }
+
+        return rows;
+    }
+
+    // The standard whose metadata types the columns, and the structure its variables are looked up in.
+    private static (ImplementationGuide? Standard, string Structure) StandardOf(string dataset, StandardsLibrary? standards)
+    {
+        var standard = standards is null ? null
+            : standards.Sdtmig.FindDataset(dataset) is not null ? standards.Sdtmig
+            : standards.Adamig.FindDataset(dataset) is not null ? standards.Adamig
+            : null;
+        return (standard, standard == standards?.Adamig && dataset != "ADSL" ? "BDS" : dataset);
+    }
+
+    // Columns the standard makes character need no number test: only their longest value is learned.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static (string[] Headers, bool[] Numeric, int[] Lengths) Scan(string input, ImplementationGuide? standard, string structure)
     {
         using var reader = CsvReader.FromFile(input, Options);
         var headers = reader.Headers.ToArray();
@@ -66,7 +95,8 @@ internal static class CsvToXpt
             throw new UsageException($"{input}: the CSV has no header row");
         }
 
-        var numeric = Enumerable.Repeat(true, headers.Length).ToArray();
+        var numeric = headers.Select(h => standard?.FindVariable(structure, h)?.Type != VariableDataType.Char).ToArray();
+        var numbers = numeric.Select(n => n ? new NumberCells() : null).ToArray();
         var lengths = Enumerable.Repeat(1, headers.Length).ToArray();
         while (reader.Read())
         {
@@ -77,13 +107,12 @@ internal static class CsvToXpt
 
             for (var i = 0; i < headers.Length; i++)
             {
-                var span = reader.GetSpan(i);
-                var trimmed = span.TrimEnd((byte)' ');
+                var trimmed = reader.GetSpan(i).TrimEnd((byte)' ');
                 lengths[i] = Math.Max(lengths[i], trimmed.Length);
-                if (numeric[i] && trimmed.Length > 0 && !double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
-                    && !SasMissing.TryParse(Encoding.ASCII.GetString(trimmed), out _))
+                if (numbers[i] is { } cells && !cells.IsNumber(trimmed))
                 {
                     numeric[i] = false;
+                    numbers[i] = null;
                 }
             }
         }
@@ -91,13 +120,9 @@ internal static class CsvToXpt
         return (headers, numeric, lengths);
     }
 
-    private static List<(int Ordinal, XptVariable Variable)> Describe(string dataset, string[] headers, bool[] numeric, int[] lengths, StandardsLibrary? standards, TextWriter messages)
+    private static List<(int Ordinal, XptVariable Variable)> Describe(string dataset, string[] headers, bool[] numeric, int[] lengths,
+        ImplementationGuide? standard, string structure, TextWriter messages)
     {
-        var standard = standards is null ? null
-            : standards.Sdtmig.FindDataset(dataset) is not null ? standards.Sdtmig
-            : standards.Adamig.FindDataset(dataset) is not null ? standards.Adamig
-            : null;
-        var structure = standard == standards?.Adamig && dataset != "ADSL" ? "BDS" : dataset;
         var result = new List<(int Order, int Ordinal, XptVariable Variable)>();
         for (var i = 0; i < headers.Length; i++)
         {
@@ -121,21 +146,86 @@ internal static class CsvToXpt
         return result.OrderBy(r => r.Order).ThenBy(r => r.Ordinal).Select(r => (r.Ordinal, r.Variable)).ToList();
     }
 
-    private static XptValue ParseNumber(ReadOnlySpan<byte> span, string file, long line, string variable)
+    /// <summary>
+    /// One numeric column's cells, each distinct text parsed once: a small direct-mapped table from the cell's bytes to
+    /// its value, which keeps what a column repeats (visit numbers, study days, reference ranges) and is overwritten by
+    /// what it does not.
+    /// </summary>
+    private sealed class NumberCells
     {
-        var trimmed = span.Trim((byte)' ');
-        if (trimmed.Length == 0)
+        private const int Slots = 256;
+        private const int MaxCached = 24;
+
+        private readonly byte[] _keys = new byte[Slots * MaxCached];
+        private readonly int[] _lengths = new int[Slots];
+        private readonly XptValue[] _values = new XptValue[Slots];
+
+        /// <summary>Whether a right-trimmed cell is a number, a SAS missing value or empty (the scan's test).</summary>
+        public bool IsNumber(ReadOnlySpan<byte> trimmed) => TryValue(trimmed, out _);
+
+        /// <summary>The value of a cell, trimmed both sides (empty is <c>.</c>).</summary>
+        public XptValue Value(ReadOnlySpan<byte> cell, string file, long line, string variable)
         {
-            return XptValue.Missing();
+            var trimmed = cell.Trim((byte)' ');
+            return TryValue(trimmed, out var value)
+                ? value
+                : throw new UsageException($"{file} line {line}, column {variable}: \"{Encoding.UTF8.GetString(trimmed)}\" is not a number");
         }
 
-        if (double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        private bool TryValue(ReadOnlySpan<byte> trimmed, out XptValue value)
         {
-            return XptValue.Number(value);
+            if (trimmed.Length == 0)
+            {
+                value = XptValue.Missing();
+                return true;
+            }
+
+            if (trimmed.Length > MaxCached)
+            {
+                return TryParse(trimmed, out value);
+            }
+
+            var slot = Slot(trimmed);
+            var key = _keys.AsSpan(slot * MaxCached, MaxCached);
+            if (_lengths[slot] == trimmed.Length && trimmed.SequenceEqual(key[..trimmed.Length]))
+            {
+                value = _values[slot];
+                return true;
+            }
+
+            if (!TryParse(trimmed, out value))
+            {
+                return false;
+            }
+
+            trimmed.CopyTo(key);
+            _lengths[slot] = trimmed.Length;
+            _values[slot] = value;
+            return true;
         }
 
-        return SasMissing.TryParse(Encoding.ASCII.GetString(trimmed), out var kind)
-            ? XptValue.Missing(kind)
-            : throw new UsageException($"{file} line {line}, column {variable}: \"{Encoding.UTF8.GetString(trimmed)}\" is not a number");
+        private static int Slot(ReadOnlySpan<byte> text)
+        {
+            var hash = (uint)text.Length;
+            foreach (var b in text)
+            {
+                hash = (hash * 31) + b;
+            }
+
+            return (int)((hash ^ (hash >> 8)) % Slots);
+        }
+
+        private static bool TryParse(ReadOnlySpan<byte> trimmed, out XptValue value)
+        {
+            if (double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+            {
+                value = XptValue.Number(number);
+                return true;
+            }
+
+            var isMissing = SasMissing.TryParse(Encoding.ASCII.GetString(trimmed), out var kind);
+            value = isMissing ? XptValue.Missing(kind) : default;
+            return isMissing;
+        }
     }
 }

@@ -56,11 +56,23 @@ internal static class PackageExporter
         var adam = DeriveAdam(sdtm, Report);
         WriteDatasets(files, layout, sdtm, adam);
         WriteDefines(options, layout, sdtm, adam, Report);
+
+        // The SDTM datasets are on disk now and the checks read them back from there: only their shapes are kept (for
+        // the summary), so that the memory the columns hold is free for the checks, where the export peaks.
+        var sdtmShapes = DatasetShape.Of(sdtm.Datasets);
+        sdtm = sdtm with { Datasets = [] };
         var (conformance, package) = Check(options, spec, layout, Report);
         WriteReports(options, layout, sdtm, adam, files, conformance, package, Report);
         staged.Commit();
 
-        return Summarise(output, new PackageLayout(options.OutFolder, spec.StudyId), sdtm, adam, files, conformance, options.FailOn);
+        return Summarise(output, new PackageLayout(options.OutFolder, spec.StudyId), sdtm, sdtmShapes, adam, files, conformance, options.FailOn);
+    }
+
+    /// <summary>What the summary says of a written dataset.</summary>
+    private sealed record DatasetShape(string Name, int RowCount, int ColumnCount)
+    {
+        public static IReadOnlyList<DatasetShape> Of(IEnumerable<Dataset> datasets) =>
+            datasets.Select(d => new DatasetShape(d.Name, d.RowCount, d.Columns.Count)).ToList();
     }
 
     /// <summary>Map: the SDTM datasets from the raw forms (DM first, then the others side by side).</summary>
@@ -170,8 +182,8 @@ internal static class PackageExporter
     }
 
     /// <summary>What the console says once the package is in place, and the exit code --fail-on gives.</summary>
-    private static int Summarise(TextWriter output, PackageLayout written, MappingResult sdtm, AdamResult? adam, DatasetFiles files,
-        ConformanceResult? conformance, string failOn)
+    private static int Summarise(TextWriter output, PackageLayout written, MappingResult sdtm, IReadOnlyList<DatasetShape> sdtmShapes, AdamResult? adam,
+        DatasetFiles files, ConformanceResult? conformance, string failOn)
     {
         foreach (var note in sdtm.RawNotes ?? [])
         {
@@ -184,12 +196,12 @@ internal static class PackageExporter
                 $"xpt: {files.Transliterations.Count} texts transliterated to ASCII (each listed in {written.Report(PackageLayout.Transliteration)})"));
         }
 
-        output.WriteLine($"{sdtm.StudyId}: {sdtm.Datasets.Count} SDTM datasets written to {written.Sdtm}");
-        ListDatasets(output, sdtm.Datasets);
+        output.WriteLine($"{sdtm.StudyId}: {sdtmShapes.Count} SDTM datasets written to {written.Sdtm}");
+        ListDatasets(output, sdtmShapes);
         if (adam is not null)
         {
             output.WriteLine($"{sdtm.StudyId}: ADaM datasets written to {written.Adam}");
-            ListDatasets(output, adam.Datasets);
+            ListDatasets(output, DatasetShape.Of(adam.Datasets));
             foreach (var warning in adam.Warnings)
             {
                 output.WriteLine($"  warning: {warning}");
@@ -212,11 +224,11 @@ internal static class PackageExporter
         return verdict.ExitCode(failOn);
     }
 
-    private static void ListDatasets(TextWriter output, IEnumerable<Dataset> datasets)
+    private static void ListDatasets(TextWriter output, IEnumerable<DatasetShape> datasets)
     {
         foreach (var dataset in datasets)
         {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {dataset.Name,-8} {dataset.RowCount,7} records {dataset.Columns.Count,4} variables"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {dataset.Name,-8} {dataset.RowCount,7} records {dataset.ColumnCount,4} variables"));
         }
     }
 

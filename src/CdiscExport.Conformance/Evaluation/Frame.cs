@@ -135,6 +135,10 @@ internal sealed class FrameColumn
 /// </summary>
 internal sealed class Frame
 {
+    // The source arrays of a one-dataset frame of n rows (all zeros; 1..n), which frames only read: shared by every
+    // frame of that size, as rules build one per dataset and variable.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, (int[] Names, int[] Records)> DatasetSources = new();
+
     private readonly List<FrameColumn> columns = [];
     private readonly Dictionary<string, int> byName = new(StringComparer.Ordinal);
 
@@ -150,13 +154,17 @@ internal sealed class Frame
     /// <summary>A frame of <paramref name="rows"/> rows of one dataset, row i being record i + 1.</summary>
     public static Frame ForDataset(string datasetName, int rows)
     {
-        var recs = new int[rows];
-        for (var i = 0; i < rows; i++)
+        var (names, recs) = DatasetSources.GetOrAdd(rows, n =>
         {
-            recs[i] = i + 1;
-        }
+            var records = new int[n];
+            for (var i = 0; i < n; i++)
+            {
+                records[i] = i + 1;
+            }
 
-        return new Frame(rows, [datasetName], new int[rows], recs);
+            return (new int[n], records);
+        });
+        return new Frame(rows, [datasetName], names, recs);
     }
 
     /// <summary>Rows.</summary>

@@ -372,6 +372,19 @@ internal static class Joins
         return result;
     }
 
+    private static int IdOf(Dictionary<string, int> ids, string text)
+    {
+        if (!ids.TryGetValue(text, out var id))
+        {
+            id = ids.Count;
+            ids.Add(text, id);
+        }
+
+        return id;
+    }
+
+    private static long KeyAndText(int key, int text) => ((long)key << 32) | (uint)text;
+
     // CORE compares IDVARVAL with a numeric --SEQ as text, numbers without ".0".
     private static string Normalised(Value v) => v.IsNull ? "\u0000" : Operators.OperatorRegistry.StrConversion(v).ToString();
 
@@ -412,9 +425,10 @@ internal static class Joins
         var byKey = KeyCoder.RowsByKey(parentKey, coder.Count);
         var allParents = Enumerable.Range(0, parent.RowCount).ToList();
 
-        // Per IDVAR variable of the parent: (key, IDVARVAL as text) to the first parent holding it.
-        var byIdvar = new Dictionary<string, Dictionary<(int, string), int>>(StringComparer.Ordinal);
-        Dictionary<(int, string), int>? IndexOf(string variable)
+        // Per IDVAR variable of the parent: its values as text, numbered, and (key, text number) to the first parent
+        // holding it; a number per distinct text keeps the per-row work to integer hashing.
+        var byIdvar = new Dictionary<string, (Dictionary<string, int> Texts, Dictionary<long, int> First)>(StringComparer.Ordinal);
+        (Dictionary<string, int> Texts, Dictionary<long, int> First)? IndexOf(string variable)
         {
             if (byIdvar.TryGetValue(variable, out var index))
             {
@@ -426,20 +440,22 @@ internal static class Joins
                 return null;
             }
 
-            var texts = target.Distinct.Select(v => v.IsNull ? null : Normalised(v)).ToArray();
-            index = new Dictionary<(int, string), int>();
+            var textIds = new Dictionary<string, int>(StringComparer.Ordinal);
+            var ids = target.Distinct.Select(v => v.IsNull ? -1 : IdOf(textIds, Normalised(v))).ToArray();
+            var first = new Dictionary<long, int>();
             for (var p = 0; p < parent.RowCount; p++)
             {
-                if (texts[target.Codes[p]] is { } t)
+                if (ids[target.Codes[p]] is var id and >= 0)
                 {
-                    index.TryAdd((keyed ? parentKey[p] : 0, t), p);
+                    first.TryAdd(KeyAndText(keyed ? parentKey[p] : 0, id), p);
                     if (keyed)
                     {
-                        index.TryAdd((-1, t), p);
+                        first.TryAdd(KeyAndText(-1, id), p);
                     }
                 }
             }
 
+            index = (textIds, first);
             byIdvar[variable] = index;
             return index;
         }
@@ -468,7 +484,8 @@ internal static class Joins
                 continue;
             }
 
-            if (IndexOf(iv.ToString()) is { } index && index.TryGetValue((nullKey ? -1 : keyed ? childKey[r] : 0, Normalised(ivv)), out var p))
+            if (IndexOf(iv.ToString()) is { } index && index.Texts.TryGetValue(Normalised(ivv), out var text)
+                && index.First.TryGetValue(KeyAndText(nullKey ? -1 : keyed ? childKey[r] : 0, text), out var p))
             {
                 matched[r] = p;
             }

@@ -11,6 +11,9 @@ namespace CdiscExport.Core.Csv;
 /// </summary>
 public sealed class DatasetCsvWriter : IDisposable
 {
+    /// <summary>The longest text <see cref="FormatNumber"/> writes.</summary>
+    public const int MaxNumberLength = 32;
+
     private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with
     {
         NewLine = "\r\n",
@@ -54,6 +57,10 @@ public sealed class DatasetCsvWriter : IDisposable
     /// <summary>Writes one field of the current record, right-trimmed; <see cref="EndRecord"/> ends the record.</summary>
     public void WriteField(ReadOnlySpan<char> field) => _csv.WriteField(field.TrimEnd(' '));
 
+    /// <summary>Writes one field of the current record from UTF-8 bytes, quoted exactly as <see cref="WriteField"/> would
+    /// quote the same text; the bytes are written as they are (not trimmed, not validated).</summary>
+    public void WriteUtf8Field(ReadOnlySpan<byte> utf8) => _csv.WriteField(utf8);
+
     /// <summary>Writes a number in shortest round-trip form without allocating; null (missing) as an empty field.</summary>
     public void WriteNumber(double? value)
     {
@@ -63,21 +70,33 @@ public sealed class DatasetCsvWriter : IDisposable
             return;
         }
 
-        Span<char> buffer = stackalloc char[32];
+        Span<byte> buffer = stackalloc byte[MaxNumberLength];
+        _csv.WriteField(buffer[..FormatNumber(v, buffer)]);
+    }
+
+    /// <summary>
+    /// Formats a number as <see cref="WriteNumber"/> writes it (shortest round-trip form, invariant culture) into
+    /// <paramref name="utf8"/>, for callers that write the same number many times (<see cref="WriteUtf8Field"/>).
+    /// </summary>
+    /// <param name="value">The number.</param>
+    /// <param name="utf8">At least <see cref="MaxNumberLength"/> bytes.</param>
+    /// <returns>The number of bytes written.</returns>
+    public static int FormatNumber(double value, Span<byte> utf8)
+    {
         int written;
-        if (v == Math.Floor(v) && Math.Abs(v) < 1e15 && !(v == 0 && double.IsNegative(v)))
+        if (value == Math.Floor(value) && Math.Abs(value) < 1e15 && !(value == 0 && double.IsNegative(value)))
         {
             // Whole numbers (--SEQ, --DY, VISITNUM) are most numbers in SDTM: integer formatting gives the same text as
             // the shortest round-trip form and is several times faster.
-            _ = ((long)v).TryFormat(buffer, out written, default, System.Globalization.CultureInfo.InvariantCulture);
+            _ = ((long)value).TryFormat(utf8, out written, default, System.Globalization.CultureInfo.InvariantCulture);
         }
         else
         {
             // The default format of double is the shortest text that parses back to the same value ("R" semantics).
-            _ = v.TryFormat(buffer, out written, default, System.Globalization.CultureInfo.InvariantCulture);
+            _ = value.TryFormat(utf8, out written, default, System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        _csv.WriteField(buffer[..written]);
+        return written;
     }
 
     /// <summary>Ends the current record.</summary>

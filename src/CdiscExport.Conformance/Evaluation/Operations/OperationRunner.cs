@@ -259,7 +259,6 @@ internal static class OperationRunner
 
         // pandas groupby drops null keys: records of the frame whose key has a null get null.
         var sourceKeys = group.Select(g => source.Column(g) ?? throw new MissingColumnException(g)).ToList();
-        var frameKeys = group.Select(g => c.Frame.Column(g) ?? throw new MissingColumnException(g)).ToList();
         var coder = new KeyCoder(group.Count, nullIsValue: false);
         var sourceKey = coder.Encode(sourceKeys, source.RowCount, add: true);
         var members = new List<Value>?[coder.Count];
@@ -272,7 +271,7 @@ internal static class OperationRunner
         }
 
         var results = members.Select(m => m is null ? Value.Null : perGroup(m)).ToArray();
-        var frameKey = coder.Encode(frameKeys, c.Frame.RowCount, add: false);
+        var frameKey = FrameKey(c, source, sourceKey, coder, () => group.Select(g => c.Frame.Column(g) ?? throw new MissingColumnException(g)).ToList());
         var distinct = results.Append(Value.Null).ToArray();
         var codes = new int[c.Frame.RowCount];
         for (var r = 0; r < codes.Length; r++)
@@ -283,6 +282,13 @@ internal static class OperationRunner
         c.Frame.Set(new FrameColumn(step.Id, codes, distinct));
     }
 
+
+    /// <summary>
+    /// The group key of each record of the rule's frame: the source's own keys when the operation groups the frame
+    /// itself (the same columns give the same codes), else the frame's key columns coded against the source's groups.
+    /// </summary>
+    private static int[] FrameKey(CheckContext c, Frame source, int[] sourceKey, KeyCoder coder, Func<List<FrameColumn>> frameKeys) =>
+        ReferenceEquals(source, c.Frame) ? sourceKey : coder.Encode(frameKeys(), c.Frame.RowCount, add: false);
 
     /// <summary>
     /// The group variables, <c>--</c> resolved; a variable that holds a list of names (the result of an earlier
@@ -440,7 +446,6 @@ internal static class OperationRunner
         // Groups keep null keys (pandas dropna=False); a group whose filtered rows are none counts 0.
         var regex = step.Parameters.GetValueOrDefault("regex") as string;
         var sourceKeys = group.Select(g => RegexKey(source.Column(g) ?? throw new MissingColumnException(g), regex)).ToList();
-        var frameKeys = group.Select(g => RegexKey(c.Frame.Column(g) ?? throw new MissingColumnException(g), regex)).ToList();
         var coder = new KeyCoder(group.Count, nullIsValue: true);
         var sourceKey = coder.Encode(sourceKeys, source.RowCount, add: true);
         var counts = new long[coder.Count];
@@ -449,7 +454,7 @@ internal static class OperationRunner
             counts[sourceKey[r]]++;
         }
 
-        var frameKey = coder.Encode(frameKeys, c.Frame.RowCount, add: false);
+        var frameKey = FrameKey(c, source, sourceKey, coder, () => group.Select(g => RegexKey(c.Frame.Column(g) ?? throw new MissingColumnException(g), regex)).ToList());
         var distinct = counts.Select(n => Value.Of(n)).Append(Value.Null).ToArray();
         var codes = new int[c.Frame.RowCount];
         for (var r = 0; r < codes.Length; r++)

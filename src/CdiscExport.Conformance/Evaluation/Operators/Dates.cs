@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CdiscExport.Conformance.Language;
@@ -134,8 +135,18 @@ internal static partial class IsoDates
         return CalendarValid(s);
     }
 
+    // Rules run side by side ask about the same texts again and again (every --DTC, rule after rule): each distinct
+    // text is matched once per process.
+    private static readonly ConcurrentDictionary<string, bool> Completeness = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Parsed?> Parses = new(StringComparer.Ordinal);
+
     /// <summary>Python's <c>datetime.fromisoformat</c> accepts it: a full date (extended or basic), optionally a time.</summary>
-    public static bool IsComplete(string s)
+    public static bool IsComplete(string s) => Completeness.TryGetValue(s, out var complete) ? complete : Completeness.GetOrAdd(s, IsCompleteUncached(s));
+
+    /// <summary>The date-time a valid text stands for (unknown parts at their defaults, 1970-01-01T00:00) and its precision.</summary>
+    public static Parsed? Parse(string s) => Parses.TryGetValue(s, out var parsed) ? parsed : Parses.GetOrAdd(s, ParseUncached(s));
+
+    private static bool IsCompleteUncached(string s)
     {
         var m = CompletePattern().Match(s);
         if (!m.Success)
@@ -164,8 +175,7 @@ internal static partial class IsoDates
         return !m.Groups["s"].Success || int.Parse(m.Groups["s"].Value, CultureInfo.InvariantCulture) <= 59;
     }
 
-    /// <summary>The date-time a valid text stands for (unknown parts at their defaults, 1970-01-01T00:00) and its precision.</summary>
-    public static Parsed? Parse(string s)
+    private static Parsed? ParseUncached(string s)
     {
         var m = DatePattern().Match(s);
         if (!m.Success)

@@ -69,12 +69,25 @@ internal static partial class OperatorRegistry
         if (t.Flag("value_is_reference"))
         {
             // The comparator column holds, per row, the name of the column to compare with (null when the data lacks it).
+            // Decided once per (name, value, referenced value) seen: IDVAR and IDVARVAL repeat down a SUPP-- dataset.
             var names = c.Column(t.Param("value") as string ?? "");
+            var referenced = names.Distinct.Select(n => c.Frame.Column(n.ToString())).ToArray();
+            var nameCodes = names.Codes;
+            var targetCodes = target.Codes;
+            var decided = new Dictionary<(int Name, int Target, int Referenced), bool>();
             var result = new bool[c.Rows];
             for (var r = 0; r < result.Length; r++)
             {
-                var referenced = names[r].ToString();
-                result[r] = Decide(target[r], c.Frame.Column(referenced) is { } column ? column[r] : Value.Null);
+                var column = referenced[nameCodes[r]];
+                var other = column is null ? -1 : column.Codes[r];
+                var key = (nameCodes[r], targetCodes[r], other);
+                if (!decided.TryGetValue(key, out var outcome))
+                {
+                    outcome = Decide(target.Distinct[targetCodes[r]], column is null ? Value.Null : column.Distinct[other]);
+                    decided[key] = outcome;
+                }
+
+                result[r] = outcome;
             }
 
             return result;
