@@ -22,9 +22,9 @@ namespace CdiscExport.Cli.Export;
 /// </summary>
 internal static class PackageExporter
 {
-    public static int Export(ExportOptions options, TextWriter output, TextWriter error)
+    public static int Export(ExportOptions options, TextWriter output, TextWriter error, CliEnvironment environment)
     {
-        var progress = ProgressDisplay.ForConsole(error);
+        var progress = ProgressDisplay.ForConsole(error, environment.Timings);
         try
         {
             return Export(options, output, progress.Report);
