@@ -1,0 +1,57 @@
+using CdiscExport.Testing;
+
+namespace CdiscExport.Cli.Tests.Fuzz;
+
+/// <summary>
+/// Each input the fuzz campaigns found to end in an internal error (exit 3), minimized and kept under
+/// tests/fixtures/fuzz/found: it is now bad input (exit 2) with a message that names the file, or it is read.
+/// </summary>
+public sealed class FoundByFuzzingTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("cdisc-found-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void Convert_DatasetJsonWithInvalidUtf8InMetadata_ExitsBadInputNamingTheFile()
+    {
+        var input = Found("dataset-json-invalid-utf8-metadata.json");
+        var output = Path.Combine(_folder, "out.json");
+        var run = Run("convert", input, output);
+        run.ExitCode.ShouldBe(CliApp.BadInput, run.Error);
+        run.Error.ShouldContain(input);
+        run.Error.ShouldContain("UTF-8");
+        File.Exists(output).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Export_SdtmSpecWithoutAVariableAdamReads_ExitsBadInputNamingFileAndVariable()
+    {
+        var study = StudyWith("ex.yaml", Found("spec-yaml-ex-without-exadj.yaml"));
+        var output = Path.Combine(_folder, "out");
+        var run = Run("export", study, "--out", output, "--formats", "csv");
+        run.ExitCode.ShouldBe(CliApp.BadInput, run.Error);
+        run.Error.ShouldContain(Path.Combine(study, "ex.yaml"));
+        run.Error.ShouldContain("EX.EXADJ");
+        Directory.Exists(output).ShouldBeFalse();
+    }
+
+    // The sample study (spec and raw forms) copied with one spec file replaced by a found one.
+    private string StudyWith(string file, string replacement)
+    {
+        var study = Path.Combine(_folder, "study");
+        FuzzCorpus.Instance.CopyStudyTo(study);
+        File.Copy(replacement, Path.Combine(study, file), overwrite: true);
+        return study;
+    }
+
+    private static string Found(string name) => RepositoryPaths.Get("tests", "fixtures", "fuzz", "found", name);
+
+    private CliRun Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = CliApp.Run(args, output, error, CliEnvironment.Process with { CurrentDirectory = _folder });
+        return new CliRun(code, output.ToString(), error.ToString());
+    }
+}
