@@ -66,9 +66,9 @@ public sealed partial class DatasetJsonReader
             {
                 throw new DatasetJsonException(DatasetJsonMessages.Malformed(e.Message), _filePath, null, null, e);
             }
-            catch (InvalidOperationException e) when (e.InnerException is DecoderFallbackException)
+            catch (InvalidOperationException e) when (e.TargetSite?.Module.Assembly == typeof(JsonException).Assembly)
             {
-                // System.Text.Json checks a string's UTF-8 only when it is read as text.
+                // System.Text.Json checks a string's UTF-8 and its \u escapes (a lone surrogate) only when it is read as text.
                 throw new DatasetJsonException(DatasetJsonMessages.NotUtf8, _filePath, null, null, e);
             }
 

@@ -1,3 +1,4 @@
+using CdiscExport.Cli.Commands;
 using CdiscExport.Core.Csv;
 using CdiscExport.Xpt;
 
@@ -61,7 +62,18 @@ internal static class XptToCsv
             SasVersion = reader.SasVersion,
             OperatingSystem = reader.OperatingSystem,
         };
-        using var writer = XptWriter.Create(target, reader.Dataset, options);
+        XptWriter writer;
+        try
+        {
+            writer = XptWriter.Create(target, reader.Dataset, options);
+        }
+        catch (ArgumentException e) when (e.ParamName == "options")
+        {
+            // The writer takes ASCII header texts only: a corrupt header's bytes are not copied.
+            throw new UsageException($"{input}: the library header cannot be copied as it is ({e.Message}); the file is corrupt");
+        }
+
+        using var _ = writer;
         writer.Write(reader);
         writer.Complete();
         return writer.RowCount;

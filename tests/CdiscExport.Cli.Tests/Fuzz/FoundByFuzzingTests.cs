@@ -24,6 +24,34 @@ public sealed class FoundByFuzzingTests : IDisposable
         File.Exists(output).ShouldBeFalse();
     }
 
+    [Theory]
+    [InlineData("dataset-json-lone-surrogate-in-metadata.json", ".xpt")]
+    [InlineData("dataset-json-lone-surrogate-in-row.json", ".xpt")]
+    [InlineData("dataset-json-lone-surrogate-in-row.json", ".ndjson")]
+    public void Convert_DatasetJsonWithALoneSurrogateEscape_ExitsBadInputNamingTheFile(string found, string extension)
+    {
+        var input = Found(found);
+        var output = Path.Combine(_folder, "out" + extension);
+        var run = Run("convert", input, output);
+        run.ExitCode.ShouldBe(CliApp.BadInput, run.Error);
+        run.Error.ShouldContain(input);
+        run.Error.ShouldContain("surrogate", Case.Insensitive);
+        File.Exists(output).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Convert_XptToXptWithNonAsciiOperatingSystemInHeader_ExitsBadInputNamingTheFile()
+    {
+        var input = Found("xpt-non-ascii-operating-system.xpt");
+        var output = Path.Combine(_folder, "out.xpt");
+        var run = Run("convert", input, output);
+        run.ExitCode.ShouldBe(CliApp.BadInput, run.Error);
+        run.Error.ShouldContain(input);
+        run.Error.ShouldContain("OperatingSystem");
+        File.Exists(output).ShouldBeFalse();
+        Run("convert", input, Path.Combine(_folder, "out.csv")).ExitCode.ShouldBe(CliApp.Success); // the data still reads
+    }
+
     [Fact]
     public void Export_SdtmSpecWithoutAVariableAdamReads_ExitsBadInputNamingFileAndVariable()
     {

@@ -50,6 +50,13 @@ internal static class FuzzCampaign
 
         var summary = string.Create(CultureInfo.InvariantCulture,
             $"fuzz {kind}: {settings.Cases} cases from seed {settings.Seed} in {clock.Elapsed.TotalSeconds:F1} s; exit 0: {exits[0]}, 1: {exits[1]}, 2: {exits[2]}, 3: {exits[3]}; failures: {failures.Count}");
+        if (settings.FoundFolder is { } found)
+        {
+            // A long campaign's record (docs/fuzzing.md): one line per kind, beside the inputs it kept.
+            Directory.CreateDirectory(found);
+            File.AppendAllText(Path.Combine(found, "summary.log"), summary + Environment.NewLine);
+        }
+
         return (summary, failures);
     }
 
