@@ -35,6 +35,14 @@ public static class AdamProgram
             return null;
         }
 
+        if (sdtm.Datasets.FirstOrDefault(d => d.Name == "DM") is { } dm && dm.Has("USUBJID") && dm["USUBJID"] is CharacterColumn subjects &&
+            Enumerable.Range(0, subjects.Count).Select(r => subjects[r]).GroupBy(u => u, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+        {
+            // ADSL has one record per subject, made from DM's.
+            throw new SpecException(Path.Combine(sdtm.Spec.Folder, "dm.yaml"), 0, 0, "USUBJID",
+                $"the ADaM derivations need one DM record per subject, but DM has {repeated.Count()} for USUBJID {repeated.Key}. Check the raw form this file maps for a repeated subject (or narrow it with where:).");
+        }
+
         try
         {
             return Run(new SdtmDatasets(sdtm.Datasets), spec, sdtm.Standards.Adamig);

@@ -64,6 +64,44 @@ public sealed class FoundByFuzzingTests : IDisposable
         Directory.Exists(output).ShouldBeFalse();
     }
 
+    [Theory]
+    [InlineData("dm.yaml", "spec-yaml-dm-without-studyid.yaml", "STUDYID")]
+    [InlineData("rs.yaml", "spec-yaml-rs-without-usubjid.yaml", "USUBJID")]
+    public void Export_SdtmSpecWithoutAVariableADerivationReads_ExitsBadInputNamingFileAndVariable(string file, string found, string variable)
+    {
+        var study = StudyWith(file, Found(found));
+        var output = Path.Combine(_folder, "out");
+        var run = Run("export", study, "--out", output, "--formats", "csv");
+        run.ExitCode.ShouldBe(CliApp.BadInput, run.Error);
+        run.Error.ShouldContain(Path.Combine(study, file));
+        run.Error.ShouldContain(variable);
+        Directory.Exists(output).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Export_RecordsBlockWithoutVariables_ExitsBadInputNamingFileAndLine()
+    {
+        var study = StudyWith("mh.yaml", Found("spec-yaml-mh-source-without-variables.yaml"));
+        var output = Path.Combine(_folder, "out");
+        var run = Run("export", study, "--out", output, "--formats", "csv");
+        run.ExitCode.ShouldBe(CliApp.BadInput, run.Error);
+        run.Error.ShouldContain(Path.Combine(study, "mh.yaml") + " line 3");
+        run.Error.ShouldContain("maps no variables");
+        Directory.Exists(output).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Export_RawDmWithARepeatedSubject_ExitsBadInputNamingSubject()
+    {
+        var study = StudyWith(Path.Combine("raw", "dm.csv"), Found("raw-csv-dm-repeated-subject.csv"));
+        var output = Path.Combine(_folder, "out");
+        var run = Run("export", study, "--out", output, "--formats", "csv");
+        run.ExitCode.ShouldBe(CliApp.BadInput, run.Error);
+        run.Error.ShouldContain(Path.Combine(study, "dm.yaml"));
+        run.Error.ShouldContain("BORLEN-PH1-01-002");
+        Directory.Exists(output).ShouldBeFalse();
+    }
+
     // The sample study (spec and raw forms) copied with one spec file replaced by a found one.
     private string StudyWith(string file, string replacement)
     {
