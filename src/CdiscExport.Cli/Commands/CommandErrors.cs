@@ -35,7 +35,7 @@ internal static class CommandErrors
         {
             return action();
         }
-        catch (Exception e) when (e is SpecException or MappingException or UsageException or XptFormatException or XptLimitException or XptValueOutOfRangeException
+        catch (Exception e) when (e is SpecException or MappingException or UsageException or XptFormatException or XptLimitException
                                       or DatasetJsonException or DefineFormatException or StandardsFormatException or DateFormatException
                                       or IOException or UnauthorizedAccessException or RuleFormatException)
         {

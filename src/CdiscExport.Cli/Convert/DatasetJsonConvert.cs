@@ -108,7 +108,7 @@ internal static class DatasetJsonConvert
                 {
                     writer.WriteRow(values);
                 }
-                catch (Exception e) when (e is XptLimitException or XptValueOutOfRangeException)
+                catch (XptLimitException e)
                 {
                     throw new UsageException($"{input} record {writer.RowCount + 1}: {e.Message}");
                 }
