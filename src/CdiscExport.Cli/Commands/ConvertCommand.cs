@@ -34,7 +34,7 @@ internal static class ConvertCommand
             var now = pinned ?? SystemClock.Instance.GetCurrentInstant().ToDateTimeUtc();
             var rows = kind switch
             {
-                (".xpt", ".xpt") => XptToCsv.Copy(from, to, parse.GetValue(version), pinned),
+                (".xpt", ".xpt") => XptToCsv.Copy(from, to, parse.GetValue(version), pinned, error),
                 (".csv", ".xpt") => CsvToXpt.Convert(from, to, parse.GetValue(version) ?? 5, now, LoadStandards(), error),
                 (".csv", _) when XptRows.IsDatasetJson(to) => CsvToDatasetJson(from, to, now, error),
                 (".xpt" or ".json" or ".ndjson" or ".dsjc", ".csv") => XptToCsv.Convert(from, to),

@@ -53,6 +53,7 @@ internal static class CsvToXpt
             }
 
             writer.Complete();
+            XptNoticeMessages.WriteOverflows(messages, name, writer.Overflows);
             return rows;
         });
     }

@@ -115,6 +115,7 @@ internal static class DatasetJsonConvert
             }
 
             writer.Complete();
+            XptNoticeMessages.WriteOverflows(messages, source.Dataset.Name, writer.Overflows);
             underflows = writer.Underflows;
             return writer.RowCount;
         });

@@ -47,7 +47,7 @@ internal static class XptToCsv
         return rows;
     });
 
-    public static long Copy(string input, string output, int? version, DateTime? created) => StagedFile.Write(output, temporary =>
+    public static long Copy(string input, string output, int? version, DateTime? created, TextWriter messages) => StagedFile.Write(output, temporary =>
     {
         using var source = File.OpenRead(input);
         using var reader = XptReader.Open(source, XptReaderOptions.Default with { FilePath = input });
@@ -76,6 +76,7 @@ internal static class XptToCsv
         using var _ = writer;
         writer.Write(reader);
         writer.Complete();
+        XptNoticeMessages.WriteOverflows(messages, reader.Dataset.Name, writer.Overflows);
         return writer.RowCount;
     });
 }

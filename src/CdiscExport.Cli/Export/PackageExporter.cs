@@ -191,6 +191,7 @@ internal static class PackageExporter
             output.WriteLine($"raw: {note}");
         }
 
+        XptNoticeMessages.WriteOverflows(output, files.Overflows);
         if (sdtm.TransliterateNonAscii)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
