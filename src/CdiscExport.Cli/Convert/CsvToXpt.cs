@@ -27,7 +27,7 @@ internal static class CsvToXpt
     {
         var name = Path.GetFileNameWithoutExtension(input).ToUpperInvariant();
         var (headers, numeric, lengths) = Scan(input);
-        var variables = Describe(name, headers, numeric, lengths, standards, messages);
+        var variables = Describe(input, name, headers, numeric, lengths, standards, messages);
         var dataset = new XptDataset(name, standards?.Sdtmig.FindDataset(name)?.Label ?? standards?.Adamig.FindDataset(name)?.Label ?? string.Empty,
             variables.Select(v => v.Variable).ToList());
 
@@ -35,27 +35,48 @@ internal static class CsvToXpt
         {
             long rows = 0;
             using var stream = File.Create(temporary);
-            using var writer = XptWriter.Create(stream, dataset, XptWriterOptions.Default with { Version = version, Created = created, Modified = created });
+            using var writer = CreateWriter(input, stream, dataset, XptWriterOptions.Default with { Version = version, Created = created, Modified = created });
             using var reader = CsvReader.FromFile(input, Options);
             var values = new XptValue[variables.Count];
-            while (reader.Read())
+            try
             {
-                for (var i = 0; i < variables.Count; i++)
+                while (reader.Read())
                 {
-                    var span = reader.GetSpan(variables[i].Ordinal);
-                    values[i] = variables[i].Variable.Type == XptVariableType.Numeric
-                        ? ParseNumber(span, input, reader.LineNumber, variables[i].Variable.Name)
-                        : XptValue.Text(Encoding.UTF8.GetString(span).TrimEnd(' '));
-                }
+                    for (var i = 0; i < variables.Count; i++)
+                    {
+                        var span = reader.GetSpan(variables[i].Ordinal);
+                        values[i] = variables[i].Variable.Type == XptVariableType.Numeric
+                            ? ParseNumber(span, input, reader.LineNumber, variables[i].Variable.Name)
+                            : XptValue.Text(Encoding.UTF8.GetString(span).TrimEnd(' '));
+                    }
 
-                writer.WriteRow(values);
-                rows++;
+                    writer.WriteRow(values);
+                    rows++;
+                }
+            }
+            catch (XptLimitException e)
+            {
+                // A value the XPT version cannot hold (non-ASCII text in V5): the message names the CSV's line.
+                throw new UsageException($"{input} line {reader.LineNumber}: {e.Message}");
             }
 
             writer.Complete();
             XptNoticeMessages.WriteOverflows(messages, name, writer.Overflows);
             return rows;
         });
+    }
+
+    // A name or label the XPT version does not allow is the CSV's: the message names it.
+    private static XptWriter CreateWriter(string input, Stream stream, XptDataset dataset, XptWriterOptions options)
+    {
+        try
+        {
+            return XptWriter.Create(stream, dataset, options);
+        }
+        catch (XptLimitException e)
+        {
+            throw new UsageException($"{input}: {e.Message}");
+        }
     }
 
     private static (string[] Headers, bool[] Numeric, int[] Lengths) Scan(string input)
@@ -92,7 +113,7 @@ internal static class CsvToXpt
         return (headers, numeric, lengths);
     }
 
-    private static List<(int Ordinal, XptVariable Variable)> Describe(string dataset, string[] headers, bool[] numeric, int[] lengths, StandardsLibrary? standards, TextWriter messages)
+    private static List<(int Ordinal, XptVariable Variable)> Describe(string input, string dataset, string[] headers, bool[] numeric, int[] lengths, StandardsLibrary? standards, TextWriter messages)
     {
         var standard = standards is null ? null
             : standards.Sdtmig.FindDataset(dataset) is not null ? standards.Sdtmig
@@ -111,7 +132,7 @@ internal static class CsvToXpt
             var isNumeric = meta is null ? numeric[i] : meta.Type == VariableDataType.Num;
             if (isNumeric && !numeric[i])
             {
-                throw new UsageException($"{headers[i]} is numeric in {standard!.Name} {standard.Version}, but the CSV holds text in it");
+                throw new UsageException($"{input}: column {headers[i]} is numeric in {standard!.Name} {standard.Version}, but the CSV holds text in it");
             }
 
             var label = meta?.Label ?? string.Empty;
