@@ -102,6 +102,31 @@ public sealed class FoundByFuzzingTests : IDisposable
         Directory.Exists(output).ShouldBeFalse();
     }
 
+    [Fact]
+    public void Export_RawFormWithLoneCarriageReturns_ExitsBadInputNamingTheForm()
+    {
+        // A lone CR ends a record as LF does: the form has more records than LF-ended lines (the reader overran its columns).
+        var study = StudyWith(Path.Combine("raw", "enrol.csv"), Found("raw-csv-enrol-lone-cr.csv"));
+        var output = Path.Combine(_folder, "out");
+        var run = Run("export", study, "--out", output, "--formats", "csv");
+        run.ExitCode.ShouldBe(CliApp.BadInput, run.Error);
+        run.Error.ShouldContain("enrol");
+        Directory.Exists(output).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Export_AdamYamlWithAControlCharacter_ExitsBadInputNamingFileLineAndColumn()
+    {
+        // U+0006 in a method text reached define.xml, which XML refuses (ArgumentException from XmlWriter).
+        var study = StudyWith(Path.Combine("adam", "adsl.yaml"), Found("adam-yaml-adsl-control-character.yaml"));
+        var output = Path.Combine(_folder, "out");
+        var run = Run("export", study, "--out", output, "--formats", "xpt");
+        run.ExitCode.ShouldBe(CliApp.BadInput, run.Error);
+        run.Error.ShouldContain(Path.Combine(study, "adam", "adsl.yaml") + " line 59");
+        run.Error.ShouldContain("U+0006");
+        Directory.Exists(output).ShouldBeFalse();
+    }
+
     // The sample study (spec and raw forms) copied with one spec file replaced by a found one.
     private string StudyWith(string file, string replacement)
     {
