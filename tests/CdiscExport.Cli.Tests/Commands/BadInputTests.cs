@@ -92,39 +92,16 @@ public sealed class BadInputTests : IDisposable
         Directory.Exists(output).ShouldBeFalse();
     }
 
-    [Fact]
-    public void Convert_CsvColumnNameTooLongForV5_Exit2NamingFileAndColumn()
+    [Theory]
+    [InlineData("things.csv", "ID,AVERYLONGNAME\n1,2\n", "", "AVERYLONGNAME")] // longer than V5's 8 characters
+    [InlineData("lb.csv", "STUDYID,USUBJID,LBSEQ,LBTESTCD,LBSTRESN\nS,S-1,1,HGB,12.5\nS,S-1,2,HGB,high\n", "", "LBSTRESN")] // numeric in SDTMIG
+    [InlineData("things.csv", "ID,NAME\n1,plain\n2,Zo\u00eb\n", " line 3", "NAME")] // not ASCII, for V5
+    [InlineData("things.csv", "ID,NAME\n1,plain\n2,\"open\n3,x\n", " line", "quote")] // unclosed quote
+    public void Convert_CsvToXptError_Exit2NamingFileLineAndColumn(string name, string csv, string where, string says)
     {
-        var input = Write("things.csv", "ID,AVERYLONGNAME\n1,2\n");
-        var output = Path.Combine(_work, "things.xpt");
-        ShouldBeBadInput(Run("convert", input, output), input, "AVERYLONGNAME");
-        File.Exists(output).ShouldBeFalse();
-    }
-
-    [Fact]
-    public void Convert_CsvTextInAStandardNumericColumn_Exit2NamingFileAndColumn()
-    {
-        var input = Write("lb.csv", "STUDYID,USUBJID,LBSEQ,LBTESTCD,LBSTRESN\nS,S-1,1,HGB,12.5\nS,S-1,2,HGB,high\n");
-        var output = Path.Combine(_work, "lb.xpt");
-        ShouldBeBadInput(Run("convert", input, output), input, "LBSTRESN");
-        File.Exists(output).ShouldBeFalse();
-    }
-
-    [Fact]
-    public void Convert_CsvNonAsciiTextToV5_Exit2NamingFileLineAndColumn()
-    {
-        var input = Write("things.csv", "ID,NAME\n1,plain\n2,Zoë\n");
-        var output = Path.Combine(_work, "things.xpt");
-        ShouldBeBadInput(Run("convert", input, output), input + " line 3", "NAME");
-        File.Exists(output).ShouldBeFalse();
-    }
-
-    [Fact]
-    public void Convert_CsvUnclosedQuote_Exit2NamingFileAndLine()
-    {
-        var input = Write("things.csv", "ID,NAME\n1,plain\n2,\"open\n3,x\n");
-        var output = Path.Combine(_work, "things.xpt");
-        ShouldBeBadInput(Run("convert", input, output), input, "line");
+        var input = Write(name, csv);
+        var output = Path.ChangeExtension(input, ".xpt");
+        ShouldBeBadInput(Run("convert", input, output), input + where, says);
         File.Exists(output).ShouldBeFalse();
     }
 
