@@ -16,6 +16,7 @@ internal sealed class FuzzCorpus
     private FuzzCorpus()
     {
         Root = Directory.CreateTempSubdirectory("cdisc-fuzz-corpus-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(Root, recursive: true);
         Study = Path.Combine(Root, "study");
         CopyStudy(RepositoryPaths.Get("specs", "bortezomib-lenalidomide-ph1"), Study);
         var package = Path.Combine(Root, "package");
