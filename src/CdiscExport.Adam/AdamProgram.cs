@@ -26,9 +26,35 @@ public static class AdamProgram
 {
     /// <summary>Runs ADSL, then ADRS, then the best-response table, on the mapping's SDTM datasets; null when the
     /// study's spec has no ADaM part.</summary>
-    /// <exception cref="SpecException">The ADaM spec lists a variable no derivation produces.</exception>
-    public static AdamResult? Run(MappingResult sdtm) =>
-        sdtm.Spec.Adam is { } spec ? Run(new SdtmDatasets(sdtm.Datasets), spec, sdtm.Standards.Adamig) : null;
+    /// <exception cref="SpecException">The ADaM spec lists a variable no derivation produces, or the study's SDTM spec
+    /// leaves out a dataset or variable (or gives it the other type) that the ADaM derivations read.</exception>
+    public static AdamResult? Run(MappingResult sdtm)
+    {
+        if (sdtm.Spec.Adam is not { } spec)
+        {
+            return null;
+        }
+
+        if (sdtm.Datasets.FirstOrDefault(d => d.Name == "DM") is { } dm && dm.Has("USUBJID") && dm["USUBJID"] is CharacterColumn subjects &&
+            Enumerable.Range(0, subjects.Count).Select(r => subjects[r]).GroupBy(u => u, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+        {
+            // ADSL has one record per subject, made from DM's.
+            throw new SpecException(Path.Combine(sdtm.Spec.Folder, "dm.yaml"), 0, 0, "USUBJID",
+                $"the ADaM derivations need one DM record per subject, but DM has {repeated.Count()} for USUBJID {repeated.Key}. Check the raw form this file maps for a repeated subject (or narrow it with where:).");
+        }
+
+        try
+        {
+            return Run(new SdtmDatasets(sdtm.Datasets), spec, sdtm.Standards.Adamig);
+        }
+        catch (DatasetVariableException e)
+        {
+            // The SDTM spec file that should produce it is the one to change (or the ADaM part, if the study has none).
+            var file = Path.Combine(sdtm.Spec.Folder, e.Dataset.ToLowerInvariant() + ".yaml");
+            throw new SpecException(file, 0, 0, e.Variable,
+                $"the ADaM derivations (adam/*.yaml) read SDTM {e.Dataset}{(e.Variable is null ? string.Empty : "." + e.Variable)}, but {e.Message} Map it in this file (and list the dataset in study.yaml), or remove the adam/ folder.");
+        }
+    }
 
     /// <summary>Runs ADSL, then ADRS, then the best-response table, on any SDTM datasets.</summary>
     /// <exception cref="SpecException">The ADaM spec lists a variable no derivation produces.</exception>

@@ -15,7 +15,7 @@ public sealed class SdtmDatasets
     public Dataset? Find(string name) => _byName.GetValueOrDefault(name);
 
     /// <summary>The dataset.</summary>
-    /// <exception cref="InvalidOperationException">The study has no such dataset.</exception>
+    /// <exception cref="DatasetVariableException">The study has no such dataset.</exception>
     public Dataset Require(string name) =>
-        Find(name) ?? throw new InvalidOperationException($"ADaM needs SDTM {name}, which the study does not have.");
+        Find(name) ?? throw new DatasetVariableException(name, null, $"ADaM needs SDTM {name}, which the study does not have.");
 }

@@ -38,6 +38,8 @@ internal static class DatasetJsonMessages
 
     public static string Malformed(string detail) => $"not well-formed JSON ({detail}).";
 
+    public const string NotUtf8 = "a string is not valid Unicode text (bytes that are not UTF-8, or a \\uD800-\\uDFFF escape without its pair), which Dataset-JSON requires; the file is corrupt or was saved in another encoding.";
+
     public const string NotAnObject = "the file does not start with a JSON object; a Dataset-JSON file starts with its metadata object.";
     public const string Truncated = "the file ends before the metadata is complete; it is truncated.";
     public const string TruncatedRows = "the file ends inside the rows; it is truncated.";

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace CdiscExport.DatasetJson;
@@ -64,6 +65,11 @@ public sealed partial class DatasetJsonReader
             catch (JsonException e)
             {
                 throw new DatasetJsonException(DatasetJsonMessages.Malformed(e.Message), _filePath, null, null, e);
+            }
+            catch (InvalidOperationException e) when (e.TargetSite?.Module.Assembly == typeof(JsonException).Assembly)
+            {
+                // System.Text.Json checks a string's UTF-8 and its \u escapes (a lone surrogate) only when it is read as text.
+                throw new DatasetJsonException(DatasetJsonMessages.NotUtf8, _filePath, null, null, e);
             }
 
             if (metadata is null)

@@ -117,6 +117,11 @@ public sealed partial class DatasetJsonReader : IDisposable
             {
                 throw new DatasetJsonException(DatasetJsonMessages.Malformed(e.Message), _filePath, RowNumber + 1, null, e);
             }
+            catch (InvalidOperationException e) when (e.TargetSite?.Module.Assembly == typeof(JsonException).Assembly)
+            {
+                // System.Text.Json checks a string's UTF-8 and its \u escapes (a lone surrogate) only when it is read as text.
+                throw new DatasetJsonException(DatasetJsonMessages.NotUtf8, _filePath, RowNumber + 1, null, e);
+            }
 
             if (outcome == RowOutcome.NeedMore)
             {

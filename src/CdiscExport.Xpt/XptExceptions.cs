@@ -69,33 +69,3 @@ public sealed class XptLimitException : ArgumentException
     /// <summary>1-based row number, when a data value is at fault.</summary>
     public long? RowNumber { get; }
 }
-
-/// <summary>A number's magnitude is at or above 16^63 (about 7.2e75), beyond any IBM double.</summary>
-public sealed class XptValueOutOfRangeException : ArgumentOutOfRangeException
-{
-    /// <summary>Creates the exception.</summary>
-    /// <param name="member">The dataset name.</param>
-    /// <param name="variable">The variable.</param>
-    /// <param name="rowNumber">1-based row number.</param>
-    /// <param name="value">The value.</param>
-    public XptValueOutOfRangeException(string member, string variable, long rowNumber, double value)
-        : base(variable, value, XptMessages.OutOfRange(member, variable, rowNumber))
-    {
-        Member = member;
-        Variable = variable;
-        RowNumber = rowNumber;
-        Value = value;
-    }
-
-    /// <summary>The dataset name.</summary>
-    public string Member { get; }
-
-    /// <summary>The variable.</summary>
-    public string Variable { get; }
-
-    /// <summary>1-based row number.</summary>
-    public long RowNumber { get; }
-
-    /// <summary>The value that could not be stored.</summary>
-    public double Value { get; }
-}

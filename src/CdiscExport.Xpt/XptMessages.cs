@@ -13,9 +13,6 @@ internal static class XptMessages
     public static string NotA(string what, XptValue value) =>
         Invariant($"The value {value} is not a {what}; check IsNumber / IsMissing / IsText first.");
 
-    public static string OutOfRange(string member, string variable, long row) =>
-        Invariant($"{member}.{variable} row {row}: magnitude is at or above 16^63 (about 7.2e75), beyond any IBM double. Rescale the value or store it as text.");
-
     public static string Located(string problem, string? filePath, long offset, string? member, string? variable)
     {
         var where = Invariant($"{filePath ?? "XPT input"} byte {offset} (record {(offset / XptLayout.RecordLength) + 1})");

@@ -30,6 +30,7 @@ public sealed partial class XptWriter : IDisposable
     private readonly byte[] _buffer;
     private readonly List<XptTransliteration> _transliterations = [];
     private readonly List<XptUnderflow> _underflows = [];
+    private readonly List<XptOverflow> _overflows = [];
     private int _buffered;
     private long _bytesWritten;
     private long _rowCount;
@@ -92,15 +93,18 @@ public sealed partial class XptWriter : IDisposable
     /// <summary>Every non-zero number below the IBM range (about 5.4e-79) that was written as 0.</summary>
     public IReadOnlyList<XptUnderflow> Underflows => _underflows;
 
+    /// <summary>Every number that rounds to or beyond the largest IBM magnitude (about 7.237e75), written as that maximum.</summary>
+    public IReadOnlyList<XptOverflow> Overflows => _overflows;
+
     /// <summary>
     /// Appends one observation. Numeric variables take <see cref="XptValue.Number"/> or <see cref="XptValue.Missing(SasMissingKind)"/>
-    /// (NaN and infinities are written as <c>.</c>); character variables take <see cref="XptValue.Text"/> (a missing
-    /// value is written as blanks). The mirror of <see cref="XptReader.Read"/>.
+    /// (NaN and infinities are written as <c>.</c>; a magnitude that rounds to or beyond the IBM maximum, about 7.237e75,
+    /// is written as that maximum and listed in <see cref="Overflows"/>); character variables take <see cref="XptValue.Text"/>
+    /// (a missing value is written as blanks). The mirror of <see cref="XptReader.Read"/>.
     /// </summary>
     /// <param name="values">One value per variable, in variable order.</param>
     /// <exception cref="ArgumentException">Wrong number of values, or a value of the wrong type.</exception>
     /// <exception cref="XptLimitException">Text longer than the variable's length, or non-ASCII text.</exception>
-    /// <exception cref="XptValueOutOfRangeException">A number at or above 16^63 in magnitude.</exception>
     public void WriteRow(ReadOnlySpan<XptValue> values)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -233,7 +237,9 @@ public sealed partial class XptWriter : IDisposable
                 _fieldNumberKnown[index] = true;
                 break;
             case IbmEncodeResult.Overflow:
-                throw new XptValueOutOfRangeException(_dataset.Name, variable.Name, rowNumber, number);
+                // IbmFloat wrote the largest magnitude with the value's sign.
+                _overflows.Add(new XptOverflow(variable.Name, rowNumber, number));
+                break;
             case IbmEncodeResult.Underflow:
                 _underflows.Add(new XptUnderflow(variable.Name, rowNumber, number));
                 break;

@@ -3,8 +3,9 @@ using CdiscExport.Testing;
 namespace CdiscExport.Cli.Tests;
 
 /// <summary>
-/// The command's help is part of its contract: each command's --help output is an approved file, changed only in a
-/// commit that says why. Set CDISC_EXPORT_APPROVE=1 to rewrite the approved files after a deliberate change.
+/// The command's help is part of its contract: each command's --help output, laid out at
+/// <see cref="CliApp.HelpWidth"/> columns whatever the console's width, is an approved file under Approvals/. A
+/// change writes <c>help-*.received.txt</c> beside it and fails; approve by renaming it in a commit that says why.
 /// </summary>
 public sealed class HelpTests
 {
@@ -19,13 +20,13 @@ public sealed class HelpTests
     {
         var run = CliRun.Of(args);
         run.ExitCode.ShouldBe(0);
-        var approved = RepositoryPaths.Get("tests", "CdiscExport.Cli.Tests", "Approvals", $"help-{name}.approved.txt");
-        var actual = run.Output.ReplaceLineEndings("\n");
-        if (Environment.GetEnvironmentVariable("CDISC_EXPORT_APPROVE") == "1")
-        {
-            File.WriteAllText(approved, actual);
-        }
+        Approvals.Verify(Path.Combine("Approvals", $"help-{name}.approved.txt"), run.Output.ReplaceLineEndings("\n"));
+    }
 
-        actual.ShouldBe(File.ReadAllText(approved));
+    [Fact]
+    public void Help_AnyConsoleWidth_FitsTheFixedWidth()
+    {
+        var run = CliRun.Of("validate", "--help");
+        run.Output.ReplaceLineEndings("\n").Split('\n').ShouldAllBe(line => line.Length <= CliApp.HelpWidth);
     }
 }

@@ -147,18 +147,42 @@ public sealed class RoundTripTests
     }
 
     [Fact]
-    public void Write_Overflow_ThrowsNamingVariableAndRow()
+    public void Write_Overflow_WritesIbmMaximumAndReportsIt()
     {
         var dataset = new XptDataset("BIG", "", [XptVariable.Character("ID", "", 2), XptVariable.Numeric("V", "")]);
-        using var writer = XptWriter.Create(new MemoryStream(), dataset);
+        var output = new MemoryStream();
+        using var writer = XptWriter.Create(output, dataset, new XptWriterOptions { LeaveOpen = true });
         writer.WriteRow([T("1"), N(7e75)]);
+        writer.WriteRow([T("2"), N(-7.3e75)]);
+        writer.WriteRow([T("3"), N(1e300)]);
+        writer.WriteRow([T("4"), N(IbmFloat.MaxValue)]);
+        writer.Complete();
 
-        var error = Should.Throw<XptValueOutOfRangeException>(() => writer.WriteRow([T("2"), N(-7.3e75)]));
+        writer.Overflows.ShouldBe([new XptOverflow("V", 2, -7.3e75), new XptOverflow("V", 3, 1e300)]);
+        var (reader, rows) = XptTestData.Read(output.ToArray());
+        reader.Dispose();
+        var ibmMaximum = Math.ScaleB(1.0, 252); // (1 - 2^-56) x 16^63, to the nearest double
+        rows.Select(r => r[1]).ShouldBe([N(7e75), N(-ibmMaximum), N(ibmMaximum), N(IbmFloat.MaxValue)]);
+    }
 
-        error.Member.ShouldBe("BIG");
-        error.Variable.ShouldBe("V");
-        error.RowNumber.ShouldBe(2);
-        error.Value.ShouldBe(-7.3e75);
+    [Fact]
+    public void Copy_FileHoldingIbmMaximum_IsByteExact()
+    {
+        // The largest IBM magnitude, both signs, as SAS writes it: it reads as 16^63, which is beyond every IBM value,
+        // and is written back as the maximum it came from.
+        var dataset = new XptDataset("BIG", "", [XptVariable.Numeric("V", ""), new XptVariable("W", "", XptVariableType.Numeric, 4)]);
+        var original = XptTestData.Write(dataset, [[N(1e76), N(-1e76)], [N(-1e76), N(1)]]);
+        original.AsSpan().IndexOf(new byte[] { 0x7F, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF }).ShouldBeGreaterThan(0);
+
+        using var reader = XptReader.Open(new MemoryStream(original));
+        var copy = new MemoryStream();
+        using var writer = XptWriter.Create(copy, reader.Dataset, new XptWriterOptions { LeaveOpen = true, Created = reader.Created, Modified = reader.Modified });
+        writer.Write(reader);
+        writer.Complete();
+
+        copy.ToArray().ShouldBe(original);
+        // The 4-byte W keeps the maximum's leading bytes, an exact double: only the 8-byte V values are reported.
+        writer.Overflows.Select(o => (o.Variable, o.RowNumber)).ShouldBe([("V", 1L), ("V", 2L)]);
     }
 
     [Theory]

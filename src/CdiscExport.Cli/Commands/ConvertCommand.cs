@@ -11,7 +11,7 @@ namespace CdiscExport.Cli.Commands;
 /// </summary>
 internal static class ConvertCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, CliEnvironment environment)
     {
         var input = new Argument<FileInfo>("in") { Description = "The file to read: .xpt, .csv, or Dataset-JSON .json, .ndjson, .dsjc." };
         var target = new Argument<FileInfo>("out") { Description = "The file to write: .xpt, .csv, .json, .ndjson or .dsjc (written whole or not at all)." };
@@ -20,7 +20,7 @@ internal static class ConvertCommand
         var datetime = new Option<string?>("--datetime") { Description = "The creation time stamped into an XPT or Dataset-JSON output (ISO 8601); else SOURCE_DATE_EPOCH; else now (XPT to XPT keeps the input's)." };
 
         var command = new Command("convert", "Convert between SAS transport (XPT v5/v8), CSV and CDISC Dataset-JSON v1.1 (.json, .ndjson, .dsjc).") { input, target, version, datetime };
-        command.SetAction(parse => CommandErrors.Guard(error, () =>
+        command.SetAction(parse => CommandErrors.Guard(error, environment, () => parse.GetValue(target)?.FullName, () =>
         {
             var from = parse.GetRequiredValue(input).FullName;
             var to = parse.GetRequiredValue(target).FullName;
@@ -30,13 +30,11 @@ internal static class ConvertCommand
             }
 
             var kind = (Extension(from), Extension(to));
-            var pinned = parse.GetValue(datetime) is { } text ? CreationTime.Resolve(text, SystemClock.Instance).ToDateTimeUtc()
-                : Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH") is { Length: > 0 } ? CreationTime.Resolve(null, SystemClock.Instance).ToDateTimeUtc()
-                : (DateTime?)null;
+            var pinned = CreationTime.Pinned(parse.GetValue(datetime), environment)?.ToDateTimeUtc();
             var now = pinned ?? SystemClock.Instance.GetCurrentInstant().ToDateTimeUtc();
             var rows = kind switch
             {
-                (".xpt", ".xpt") => XptToCsv.Copy(from, to, parse.GetValue(version), pinned),
+                (".xpt", ".xpt") => XptToCsv.Copy(from, to, parse.GetValue(version), pinned, error),
                 (".csv", ".xpt") => CsvToXpt.Convert(from, to, parse.GetValue(version) ?? 5, now, LoadStandards(), error),
                 (".csv", _) when XptRows.IsDatasetJson(to) => CsvToDatasetJson(from, to, now, error),
                 (".xpt" or ".json" or ".ndjson" or ".dsjc", ".csv") => XptToCsv.Convert(from, to),
@@ -46,7 +44,7 @@ internal static class ConvertCommand
             };
             output.WriteLine($"{Path.GetFileName(to)}: {rows} rows");
             return CliApp.Success;
-        }));
+        }, () => parse.GetValue(input)?.FullName));
         return command;
     }
 

@@ -7,7 +7,7 @@ namespace CdiscExport.Cli.Commands;
 /// <summary><c>export &lt;study-spec-dir&gt; --out &lt;dir&gt;</c>: maps a study and writes its submission package.</summary>
 internal static class ExportCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, CliEnvironment environment)
     {
         var spec = new Argument<DirectoryInfo>("study-spec-dir") { Description = "The study's spec folder (study.yaml and one mapping file per dataset)." };
         var outDir = new Option<DirectoryInfo>("--out") { Description = "The package folder to write (replaced whole, only once the new package is complete).", Required = true };
@@ -24,7 +24,7 @@ internal static class ExportCommand
             spec, outDir, raw, formats, version, datetime, failOn,
         };
 
-        command.SetAction(parse => CommandErrors.Guard(error, () =>
+        command.SetAction(parse => CommandErrors.Guard(error, environment, () => parse.GetValue(outDir)?.FullName, () =>
         {
             var options = new ExportOptions(
                 parse.GetRequiredValue(spec).FullName,
@@ -32,9 +32,9 @@ internal static class ExportCommand
                 parse.GetValue(raw)?.FullName,
                 ExportOptions.ParseFormats(parse.GetRequiredValue(formats)),
                 parse.GetValue(version),
-                CreationTime.Resolve(parse.GetValue(datetime), SystemClock.Instance),
+                CreationTime.Resolve(parse.GetValue(datetime), environment, SystemClock.Instance),
                 parse.GetRequiredValue(failOn));
-            return PackageExporter.Export(options, output, error);
+            return PackageExporter.Export(options, output, error, environment);
         }));
         return command;
     }

@@ -8,12 +8,12 @@ namespace CdiscExport.Cli.Commands;
 /// <summary><c>inspect &lt;file&gt; [--rows N]</c>: an XPT or Dataset-JSON file's dataset and variable metadata and first rows.</summary>
 internal static class InspectCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, CliEnvironment environment)
     {
         var file = new Argument<FileInfo>("file") { Description = "The file: .xpt, or Dataset-JSON .json, .ndjson, .dsjc." };
         var rows = new Option<int>("--rows") { Description = "How many rows to show.", DefaultValueFactory = _ => 10 };
         var command = new Command("inspect", "Show an XPT or Dataset-JSON file's dataset and variable metadata and its first rows.") { file, rows };
-        command.SetAction(parse => CommandErrors.Guard(error, () =>
+        command.SetAction(parse => CommandErrors.Guard(error, environment, logNear: null, () =>
         {
             var path = parse.GetRequiredValue(file).FullName;
             if (!File.Exists(path))
@@ -52,7 +52,7 @@ internal static class InspectCommand
             output.WriteLine();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{total} rows, {d.Variables.Count} variables"));
             return CliApp.Success;
-        }));
+        }, () => parse.GetValue(file)?.FullName));
         return command;
     }
 }

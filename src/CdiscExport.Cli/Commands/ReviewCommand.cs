@@ -15,7 +15,7 @@ namespace CdiscExport.Cli.Commands;
 /// </summary>
 internal static class ReviewCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, CliEnvironment environment)
     {
         var package = new Argument<string>("package-dir") { Description = "A package root (with m5/datasets) or a folder of .xpt files, written by any tool." };
         var outFile = new Option<FileInfo?>("--out") { HelpName = "file.html", Description = "The page to write (default ./review.html)." };
@@ -23,7 +23,7 @@ internal static class ReviewCommand
         {
             package, outFile,
         };
-        command.SetAction(parse => CommandErrors.Guard(error, () =>
+        command.SetAction(parse => CommandErrors.Guard(error, environment, () => parse.GetValue(outFile)?.FullName, () =>
         {
             var folder = Path.GetFullPath(parse.GetRequiredValue(package));
             if (!Directory.Exists(folder))
@@ -31,7 +31,7 @@ internal static class ReviewCommand
                 throw new UsageException($"{folder}: no such folder; name a package root (with m5/datasets) or a folder of .xpt files");
             }
 
-            var target = Path.GetFullPath(parse.GetValue(outFile)?.FullName ?? Path.Combine(Environment.CurrentDirectory, PackageLayout.ReviewPage));
+            var target = Path.GetFullPath(parse.GetValue(outFile)?.FullName ?? Path.Combine(environment.Folder, PackageLayout.ReviewPage));
             if (Path.GetDirectoryName(target) is { } parent && !Directory.Exists(parent))
             {
                 throw new UsageException($"--out {target}: the folder {parent} does not exist");
@@ -46,8 +46,8 @@ internal static class ReviewCommand
             ReviewSource source;
             try
             {
-                source = ReviewSource.Load(folder, CreationTime.Resolve(null, SystemClock.Instance));
-                Timing(error, clock, "review: package and findings read");
+                source = ReviewSource.Load(folder, CreationTime.Resolve(null, environment, SystemClock.Instance));
+                Timing(error, environment, clock, "review: package and findings read");
             }
             catch (Exception e) when (e is ArgumentException or InvalidDataException)
             {
@@ -55,7 +55,7 @@ internal static class ReviewCommand
             }
 
             var summary = ReviewPageWriter.WriteFile(source, target);
-            Timing(error, clock, "review: page written");
+            Timing(error, environment, clock, "review: page written");
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{summary.StudyId}: review page written to {target} ({summary.Datasets} datasets, {summary.Findings} findings listed; charts: {(summary.Charts.Count == 0 ? "none" : string.Join(", ", summary.Charts))})"));
             if (summary.ChartsNote is { } note)
@@ -65,14 +65,14 @@ internal static class ReviewCommand
 
             output.WriteLine("  findings: " + source.Findings.Source);
             return CliApp.Success;
-        }));
+        }, () => parse.GetValue(package)));
         return command;
     }
 
     // With CDISC_EXPORT_TIMINGS=1, each step's elapsed time (as export and validate print theirs).
-    private static void Timing(TextWriter error, System.Diagnostics.Stopwatch clock, string what)
+    private static void Timing(TextWriter error, CliEnvironment environment, System.Diagnostics.Stopwatch clock, string what)
     {
-        if (Environment.GetEnvironmentVariable("CDISC_EXPORT_TIMINGS") == "1")
+        if (environment.Timings)
         {
             error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalSeconds,8:F2} s  {what}"));
         }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using CdiscExport.Cli.Export;
 using CdiscExport.Conformance.Engine;
 using CdiscExport.Conformance.Reports;
 using CdiscExport.Conformance.Rules;
@@ -31,7 +32,7 @@ internal static class ValidateCommand
         return m.Groups[3].Success ? $"{m.Groups[1].Value}.{m.Groups[2].Value}.{m.Groups[3].Value}" : $"{m.Groups[1].Value}.{m.Groups[2].Value}";
     }
 
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, CliEnvironment environment)
     {
         var inputs = new Argument<string[]>("package-dir | files") { Description = "A package root (with m5/datasets), a datasets folder (XPT or Dataset-JSON .json, .ndjson, .dsjc), such files, or a CDISC CORE test-data folder (_datasets.csv, _variables.csv, one CSV per dataset, .env).", Arity = ArgumentArity.OneOrMore };
         var define = new Option<FileInfo?>("--define") { HelpName = "define.xml", Description = "The define.xml to use instead of the one in the folder." };
@@ -44,7 +45,7 @@ internal static class ValidateCommand
         var maxFindings = new Option<int>("--max-findings") { HelpName = "N", Description = "List at most N issues per rule and dataset (0: all); totals always count every one.", DefaultValueFactory = _ => 1000 };
         var deprecated = new Option<bool>("--include-deprecated") { Description = "Also run the CORE rules CDISC moved to Deprecated." };
         var command = new Command("validate", "Check an SDTM/ADaM package against the conformance rules (CDISC CORE's and ours) and write reports.") { inputs, define, report, failOn, rule, standard, ct, maxFindings, deprecated };
-        command.SetAction(parse => CommandErrors.Guard(error, () =>
+        command.SetAction(parse => CommandErrors.Guard(error, environment, () => ReportFolder(parse.GetValue(report), environment), () =>
         {
             var paths = parse.GetRequiredValue(inputs).Select(Path.GetFullPath).ToList();
             foreach (var p in paths.Where(p => !Directory.Exists(p) && !File.Exists(p)))
@@ -58,7 +59,7 @@ internal static class ValidateCommand
                 throw new UsageException($"--define {definePath}: no such file");
             }
 
-            var reportDir = Path.GetFullPath(parse.GetValue(report)?.FullName ?? Path.Combine(Environment.CurrentDirectory, "conformance-report"));
+            var reportDir = ReportFolder(parse.GetValue(report), environment);
             foreach (var p in paths.Select(p => Directory.Exists(p) ? p : Path.GetDirectoryName(p)!))
             {
                 var root = p.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
@@ -99,7 +100,12 @@ internal static class ValidateCommand
                 throw new UsageException($"--rule {string.Join(", ", wanted)}: no rule has that id (give a CORE id such as CORE-000001, a CDISC CG id, an FDA id, a P21 id such as SD0056, or one of ours)");
             }
 
-            ConformanceReportWriter.Write(result, reportDir);
+            // The reports are written beside the folder and moved in once all are complete: a failure leaves none half-written.
+            using (var staged = new StagedFolder(reportDir))
+            {
+                ConformanceReportWriter.Write(result, staged.Path);
+                staged.CommitFiles();
+            }
 
             var verdict = new ConformanceVerdict(result, new Dictionary<string, string>());
             if (result.Judged is { } judged)
@@ -116,7 +122,10 @@ internal static class ValidateCommand
 
             output.WriteLine($"reports: {reportDir}");
             return verdict.ExitCode(parse.GetRequiredValue(failOn));
-        }));
+        }, () => parse.GetValue(define)?.FullName ?? parse.GetValue(inputs)?.FirstOrDefault()));
         return command;
     }
+
+    private static string ReportFolder(DirectoryInfo? report, CliEnvironment environment) =>
+        Path.GetFullPath(report?.FullName ?? Path.Combine(environment.Folder, "conformance-report"));
 }

@@ -34,19 +34,43 @@ internal static class CsvToXpt
         var name = Path.GetFileNameWithoutExtension(input).ToUpperInvariant();
         var (standard, structure) = StandardOf(name, standards);
         var (headers, numeric, lengths) = Scan(input, standard, structure);
-        var variables = Describe(name, headers, numeric, lengths, standard, structure, messages);
+        var variables = Describe(input, name, headers, numeric, lengths, standard, structure, messages);
         var dataset = new XptDataset(name, standards?.Sdtmig.FindDataset(name)?.Label ?? standards?.Adamig.FindDataset(name)?.Label ?? string.Empty,
             variables.Select(v => v.Variable).ToList());
 
         return StagedFile.Write(output, temporary =>
         {
             using var stream = File.Create(temporary);
-            using var writer = XptWriter.Create(stream, dataset, XptWriterOptions.Default with { Version = version, Created = created, Modified = created });
+            using var writer = CreateWriter(input, stream, dataset, XptWriterOptions.Default with { Version = version, Created = created, Modified = created });
             using var reader = CsvReader.FromFile(input, PooledOptions);
-            var rows = WriteRows(reader, writer, variables, input);
+            long rows;
+            try
+            {
+                rows = WriteRows(reader, writer, variables, input);
+            }
+            catch (XptLimitException e)
+            {
+                // A value the XPT version cannot hold (non-ASCII text in V5): the message names the CSV's line.
+                throw new UsageException($"{input} line {reader.LineNumber}: {e.Message}");
+            }
+
             writer.Complete();
+            XptNoticeMessages.WriteOverflows(messages, name, writer.Overflows);
             return rows;
         });
+    }
+
+    // A name or label the XPT version does not allow is the CSV's: the message names it.
+    private static XptWriter CreateWriter(string input, Stream stream, XptDataset dataset, XptWriterOptions options)
+    {
+        try
+        {
+            return XptWriter.Create(stream, dataset, options);
+        }
+        catch (XptLimitException e)
+        {
+            throw new UsageException($"{input}: {e.Message}");
+        }
     }
 
     // Hot loop, run once per file: jitted fully optimised at once (a ReadyToRun or tier-0 body would run it to the end).
@@ -120,7 +144,7 @@ internal static class CsvToXpt
         return (headers, numeric, lengths);
     }
 
-    private static List<(int Ordinal, XptVariable Variable)> Describe(string dataset, string[] headers, bool[] numeric, int[] lengths,
+    private static List<(int Ordinal, XptVariable Variable)> Describe(string input, string dataset, string[] headers, bool[] numeric, int[] lengths,
         ImplementationGuide? standard, string structure, TextWriter messages)
     {
         var result = new List<(int Order, int Ordinal, XptVariable Variable)>();
@@ -135,7 +159,7 @@ internal static class CsvToXpt
             var isNumeric = meta is null ? numeric[i] : meta.Type == VariableDataType.Num;
             if (isNumeric && !numeric[i])
             {
-                throw new UsageException($"{headers[i]} is numeric in {standard!.Name} {standard.Version}, but the CSV holds text in it");
+                throw new UsageException($"{input}: column {headers[i]} is numeric in {standard!.Name} {standard.Version}, but the CSV holds text in it");
             }
 
             var label = meta?.Label ?? string.Empty;

@@ -108,13 +108,14 @@ internal static class DatasetJsonConvert
                 {
                     writer.WriteRow(values);
                 }
-                catch (Exception e) when (e is XptLimitException or XptValueOutOfRangeException)
+                catch (XptLimitException e)
                 {
                     throw new UsageException($"{input} record {writer.RowCount + 1}: {e.Message}");
                 }
             }
 
             writer.Complete();
+            XptNoticeMessages.WriteOverflows(messages, source.Dataset.Name, writer.Overflows);
             underflows = writer.Underflows;
             return writer.RowCount;
         });

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using CdiscExport.Cli.Commands;
 using CdiscExport.Core.Csv;
 using CdiscExport.Xpt;
 
@@ -137,7 +138,7 @@ internal static class XptToCsv
 
     private static string MissingText(SasMissingKind kind) => kind == SasMissingKind.Dot ? string.Empty : SasMissing.ToText(kind);
 
-    public static long Copy(string input, string output, int? version, DateTime? created) => StagedFile.Write(output, temporary =>
+    public static long Copy(string input, string output, int? version, DateTime? created, TextWriter messages) => StagedFile.Write(output, temporary =>
     {
         using var source = File.OpenRead(input);
         using var reader = XptReader.Open(source, XptReaderOptions.Default with { FilePath = input });
@@ -152,9 +153,21 @@ internal static class XptToCsv
             SasVersion = reader.SasVersion,
             OperatingSystem = reader.OperatingSystem,
         };
-        using var writer = XptWriter.Create(target, reader.Dataset, options);
+        XptWriter writer;
+        try
+        {
+            writer = XptWriter.Create(target, reader.Dataset, options);
+        }
+        catch (ArgumentException e) when (e.ParamName == "options")
+        {
+            // The writer takes ASCII header texts only: a corrupt header's bytes are not copied.
+            throw new UsageException($"{input}: the library header cannot be copied as it is ({e.Message}); the file is corrupt");
+        }
+
+        using var _ = writer;
         writer.Write(reader);
         writer.Complete();
+        XptNoticeMessages.WriteOverflows(messages, reader.Dataset.Name, writer.Overflows);
         return writer.RowCount;
     });
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using CdiscExport.Core.Csv;
 using CdiscExport.Core.Datasets;
@@ -23,8 +24,14 @@ internal sealed class DatasetFiles(ExportOptions options, StudySpec spec, Action
         TransliterateNonAscii = spec.TransliterateNonAscii,
     };
 
+    private readonly ConcurrentBag<(string Dataset, XptOverflow Overflow)> _overflows = [];
+
     /// <summary>The texts transliterated to ASCII in the XPT files written so far.</summary>
     public Transliterations Transliterations { get; } = new(spec.Folder);
+
+    /// <summary>The numbers written to XPT as the IBM maximum, by dataset, row and variable.</summary>
+    public IReadOnlyList<(string Dataset, XptOverflow Overflow)> Overflows =>
+        [.. _overflows.OrderBy(o => o.Dataset, StringComparer.Ordinal).ThenBy(o => o.Overflow.RowNumber).ThenBy(o => o.Overflow.Variable, StringComparer.Ordinal)];
 
     /// <summary>Writes every dataset: XPT into its folder, CSV into <paramref name="csvFolder"/>.</summary>
     public void Write(IReadOnlyList<(Dataset Dataset, string Folder)> datasets, string csvFolder)
@@ -68,7 +75,10 @@ internal sealed class DatasetFiles(ExportOptions options, StudySpec spec, Action
         report($"writing {dataset.Name} ({dataset.RowCount:N0} records)");
         Directory.CreateDirectory(folder);
         using var stream = File.Create(Path.Combine(folder, PackageLayout.DatasetFileName(dataset.Name, ".xpt")));
-        Transliterations.Write(dataset, stream, _xpt);
+        foreach (var overflow in Transliterations.Write(dataset, stream, _xpt))
+        {
+            _overflows.Add((dataset.Name, overflow));
+        }
     }
 
     private static void WriteCsv(Dataset dataset, string folder)

@@ -22,9 +22,9 @@ namespace CdiscExport.Cli.Export;
 /// </summary>
 internal static class PackageExporter
 {
-    public static int Export(ExportOptions options, TextWriter output, TextWriter error)
+    public static int Export(ExportOptions options, TextWriter output, TextWriter error, CliEnvironment environment)
     {
-        var progress = ProgressDisplay.ForConsole(error);
+        var progress = ProgressDisplay.ForConsole(error, environment.Timings);
         try
         {
             return Export(options, output, progress.Report);
@@ -76,7 +76,20 @@ internal static class PackageExporter
     }
 
     /// <summary>Map: the SDTM datasets from the raw forms (DM first, then the others side by side).</summary>
-    private static MappingResult Map(StudySpec spec, Action<string> report) => MappingEngine.Run(spec, progress: report);
+    private static MappingResult Map(StudySpec spec, Action<string> report)
+    {
+        try
+        {
+            return MappingEngine.Run(spec, progress: report);
+        }
+        catch (DatasetVariableException e)
+        {
+            // A derivation (--SEQ, VISITNUM, SUPPQUAL, ...) reads a variable the dataset's spec file does not map.
+            var file = Path.Combine(spec.Folder, e.Dataset.ToLowerInvariant() + ".yaml");
+            throw new SpecException(File.Exists(file) ? file : spec.FilePath, 0, 0, e.Variable,
+                $"{e.Message} A derivation of this dataset (its derive: steps, visits, or SUPPQUAL for supp:) needs it: map it under variables:.");
+        }
+    }
 
     /// <summary>Derive ADaM: ADSL, ADRS and the best-response table, when the spec has an <c>adam/</c> part.</summary>
     private static AdamResult? DeriveAdam(MappingResult sdtm, Action<string> report)
@@ -190,6 +203,7 @@ internal static class PackageExporter
             output.WriteLine($"raw: {note}");
         }
 
+        XptNoticeMessages.WriteOverflows(output, files.Overflows);
         if (sdtm.TransliterateNonAscii)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,

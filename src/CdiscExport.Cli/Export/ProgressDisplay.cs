@@ -10,9 +10,8 @@ internal sealed class ProgressDisplay(TextWriter error, bool enabled, bool timin
     private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
     private int _width;
 
-    public static ProgressDisplay ForConsole(TextWriter error) =>
-        new(error, ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected,
-            Environment.GetEnvironmentVariable("CDISC_EXPORT_TIMINGS") == "1");
+    public static ProgressDisplay ForConsole(TextWriter error, bool timings) =>
+        new(error, ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected, timings);
 
     public void Report(string what)
     {

@@ -41,6 +41,22 @@ internal sealed class StagedFolder : IDisposable
         }
     }
 
+    /// <summary>
+    /// Moves each staged file into the destination (created if need be), replacing files of the same name and leaving
+    /// any other file there as it is: for a folder that may hold more than this run writes, such as a report folder.
+    /// </summary>
+    public void CommitFiles()
+    {
+        Directory.CreateDirectory(_target);
+        foreach (var file in Directory.EnumerateFiles(Path))
+        {
+            File.Move(file, System.IO.Path.Combine(_target, System.IO.Path.GetFileName(file)), overwrite: true);
+        }
+
+        Directory.Delete(Path, recursive: true);
+        _committed = true;
+    }
+
     public void Dispose()
     {
         if (!_committed && Directory.Exists(Path))

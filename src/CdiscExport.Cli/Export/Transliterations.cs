@@ -20,15 +20,19 @@ internal sealed class Transliterations(string specFolder)
     public int Count => _changes.Count;
 
     /// <summary>Writes <paramref name="dataset"/> as XPT, keeping its transliterations.</summary>
+    /// <returns>The numbers written as the IBM maximum.</returns>
     /// <exception cref="UsageException">A text is not ASCII and the study file does not ask for transliteration.</exception>
-    public void Write(Dataset dataset, Stream stream, XptWriterOptions options)
+    public IReadOnlyList<XptOverflow> Write(Dataset dataset, Stream stream, XptWriterOptions options)
     {
         try
         {
-            foreach (var change in dataset.WriteXpt(stream, options))
+            var notices = dataset.WriteXpt(stream, options);
+            foreach (var change in notices.Transliterations)
             {
                 _changes.Add((dataset.Name, change));
             }
+
+            return notices.Overflows;
         }
         catch (XptLimitException e) when (!options.TransliterateNonAscii && e.Limit is null && e.Message.Contains("non-ASCII", StringComparison.Ordinal))
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using CdiscExport.Conformance.Evaluation;
@@ -199,7 +200,7 @@ public static class ConformanceEngine
         // dataset keeps one core busy; the other is free once the small files are read).
         var folder = options.StandardsFolder ?? StandardsLibrary.FindDefaultFolder();
         var includeDeprecated = options.IncludeDeprecated;
-        var library = Task.Run(() => (StandardsLibrary.Load(folder), RuleCatalogue.Load(folder, includeDeprecated)));
+        var library = Task.Run(() => Libraries(folder, includeDeprecated));
         Package package;
         if (inputs.Count == 1 && CoreTestDataPackage.IsTestData(inputs[0]))
         {
@@ -225,7 +226,29 @@ public static class ConformanceEngine
     {
         options ??= ValidationOptions.Default;
         var folder = options.StandardsFolder ?? StandardsLibrary.FindDefaultFolder();
-        return Run(package, options with { StandardsFolder = folder }, StandardsLibrary.Load(folder), RuleCatalogue.Load(folder, options.IncludeDeprecated));
+        var (standards, catalogue) = Libraries(folder, options.IncludeDeprecated);
+        return Run(package, options with { StandardsFolder = folder }, standards, catalogue);
+    }
+
+    // The standards and the rule files are read once per folder in a process: both are immutable once read (CT releases
+    // are read on first request, behind a Lazy), and a process that validates many packages (the test suite, a fuzz
+    // campaign of the CLI in-process) would otherwise spend most of each run reading them again. A folder whose files
+    // fail to read is not kept, so the error is raised again on the next run.
+    private static readonly ConcurrentDictionary<(string Folder, bool Deprecated), Lazy<(StandardsLibrary, RuleCatalogue)>> LoadedLibraries = new();
+
+    private static (StandardsLibrary Standards, RuleCatalogue Catalogue) Libraries(string folder, bool includeDeprecated)
+    {
+        var key = (Path.GetFullPath(folder), includeDeprecated);
+        var lazy = LoadedLibraries.GetOrAdd(key, k => new Lazy<(StandardsLibrary, RuleCatalogue)>(() => (StandardsLibrary.Load(k.Folder), RuleCatalogue.Load(k.Folder, k.Deprecated))));
+        try
+        {
+            return lazy.Value;
+        }
+        catch
+        {
+            LoadedLibraries.TryRemove(new KeyValuePair<(string, bool), Lazy<(StandardsLibrary, RuleCatalogue)>>(key, lazy));
+            throw;
+        }
     }
 
     private static ConformanceResult Run(Package package, ValidationOptions options, StandardsLibrary standards, RuleCatalogue catalogue)

@@ -48,19 +48,21 @@ public sealed class Dataset
     public bool Has(string variable) => _index.ContainsKey(variable);
 
     /// <summary>The column of that name.</summary>
-    /// <exception cref="KeyNotFoundException">No such variable.</exception>
+    /// <exception cref="DatasetVariableException">No such variable.</exception>
     public DatasetColumn this[string variable] =>
         _index.TryGetValue(variable, out var i)
             ? Columns[i]
-            : throw new KeyNotFoundException($"{Name} has no variable {variable}.");
+            : throw new DatasetVariableException(Name, variable, $"{Name} has no variable {variable}.");
 
     /// <summary>The character column of that name.</summary>
+    /// <exception cref="DatasetVariableException">No such variable, or it is numeric.</exception>
     public CharacterColumn Text(string variable) =>
-        this[variable] as CharacterColumn ?? throw new InvalidOperationException($"{Name}.{variable} is not character.");
+        this[variable] as CharacterColumn ?? throw new DatasetVariableException(Name, variable, $"{Name}.{variable} is not character.");
 
     /// <summary>The numeric column of that name.</summary>
+    /// <exception cref="DatasetVariableException">No such variable, or it is character.</exception>
     public NumericColumn Number(string variable) =>
-        this[variable] as NumericColumn ?? throw new InvalidOperationException($"{Name}.{variable} is not numeric.");
+        this[variable] as NumericColumn ?? throw new DatasetVariableException(Name, variable, $"{Name}.{variable} is not numeric.");
 
     /// <summary>A copy with <paramref name="column"/> replacing the variable of the same name, or appended.</summary>
     public Dataset WithColumn(DatasetColumn column)

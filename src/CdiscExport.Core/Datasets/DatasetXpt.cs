@@ -31,8 +31,9 @@ public static class DatasetXpt
     }
 
     /// <summary>Writes the whole dataset to <paramref name="output"/>; the stream is left open.</summary>
-    /// <returns>The writer's report of texts transliterated to ASCII (empty unless the options ask for it).</returns>
-    public static IReadOnlyList<XptTransliteration> WriteXpt(this Dataset dataset, Stream output, XptWriterOptions options)
+    /// <returns>The writer's notices: texts transliterated to ASCII (empty unless the options ask for it) and numbers
+    /// written as the IBM maximum.</returns>
+    public static DatasetXptNotices WriteXpt(this Dataset dataset, Stream output, XptWriterOptions options)
     {
         using var writer = XptWriter.Create(output, dataset.ToXptDataset(), options);
         foreach (var values in dataset.XptRows())
@@ -41,7 +42,7 @@ public static class DatasetXpt
         }
 
         writer.Complete();
-        return writer.Transliterations.ToList();
+        return new DatasetXptNotices(writer.Transliterations.ToList(), writer.Overflows.ToList());
     }
 
     /// <summary>
@@ -101,3 +102,8 @@ public static class DatasetXpt
         return longest;
     }
 }
+
+/// <summary>What <see cref="DatasetXpt.WriteXpt"/> wrote differently from the values given.</summary>
+/// <param name="Transliterations">Non-ASCII texts written as ASCII, when the options ask for it.</param>
+/// <param name="Overflows">Numbers that round to or beyond the IBM maximum (about 7.237e75), written as that maximum.</param>
+public sealed record DatasetXptNotices(IReadOnlyList<XptTransliteration> Transliterations, IReadOnlyList<XptOverflow> Overflows);

@@ -40,8 +40,10 @@ internal static class RawFormReader
             PoolStrings = true,
         };
 
-        // Columns are sized for every line of the file (an upper bound on its records), so they never grow.
-        var capacity = bytes.AsSpan(start).Count((byte)'\n') + 1;
+        // Columns are sized for every line of the file (an upper bound on its records), so they never grow. A lone CR
+        // ends a line too (the CSV reader takes LF, CRLF and CR), so it is counted: CR and LF, less the CRLF pairs.
+        var text = bytes.AsSpan(start);
+        var capacity = text.Count((byte)'\n') + text.Count((byte)'\r') - text.Count("\r\n"u8) + 1;
         string[][] columns;
         int[] lines;
         var count = 0;

@@ -242,6 +242,12 @@ internal static class SpecLoader
             variables.Add((target, AlgorithmFactory.Parse(algo)));
         }
 
+        if (source is not null && variables.Count == 0)
+        {
+            // A dataset of no variables cannot be written (XPT, CSV and Dataset-JSON all need one).
+            throw node.Error($"the records block of source {source} maps no variables; give variables: (TARGET: algorithm, one per line)");
+        }
+
         var supp = new List<SuppSpec>();
         foreach (var (qnam, def) in map.Optional("supp")?.Entries() ?? [])
         {

@@ -41,7 +41,9 @@ internal sealed class SpecNode
     public static SpecNode Load(string path)
     {
         var stream = new YamlStream();
-        using var reader = new StreamReader(path);
+        var text = System.IO.File.ReadAllText(path);
+        RejectControlCharacters(path, text);
+        using var reader = new StringReader(text);
         var parser = new TrackingParser(new Parser(reader));
         try
         {
@@ -65,6 +67,31 @@ internal sealed class SpecNode
         }
 
         return new SpecNode(path, stream.Documents[0].RootNode, null);
+    }
+
+    // YAML allows no C0 control character but tab and line breaks; YamlDotNet reads them into values, where they reach
+    // labels and define.xml (which XML refuses). Refused here, at their place.
+    private static void RejectControlCharacters(string path, string text)
+    {
+        var line = 1;
+        var column = 1;
+        foreach (var c in text)
+        {
+            if (c == '\n')
+            {
+                line++;
+                column = 1;
+                continue;
+            }
+
+            if ((char.IsControl(c) && c is not ('\t' or '\r')) || c is '\uFFFE' or '\uFFFF')
+            {
+                throw new SpecException(path, line, column, null,
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the control character U+{(int)c:X4} is not allowed in a spec file; remove it"));
+            }
+
+            column++;
+        }
     }
 
     public SpecException Error(string reason, IReadOnlyList<string>? allowed = null) =>

@@ -19,7 +19,7 @@ public class AdamExportTests
                 new HashSet<string> { "xpt", "csv" }, 5, Instant.FromUtc(2025, 1, 1, 0, 0));
             var output = new StringWriter();
 
-            PackageExporter.Export(options, output, TextWriter.Null).ShouldBe(CliApp.Success);
+            PackageExporter.Export(options, output, TextWriter.Null, CliEnvironment.Process).ShouldBe(CliApp.Success);
 
             var layout = new PackageLayout(outFolder, "BORLEN-PH1");
             File.Exists(Path.Combine(layout.Adam, "adsl.xpt")).ShouldBeTrue();

@@ -40,7 +40,7 @@ public sealed class ProgressDisplayTests
     public void ForConsole_OfAnythingButTheConsole_WritesNothing()
     {
         var error = new StringWriter();
-        var progress = ProgressDisplay.ForConsole(error);
+        var progress = ProgressDisplay.ForConsole(error, timings: false);
         progress.Report("mapping LB");
         progress.Done();
         error.ToString().ShouldBeEmpty();
