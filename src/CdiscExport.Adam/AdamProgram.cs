@@ -39,7 +39,7 @@ public static class AdamProgram
             Enumerable.Range(0, subjects.Count).Select(r => subjects[r]).GroupBy(u => u, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } repeated)
         {
             // ADSL has one record per subject, made from DM's.
-            throw new SpecException(Path.Combine(sdtm.Spec.Folder, "dm.yaml"), 0, 0, "USUBJID",
+            throw new SpecException(sdtm.Spec.FileOf("DM"), 0, 0, "USUBJID",
                 $"the ADaM derivations need one DM record per subject, but DM has {repeated.Count()} for USUBJID {repeated.Key}. Check the raw form this file maps for a repeated subject (or narrow it with where:).");
         }
 
@@ -50,8 +50,7 @@ public static class AdamProgram
         catch (DatasetVariableException e)
         {
             // The SDTM spec file that should produce it is the one to change (or the ADaM part, if the study has none).
-            var file = Path.Combine(sdtm.Spec.Folder, e.Dataset.ToLowerInvariant() + ".yaml");
-            throw new SpecException(file, 0, 0, e.Variable,
+            throw new SpecException(sdtm.Spec.FileOf(e.Dataset), 0, 0, e.Variable,
                 $"the ADaM derivations (adam/*.yaml) read SDTM {e.Dataset}{(e.Variable is null ? string.Empty : "." + e.Variable)}, but {e.Message} Map it in this file (and list the dataset in study.yaml), or remove the adam/ folder.");
         }
     }

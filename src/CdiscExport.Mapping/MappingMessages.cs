@@ -97,6 +97,9 @@ internal static class MappingMessages
     public static string NotInIg(string variable, string igVersion, string dataset) =>
         $"{variable} is not an SDTMIG {igVersion} variable of {dataset} nor of its general observation class; put a non-standard variable under supp:";
 
+    public static string DerivationNeedsVariable(string missing) =>
+        $"{missing} A derivation of this dataset (its derive: steps, visits, or SUPPQUAL for supp:) needs it: map it under variables:.";
+
     public static string NotANumber(string text, string variable) => $"\"{text}\" is not a number, but {variable} is numeric";
 
     // The algorithms': what the spec asks (a SpecException at its line) and what a raw value cannot give (a

@@ -76,20 +76,7 @@ internal static class PackageExporter
     }
 
     /// <summary>Map: the SDTM datasets from the raw forms (DM first, then the others side by side).</summary>
-    private static MappingResult Map(StudySpec spec, Action<string> report)
-    {
-        try
-        {
-            return MappingEngine.Run(spec, progress: report);
-        }
-        catch (DatasetVariableException e)
-        {
-            // A derivation (--SEQ, VISITNUM, SUPPQUAL, ...) reads a variable the dataset's spec file does not map.
-            var file = Path.Combine(spec.Folder, e.Dataset.ToLowerInvariant() + ".yaml");
-            throw new SpecException(File.Exists(file) ? file : spec.FilePath, 0, 0, e.Variable,
-                $"{e.Message} A derivation of this dataset (its derive: steps, visits, or SUPPQUAL for supp:) needs it: map it under variables:.");
-        }
-    }
+    private static MappingResult Map(StudySpec spec, Action<string> report) => MappingEngine.Run(spec, progress: report);
 
     /// <summary>Derive ADaM: ADSL, ADRS and the best-response table, when the spec has an <c>adam/</c> part.</summary>
     private static AdamResult? DeriveAdam(MappingResult sdtm, Action<string> report)

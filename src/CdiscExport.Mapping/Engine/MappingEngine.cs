@@ -116,10 +116,18 @@ public static class MappingEngine
         progress?.Invoke($"mapping {dataset.Name}");
         var working = BuildWorking(study, dataset, standards, forms, reconciliation);
         progress?.Invoke($"mapping {dataset.Name}: {working.RowCount:N0} records, deriving");
-        working = ApplyDerivations(study, dataset, working, references, progress);
-        progress?.Invoke($"finishing {dataset.Name}");
-        var (final, supp) = Finish(dataset, working, standards);
-        return new DatasetOutcome(supp is null ? [final] : [final, supp], reconciliation);
+        try
+        {
+            working = ApplyDerivations(study, dataset, working, references, progress);
+            progress?.Invoke($"finishing {dataset.Name}");
+            var (final, supp) = Finish(dataset, working, standards);
+            return new DatasetOutcome(supp is null ? [final] : [final, supp], reconciliation);
+        }
+        catch (DatasetVariableException e)
+        {
+            // A derivation (--SEQ, VISITNUM, SUPPQUAL, ...) reads a variable the dataset's spec file does not map.
+            throw new SpecException(study.FileOf(e.Dataset), 0, 0, e.Variable, MappingMessages.DerivationNeedsVariable(e.Message));
+        }
     }
 
     private sealed record DatasetOutcome(IReadOnlyList<Dataset> Datasets, List<ReconciliationLine> Reconciliation);

@@ -79,6 +79,15 @@ public sealed class StudySpec
     /// <summary>The SDTM datasets' names, in the study file's order.</summary>
     public IReadOnlyList<string> DatasetNames => Datasets.Select(d => d.Name).ToList();
 
+    /// <summary>
+    /// The spec file that maps <paramref name="dataset"/>; for a dataset the study does not map, the file that would
+    /// (<c>dm.yaml</c> beside the study file, for DM). Errors about what a dataset lacks point there.
+    /// </summary>
+    /// <param name="dataset">The dataset's name (DM).</param>
+    /// <returns>The file's path.</returns>
+    public string FileOf(string dataset) =>
+        Datasets.FirstOrDefault(d => d.Name == dataset)?.FilePath ?? Path.Combine(Folder, dataset.ToLowerInvariant() + ".yaml");
+
     internal RawSettings RawDefaults { get; }
 
     internal IReadOnlyDictionary<string, RawSettings> FormSettings { get; }
